@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/core/activityrecorder.h"
+
+#include <algorithm>
+
+#include "agent/core/rulematch.h"
+
+namespace sundial::core {
+
+using std::chrono::seconds;
+
+namespace {
+
+void add(UsageDelta &delta, seconds length, bool charged)
+{
+    delta.active += length;
+    if (charged) {
+        delta.charged += length;
+    }
+}
+
+std::int64_t dayNumber(LocalDate day) { return day.time_since_epoch().count(); }
+
+} // namespace
+
+ActivityRecorder::ActivityRecorder(ActivityStore &store, std::int64_t child, const TimeZone &zone, const Rules &rules,
+                                   seconds pulse)
+    : m_store(store)
+    , m_child(child)
+    , m_zone(zone)
+    , m_rules(rules)
+    , m_calendar(zone, rules.dayStart)
+    , m_merger(pulse)
+{
+    m_pending.child = child;
+}
+
+void ActivityRecorder::setRules(const Rules &rules)
+{
+    endActivity();
+    m_rules = rules;
+    m_calendar = DayCalendar{m_zone, rules.dayStart};
+    m_chargeCache.clear();
+}
+
+ActivityKey ActivityRecorder::keyFor(const Heartbeat &heartbeat)
+{
+    ActivityKey key;
+    key.app = m_store.appId(heartbeat.app);
+    key.domain = m_store.domainId(heartbeat.domain);
+    if (m_rules.privacy.recordTitles) {
+        key.title = m_store.titleId(heartbeat.title);
+    } else if (m_rules.privacy.recordFullUrls) {
+        key.title = m_store.titleId(heartbeat.url);
+    }
+    const bool active = !heartbeat.idle || heartbeat.mediaPlaying;
+    key.flags = (active ? ActivityFlag::Active : 0) | (heartbeat.idle ? ActivityFlag::Idle : 0)
+                | (heartbeat.mediaPlaying ? ActivityFlag::MediaPlaying : 0)
+                | (heartbeat.app == AppIdentity{} ? ActivityFlag::UnknownApp : 0);
+    if (active) {
+        const std::int64_t cacheKey = (key.app << 24) ^ key.domain;
+        auto found = m_chargeCache.find(cacheKey);
+        if (found == m_chargeCache.end()) {
+            const RuleMatch match = matchRules(m_rules, heartbeat.app, heartbeat.domain);
+            found = m_chargeCache.emplace(cacheKey, match.effect == RuleMatch::Effect::AlwaysAllowed ? 0 : 1).first;
+        }
+        key.flags |= found->second ? ActivityFlag::Charged : 0;
+    }
+    return key;
+}
+
+void ActivityRecorder::record(const Heartbeat &heartbeat)
+{
+    const ActivityKey key = keyFor(heartbeat);
+    const HeartbeatMerger::Step step = m_merger.add(heartbeat.at, key);
+    if (step.closed) {
+        attribute(step.closed->key, {std::max(m_accountedUntil, step.closed->span.start), step.closed->span.end});
+    }
+    if (step.started) {
+        m_accountedUntil = m_merger.open()->span.start;
+    }
+}
+
+void ActivityRecorder::endActivity()
+{
+    attributeOpenTail();
+    m_merger.close();
+    if (m_row) {
+        m_finished.push_back(std::move(m_row));
+    }
+}
+
+void ActivityRecorder::attributeOpenTail()
+{
+    if (const auto &open = m_merger.open()) {
+        attribute(open->key, {std::max(m_accountedUntil, open->span.start), open->span.end});
+        m_accountedUntil = std::max(m_accountedUntil, open->span.end);
+    }
+}
+
+void ActivityRecorder::attribute(const ActivityKey &key, TimeSpan span)
+{
+    if (span.end <= span.start) {
+        // A zero-length interval still opens a row, so the timeline shows the report.
+        if (span.end < span.start || (m_row && m_row->key == key)) {
+            return;
+        }
+    }
+    const bool active = key.flags & ActivityFlag::Active;
+    const bool charged = key.flags & ActivityFlag::Charged;
+    const std::int64_t category = active ? m_store.categoryId(m_store.appById(key.app).category) : 0;
+    const auto pieces = span.length() > seconds{0}
+                            ? m_calendar.split(span)
+                            : std::vector<DayHourPiece>{{m_calendar.dayOf(span.start), 0, span}};
+    for (const DayHourPiece &piece : pieces) {
+        const seconds length = piece.span.length();
+        if (!m_row || !(m_row->key == key) || m_row->day != piece.day || m_row->span.end != piece.span.start) {
+            if (m_row) {
+                m_finished.push_back(std::move(m_row));
+            }
+            m_row = std::make_unique<ActivityRow>();
+            m_row->day = piece.day;
+            m_row->span = piece.span;
+            m_row->utcOffset = m_zone.utcOffsetAt(piece.span.start);
+            m_row->key = key;
+        } else {
+            m_row->span.end = piece.span.end;
+        }
+        if (!active || length == seconds{0}) {
+            continue;
+        }
+        const std::int64_t day = dayNumber(piece.day);
+        add(m_pending.daily[{static_cast<int>(UsageDimension::Total), day, 0}], length, charged);
+        add(m_pending.daily[{static_cast<int>(UsageDimension::App), day, key.app}], length, charged);
+        if (key.domain) {
+            add(m_pending.daily[{static_cast<int>(UsageDimension::Domain), day, key.domain}], length, charged);
+        }
+        if (category) {
+            add(m_pending.daily[{static_cast<int>(UsageDimension::Category), day, category}], length, charged);
+        }
+        add(m_pending.hourly[{day, piece.localHour}], length, charged);
+    }
+}
+
+Status ActivityRecorder::flush()
+{
+    attributeOpenTail();
+    m_pending.rows.clear();
+    for (const auto &row : m_finished) {
+        m_pending.rows.push_back(row.get());
+    }
+    if (m_row) {
+        m_pending.rows.push_back(m_row.get());
+    }
+    if (Status written = m_store.write(m_pending); !written) {
+        // Rows that got an id inside the failed transaction were rolled back with it.
+        for (ActivityRow *row : m_pending.rows) {
+            row->id = 0;
+        }
+        return written;
+    }
+    m_finished.clear();
+    m_pending.rows.clear();
+    m_pending.daily.clear();
+    m_pending.hourly.clear();
+    return success();
+}
+
+UsageSnapshot ActivityRecorder::snapshot(LocalDate day)
+{
+    attributeOpenTail();
+    UsageSnapshot usage;
+    usage.day = day;
+    const LocalDate weekStart = DayCalendar::weekStart(day, m_rules.firstWeekday);
+    Database &db = m_store.database();
+    Statement stored = db.prepare("SELECT dim, day, key, charged_s FROM daily_usage WHERE child = ?1 AND "
+                                  "((dim = 0 AND day BETWEEN ?2 AND ?3) OR (dim > 0 AND day = ?3))");
+    stored.bind(1, m_child).bind(2, dayNumber(weekStart)).bind(3, dayNumber(day));
+    const auto addRow = [&](int dimension, std::int64_t rowDay, std::int64_t key, seconds charged) {
+        switch (static_cast<UsageDimension>(dimension)) {
+        case UsageDimension::Total:
+            if (rowDay >= dayNumber(weekStart) && rowDay <= dayNumber(day)) {
+                usage.chargedThisWeek += charged;
+                if (rowDay == dayNumber(day)) {
+                    usage.chargedToday += charged;
+                }
+            }
+            return;
+        case UsageDimension::App:
+            if (rowDay == dayNumber(day)) {
+                usage.chargedPerApp[m_store.appById(key)] += charged;
+            }
+            return;
+        case UsageDimension::Domain:
+            if (rowDay == dayNumber(day)) {
+                usage.chargedPerDomain[m_store.domainById(key)] += charged;
+            }
+            return;
+        case UsageDimension::Category:
+            if (rowDay == dayNumber(day)) {
+                usage.chargedPerCategory[m_store.categoryById(key)] += charged;
+            }
+            return;
+        }
+    };
+    while (stored.step()) {
+        addRow(static_cast<int>(stored.integer(0)), stored.integer(1), stored.integer(2),
+               seconds{stored.integer(3)});
+    }
+    for (const auto &[key, delta] : m_pending.daily) {
+        const auto &[dimension, rowDay, id] = key;
+        addRow(dimension, rowDay, id, delta.charged);
+    }
+    return usage;
+}
+
+} // namespace sundial::core

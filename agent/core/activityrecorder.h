@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ActivityRecorder: one child's heartbeats in, merged activity rows and per-day rollups out.
+//
+// Heartbeats are merged in memory (HeartbeatMerger); flush() writes what accumulated in one
+// transaction. Time is attributed to the child's day and local hour in which it elapsed, fixed
+// when it is written. Idle seconds are recorded but count as no use; always-allowed seconds
+// count as use but are charged to nothing (RULES.md "What is counted").
+#pragma once
+
+#include <memory>
+#include <unordered_map>
+
+#include "agent/core/activitystore.h"
+#include "agent/core/heartbeatmerger.h"
+#include "agent/core/usagesnapshot.h"
+
+namespace sundial::core {
+
+class ActivityRecorder {
+public:
+    // `store` and `zone` must outlive the recorder. `pulse` is how long after a heartbeat the
+    // same activity may be extended by the next one.
+    ActivityRecorder(ActivityStore &store, std::int64_t child, const TimeZone &zone, const Rules &rules,
+                     std::chrono::seconds pulse);
+
+    // New rules apply from now: the open interval is closed, so past seconds keep the
+    // classification they were recorded with.
+    void setRules(const Rules &rules);
+    void record(const Heartbeat &heartbeat);
+    // The session ended (or was locked): nothing extends the open interval any more.
+    void endActivity();
+    // Writes everything recorded so far. On failure nothing is lost from memory; the next
+    // flush tries again.
+    Status flush();
+
+    // The stored usage for `day` and its week plus what is not written yet.
+    UsageSnapshot snapshot(LocalDate day);
+    // Seconds recorded but not yet written (for tests and the flush policy).
+    std::size_t pendingRows() const { return m_finished.size() + (m_row ? 1 : 0); }
+    const DayCalendar &calendar() const { return m_calendar; }
+    const Rules &rules() const { return m_rules; }
+
+private:
+    ActivityKey keyFor(const Heartbeat &heartbeat);
+    void attribute(const ActivityKey &key, TimeSpan span);
+    void attributeOpenTail();
+
+    ActivityStore &m_store;
+    std::int64_t m_child;
+    const TimeZone &m_zone;
+    Rules m_rules;
+    DayCalendar m_calendar;
+    HeartbeatMerger m_merger;
+    Instant m_accountedUntil{};
+    std::unordered_map<std::int64_t, int> m_chargeCache; // (app << 24 ^ domain) -> charged flag
+    std::unique_ptr<ActivityRow> m_row;                  // the row being extended
+    std::vector<std::unique_ptr<ActivityRow>> m_finished; // closed rows not yet written
+    ActivityBatch m_pending;
+};
+
+} // namespace sundial::core

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/core/auditlog.h"
+
+#include "agent/core/sha256.h"
+#include "agent/core/text.h"
+
+namespace sundial::core {
+
+namespace {
+
+constexpr const char *kHeadKey = "audit_head";
+
+std::string chainInput(const std::string &previousHash, const AuditEntry &entry)
+{
+    // Length-prefixed fields, so no two different rows hash the same input.
+    std::string input = previousHash;
+    for (const std::string &field :
+         {std::to_string(entry.id), std::to_string(entry.at.time_since_epoch().count()), entry.kind,
+          std::to_string(entry.child), std::to_string(entry.actor), entry.detail}) {
+        input += std::to_string(field.size()) + ":" + field + ";";
+    }
+    return input;
+}
+
+std::string hashOf(const std::string &previousHash, const AuditEntry &entry)
+{
+    return toHex(sha256(chainInput(previousHash, entry)));
+}
+
+} // namespace
+
+AuditLog::AuditLog(Database &db)
+    : m_db(db)
+{
+}
+
+Result<std::int64_t> AuditLog::append(const AuditEntry &given)
+{
+    AuditEntry entry = given;
+    entry.kind = cleanText(entry.kind, 64);
+    entry.detail = cleanText(entry.detail, 4 * kMaxTitleBytes);
+
+    Statement last = m_db.prepare("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+    std::string previous;
+    entry.id = 1;
+    if (last.step()) {
+        entry.id = last.integer(0) + 1;
+        previous = last.text(1);
+    }
+    const std::string hash = hashOf(previous, entry);
+    Statement insert = m_db.prepare(
+        "INSERT INTO audit(id, at, kind, child, actor, detail, hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    insert.bind(1, entry.id)
+        .bind(2, entry.at.time_since_epoch().count())
+        .bind(3, entry.kind)
+        .bind(4, entry.child)
+        .bind(5, entry.actor)
+        .bind(6, entry.detail)
+        .bind(7, hash);
+    Statement head = m_db.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) "
+                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    head.bind(1, kHeadKey).bind(2, std::to_string(entry.id) + ":" + hash);
+    if (!insert.run() || !head.run()) {
+        return Error{"audit", "could not append: " + insert.error()};
+    }
+    return entry.id;
+}
+
+std::vector<AuditEntry> AuditLog::list(std::int64_t child, std::int64_t afterId, int limit) const
+{
+    Statement statement = m_db.prepare("SELECT id, at, kind, child, actor, detail FROM audit "
+                                       "WHERE id > ?1 AND (?2 < 0 OR child = ?2) ORDER BY id LIMIT ?3");
+    statement.bind(1, afterId).bind(2, child).bind(3, limit);
+    std::vector<AuditEntry> entries;
+    while (statement.step()) {
+        entries.push_back({statement.integer(0), Instant{std::chrono::seconds{statement.integer(1)}},
+                           statement.text(2), statement.integer(3), statement.integer(4), statement.text(5)});
+    }
+    return entries;
+}
+
+ChainState AuditLog::verify() const
+{
+    ChainState state;
+    Statement statement = m_db.prepare("SELECT id, at, kind, child, actor, detail, hash FROM audit ORDER BY id");
+    std::string previous;
+    std::int64_t expectedId = 1;
+    while (statement.step()) {
+        const AuditEntry entry{statement.integer(0), Instant{std::chrono::seconds{statement.integer(1)}},
+                               statement.text(2),   statement.integer(3),
+                               statement.integer(4), statement.text(5)};
+        const std::string stored = statement.text(6);
+        ++state.rows;
+        if (state.intact && (entry.id != expectedId || hashOf(previous, entry) != stored)) {
+            state.intact = false;
+            state.brokenAt = entry.id;
+        }
+        previous = stored;
+        expectedId = entry.id + 1;
+    }
+    // Rows cut from the end leave the recorded head pointing past the last row.
+    Statement head = m_db.prepare("SELECT value FROM meta WHERE key = ?1");
+    head.bind(1, kHeadKey);
+    const std::string expectedHead = state.rows ? std::to_string(expectedId - 1) + ":" + previous : std::string{};
+    if (head.step() ? head.text(0) != expectedHead : state.rows > 0) {
+        if (state.intact) {
+            state.intact = false;
+            state.brokenAt = expectedId;
+        }
+    }
+    return state;
+}
+
+} // namespace sundial::core

@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/core/database.h"
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "agent/core/schema.h"
+
+namespace sundial::core {
+
+namespace {
+
+constexpr const char *kWalSuffix = "-wal";
+constexpr const char *kShmSuffix = "-shm";
+
+bool fileExists(const std::string &path)
+{
+    struct stat info {
+    };
+    return ::stat(path.c_str(), &info) == 0;
+}
+
+// Creates the file with mode 0600 before SQLite does, so it (and its -wal and -shm, which
+// SQLite creates with the database's mode) is never readable by others.
+Status createPrivateFile(const std::string &path)
+{
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        return Error{path, std::string{"cannot create the database: "} + std::strerror(errno)};
+    }
+    ::fchmod(fd, 0600);
+    ::close(fd);
+    return success();
+}
+
+Result<sqlite3 *> openHandle(const std::string &path)
+{
+    sqlite3 *db = nullptr;
+    const int code = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (code != SQLITE_OK) {
+        std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+        sqlite3_close(db);
+        return Error{path, "cannot open the database: " + message};
+    }
+    sqlite3_busy_timeout(db, 5000);
+    sqlite3_extended_result_codes(db, 1);
+    return db;
+}
+
+// Empty when the file passes SQLite's quick check, otherwise what is wrong.
+std::string integrityProblem(sqlite3 *db)
+{
+    sqlite3_stmt *statement = nullptr;
+    int code = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &statement, nullptr);
+    if (code != SQLITE_OK) {
+        sqlite3_finalize(statement);
+        return sqlite3_errmsg(db);
+    }
+    std::string problem;
+    while ((code = sqlite3_step(statement)) == SQLITE_ROW) {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, 0));
+        const std::string line = text ? text : "";
+        if (line != "ok") {
+            problem += (problem.empty() ? "" : "; ") + line;
+        }
+    }
+    if (code != SQLITE_DONE) {
+        problem += (problem.empty() ? "" : "; ") + std::string{sqlite3_errmsg(db)};
+    }
+    sqlite3_finalize(statement);
+    return problem;
+}
+
+int userVersion(sqlite3 *db)
+{
+    Statement statement{db, "PRAGMA user_version"};
+    return statement.ok() && statement.step() ? static_cast<int>(statement.integer(0)) : -1;
+}
+
+std::string timestampSuffix()
+{
+    const auto now = std::chrono::system_clock::now();
+    return std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
+}
+
+std::vector<std::string> columnsOf(sqlite3 *db, const std::string &schema, std::string_view table)
+{
+    std::vector<std::string> columns;
+    Statement statement{db, "PRAGMA " + schema + ".table_info(\"" + std::string{table} + "\")"};
+    while (statement.ok() && statement.step()) {
+        columns.push_back(statement.text(1));
+    }
+    return columns;
+}
+
+// Copies every readable row of each known table from the attached damaged file. A damaged
+// page ends a table's copy early; rows read before it are kept.
+std::vector<std::string> salvage(sqlite3 *db, const std::string &damagedPath)
+{
+    std::vector<std::string> summary;
+    Statement attach{db, "ATTACH DATABASE ?1 AS damaged"};
+    attach.bind(1, damagedPath);
+    if (!attach.run()) {
+        return summary;
+    }
+    sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+    for (const std::string_view table : salvageableTables()) {
+        const std::vector<std::string> mine = columnsOf(db, "main", table);
+        const std::vector<std::string> theirs = columnsOf(db, "damaged", table);
+        std::string common;
+        std::string placeholders;
+        int count = 0;
+        for (const std::string &column : mine) {
+            for (const std::string &other : theirs) {
+                if (column == other) {
+                    common += (count ? "," : "") + ("\"" + column + "\"");
+                    placeholders += count ? ",?" : "?";
+                    ++count;
+                }
+            }
+        }
+        if (count == 0) {
+            continue;
+        }
+        // Bind each column's value as it is read, keeping types and BLOBs exact.
+        long long copied = 0;
+        sqlite3_stmt *readRaw = nullptr;
+        sqlite3_stmt *writeRaw = nullptr;
+        const std::string readSql = "SELECT " + common + " FROM damaged.\"" + std::string{table} + "\"";
+        const std::string writeSql = "INSERT OR IGNORE INTO main.\"" + std::string{table} + "\"(" + common
+                                     + ") VALUES(" + placeholders + ")";
+        if (sqlite3_prepare_v2(db, readSql.c_str(), -1, &readRaw, nullptr) == SQLITE_OK
+            && sqlite3_prepare_v2(db, writeSql.c_str(), -1, &writeRaw, nullptr) == SQLITE_OK) {
+            while (sqlite3_step(readRaw) == SQLITE_ROW) {
+                for (int i = 0; i < count; ++i) {
+                    sqlite3_bind_value(writeRaw, i + 1, sqlite3_column_value(readRaw, i));
+                }
+                if (sqlite3_step(writeRaw) == SQLITE_DONE) {
+                    copied += sqlite3_changes(db);
+                }
+                sqlite3_reset(writeRaw);
+            }
+        }
+        sqlite3_finalize(readRaw);
+        sqlite3_finalize(writeRaw);
+        summary.push_back(std::string{table} + ": " + std::to_string(copied) + " rows");
+    }
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "DETACH DATABASE damaged", nullptr, nullptr, nullptr);
+    return summary;
+}
+
+Status configure(sqlite3 *db)
+{
+    // WAL: readers never block the writer; NORMAL: a power cut may lose the last commits
+    // but never corrupts the file, and the service commits at least every few seconds.
+    char *message = nullptr;
+    if (sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;", nullptr,
+                     nullptr, &message)
+        != SQLITE_OK) {
+        Error error{"", std::string{"cannot configure the database: "} + (message ? message : "unknown error")};
+        sqlite3_free(message);
+        return error;
+    }
+    return success();
+}
+
+} // namespace
+
+Database::Database(sqlite3 *db, std::string path)
+    : m_db(db)
+    , m_path(std::move(path))
+{
+}
+
+Database::~Database() { sqlite3_close_v2(m_db); }
+
+int Database::latestVersion() { return static_cast<int>(schemaMigrations().size()); }
+
+Result<std::unique_ptr<Database>> Database::open(const std::string &path, Options options)
+{
+    OpenReport report;
+    const bool existed = fileExists(path);
+    if (!existed) {
+        if (Status created = createPrivateFile(path); !created) {
+            return created.error();
+        }
+    }
+    Result<sqlite3 *> handle = openHandle(path);
+    if (!handle) {
+        return handle.error();
+    }
+    sqlite3 *db = *handle;
+    std::string problem = options.skipIntegrityCheck || !existed ? std::string{} : integrityProblem(db);
+    if (problem.empty()) {
+        report.versionFound = userVersion(db);
+        if (report.versionFound < 0) {
+            problem = sqlite3_errmsg(db);
+        }
+    }
+    if (!problem.empty()) {
+        sqlite3_close_v2(db);
+        const std::string aside = path + ".damaged-" + timestampSuffix();
+        if (std::rename(path.c_str(), aside.c_str()) != 0) {
+            return Error{path, "the database is damaged (" + problem + ") and cannot be moved aside: "
+                                   + std::strerror(errno)};
+        }
+        std::rename((path + kWalSuffix).c_str(), (aside + kWalSuffix).c_str());
+        std::rename((path + kShmSuffix).c_str(), (aside + kShmSuffix).c_str());
+        report.recovered = true;
+        report.problem = problem;
+        report.movedAsidePath = aside;
+        if (Status created = createPrivateFile(path); !created) {
+            return created.error();
+        }
+        handle = openHandle(path);
+        if (!handle) {
+            return handle.error();
+        }
+        db = *handle;
+        report.versionFound = 0;
+    }
+    if (report.versionFound > latestVersion()) {
+        sqlite3_close_v2(db);
+        return Error{path, "the database was written by a newer Sundial (schema " + std::to_string(report.versionFound)
+                               + ", this one knows up to " + std::to_string(latestVersion())
+                               + "); install that version or newer"};
+    }
+    if (Status configured = configure(db); !configured) {
+        sqlite3_close_v2(db);
+        return Error{path, configured.error().message};
+    }
+    std::unique_ptr<Database> database{new Database(db, path)};
+    const int target = options.migrateTo > 0 ? options.migrateTo : latestVersion();
+    if (Status migrated = database->migrate(target); !migrated) {
+        return migrated.error();
+    }
+    report.versionNow = userVersion(db);
+    if (report.recovered) {
+        report.salvaged = salvage(db, report.movedAsidePath);
+    }
+    database->m_report = std::move(report);
+    return database;
+}
+
+Status Database::migrate(int target)
+{
+    const int current = userVersion(m_db);
+    const auto &migrations = schemaMigrations();
+    for (int version = current + 1; version <= target; ++version) {
+        Transaction transaction{*this};
+        if (!transaction.began()) {
+            return Error{m_path, "cannot start migration " + std::to_string(version) + ": " + sqlite3_errmsg(m_db)};
+        }
+        if (Status applied = exec(migrations[static_cast<std::size_t>(version - 1)]); !applied) {
+            return Error{m_path, "migration " + std::to_string(version) + " failed: " + applied.error().message};
+        }
+        if (Status stamped = exec("PRAGMA user_version = " + std::to_string(version)); !stamped) {
+            return stamped.error();
+        }
+        if (Status committed = transaction.commit(); !committed) {
+            return committed.error();
+        }
+    }
+    return success();
+}
+
+Status Database::exec(std::string_view sql)
+{
+    char *message = nullptr;
+    const std::string text{sql};
+    if (sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+        Error error{"", message ? message : sqlite3_errmsg(m_db)};
+        sqlite3_free(message);
+        return error;
+    }
+    return success();
+}
+
+std::int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
+
+int Database::changes() const { return sqlite3_changes(m_db); }
+
+Database::Transaction::Transaction(Database &db)
+    : m_db(db)
+{
+    m_began = static_cast<bool>(m_db.exec("BEGIN IMMEDIATE"));
+}
+
+Database::Transaction::~Transaction()
+{
+    if (m_began && !m_done) {
+        m_db.exec("ROLLBACK");
+    }
+}
+
+Status Database::Transaction::commit()
+{
+    if (!m_began) {
+        return Error{"", "no transaction to commit"};
+    }
+    Status committed = m_db.exec("COMMIT");
+    m_done = static_cast<bool>(committed);
+    return committed;
+}
+
+} // namespace sundial::core

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Database: the SQLite file that holds everything the service records.
+//
+// Opening it checks its integrity. A file that is not a database or fails the check is moved
+// aside (never deleted), a fresh one is created, and every row that can still be read from
+// the damaged file is copied into it; OpenReport says what happened. Schema changes are
+// numbered migrations tracked in PRAGMA user_version (see schema.cpp for the changelog).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "agent/core/result.h"
+#include "agent/core/statement.h"
+
+struct sqlite3;
+
+namespace sundial::core {
+
+struct OpenReport {
+    int versionFound = 0;          // user_version before migrating (0 for a new file)
+    int versionNow = 0;            // after migrating
+    bool recovered = false;        // the file was damaged and moved aside
+    std::string problem;           // what was wrong with it
+    std::string movedAsidePath;    // where the damaged file now is
+    std::vector<std::string> salvaged; // "table: N rows" copied from the damaged file
+};
+
+class Database {
+public:
+    struct Options {
+        // Stop migrating at this version (tests build old schemas with it); 0 = the latest.
+        int migrateTo = 0;
+        // Skip the integrity check (benchmarks that reopen a file they just wrote).
+        bool skipIntegrityCheck = false;
+    };
+
+    // Opens or creates the file at `path` (created 0600). Fails only when no usable database
+    // can be had at all (the folder is missing or unwritable, the disk is full).
+    static Result<std::unique_ptr<Database>> open(const std::string &path, Options options);
+    static Result<std::unique_ptr<Database>> open(const std::string &path) { return open(path, Options{}); }
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // The schema version this build creates and migrates to.
+    static int latestVersion();
+
+    const OpenReport &report() const { return m_report; }
+    const std::string &path() const { return m_path; }
+    sqlite3 *handle() const { return m_db; }
+
+    // Runs SQL without results (may hold several statements).
+    Status exec(std::string_view sql);
+    Statement prepare(std::string_view sql) const { return Statement{m_db, sql}; }
+    std::int64_t lastInsertId() const;
+    int changes() const;
+
+    // BEGIN IMMEDIATE on construction; rolls back unless commit() succeeded.
+    class Transaction {
+    public:
+        explicit Transaction(Database &db);
+        ~Transaction();
+        Transaction(const Transaction &) = delete;
+        Transaction &operator=(const Transaction &) = delete;
+        bool began() const { return m_began; }
+        Status commit();
+
+    private:
+        Database &m_db;
+        bool m_began = false;
+        bool m_done = false;
+    };
+
+private:
+    Database(sqlite3 *db, std::string path);
+    Status migrate(int target);
+
+    sqlite3 *m_db;
+    std::string m_path;
+    OpenReport m_report;
+};
+
+} // namespace sundial::core

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// GrantStore: extra time and "free until" grants, per child and day.
+#pragma once
+
+#include <vector>
+
+#include "agent/core/database.h"
+#include "agent/core/grant.h"
+
+namespace sundial::core {
+
+class GrantStore {
+public:
+    explicit GrantStore(Database &db);
+
+    // Refuses extra time outside 1..1440 minutes and a "free until" that is not a time of day.
+    Result<std::int64_t> add(std::int64_t child, const Grant &grant, std::int64_t grantedBy, Instant at,
+                             const std::string &note);
+    std::vector<Grant> forDay(std::int64_t child, LocalDate day) const;
+
+private:
+    Database &m_db;
+};
+
+} // namespace sundial::core

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Rules: everything a parent sets for one child. The meaning of each field is RULES.md's.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "agent/core/result.h"
+#include "agent/core/timetypes.h"
+
+namespace sundial::core {
+
+// The version of the rules' JSON form this build writes and reads.
+inline constexpr int kRulesVersion = 1;
+
+// One allowed window [start, end) in local time. end <= start means the window ends on the
+// next calendar date (22:00–01:00). The window belongs to the date it starts on.
+struct AllowedWindow {
+    TimeOfDay start;
+    TimeOfDay end;
+
+    bool spansMidnight() const { return end <= start; }
+    bool operator==(const AllowedWindow &) const = default;
+};
+
+// What one weekday allows. No windows = the whole day is allowed; budget nullopt = unlimited.
+struct DayRules {
+    std::optional<std::chrono::minutes> budget;
+    std::vector<AllowedWindow> windows;
+    bool operator==(const DayRules &) const = default;
+};
+
+// What a rule does to the apps or sites it matches.
+enum class RuleAction {
+    Budget,        // counts, and has its own daily budget
+    Blocked,       // may not be used at all
+    AlwaysAllowed, // never counts, usable outside allowed hours
+};
+
+// What identifies a running app. Filled by the service from /proc and the .desktop file.
+struct AppIdentity {
+    std::string exe;       // absolute executable path from /proc/PID/exe
+    std::string desktopId; // desktop file id without ".desktop", or WM_CLASS
+    std::string category;  // freedesktop main category (Game, Education, ...), may be empty
+
+    bool operator==(const AppIdentity &) const = default;
+    auto operator<=>(const AppIdentity &) const = default;
+};
+
+enum class AppMatchKind {
+    Executable, // exact path, or a glob (fnmatch, '*' does not cross '/') when it has * ? [
+    DesktopId,  // desktop id or WM_CLASS, case-insensitive
+    Category,   // freedesktop main category, case-insensitive
+};
+
+struct AppRule {
+    AppMatchKind kind = AppMatchKind::Executable;
+    std::string pattern;
+    RuleAction action = RuleAction::Budget;
+    std::optional<std::chrono::minutes> dailyBudget; // required for Budget
+    std::string label;                               // what the parent and child see; may be empty
+
+    bool matches(const AppIdentity &app) const;
+    bool operator==(const AppRule &) const = default;
+};
+
+// A rule for a domain covers the domain and all its subdomains.
+struct SiteRule {
+    std::string domain; // lower case, no scheme, no port, no trailing dot
+    RuleAction action = RuleAction::Budget;
+    std::optional<std::chrono::minutes> dailyBudget;
+
+    bool covers(std::string_view host) const;
+    bool operator==(const SiteRule &) const = default;
+};
+
+enum class LockoutAction { Lock, Logout, Suspend };
+
+// The enforcement ladder's steps and timings (RULES.md "Lockout", ARCHITECTURE.md).
+struct LockoutPolicy {
+    LockoutAction action = LockoutAction::Lock;
+    std::chrono::seconds grace{60};           // "save your work" countdown at zero
+    std::chrono::seconds lockConfirmDelay{5}; // how long a locker has to act
+    int unlocksBeforeTerminate = 3;           // unlocks while out of time before the session ends
+    bool operator==(const LockoutPolicy &) const = default;
+};
+
+struct PrivacySettings {
+    bool recordTitles = false;
+    bool recordFullUrls = false; // domain only otherwise
+    std::chrono::days activityRetention{30};
+    std::chrono::days dailyRetention{365};
+    bool operator==(const PrivacySettings &) const = default;
+};
+
+// The help line the child always sees; its apps and sites are always allowed.
+struct HelpLine {
+    std::string name;
+    std::string phone;
+    std::string url;
+    std::vector<std::string> sites; // extra domains; the url's host is always included
+    std::vector<std::string> apps;  // desktop ids
+    // The url's host plus `sites`, lower case.
+    std::vector<std::string> domains() const;
+    bool operator==(const HelpLine &) const = default;
+};
+
+struct Rules {
+    // Indexed by std::chrono::weekday::c_encoding(): 0 = Sunday.
+    std::array<DayRules, 7> days;
+    std::optional<std::chrono::minutes> weeklyBudget;
+    TimeOfDay dayStart{0};
+    std::chrono::weekday firstWeekday = std::chrono::Monday;
+    std::vector<AppRule> apps;
+    std::vector<SiteRule> sites;
+    std::vector<std::chrono::minutes> warnings{std::chrono::minutes{15}, std::chrono::minutes{5},
+                                               std::chrono::minutes{1}};
+    std::chrono::seconds idleThreshold{180};
+    LockoutPolicy lockout;
+    PrivacySettings privacy;
+    HelpLine helpLine;
+
+    DayRules &day(std::chrono::weekday w) { return days[w.c_encoding()]; }
+    const DayRules &day(std::chrono::weekday w) const { return days[w.c_encoding()]; }
+    bool operator==(const Rules &) const = default;
+};
+
+// Checks every field against RULES.md; the first problem found is returned with the field's
+// path ("days.saturday.windows[1]") and the offending value. Windows that overlap or touch
+// are accepted (they are merged when used).
+Status validateRules(const Rules &rules);
+
+// The lower-case host part of a URL or bare domain ("https://Docs.Example.com:443/x" ->
+// "docs.example.com"); empty if there is none.
+std::string hostOf(std::string_view urlOrDomain);
+
+} // namespace sundial::core

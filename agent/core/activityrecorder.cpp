@@ -5,11 +5,13 @@
 
 #include "agent/core/rulematch.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 using std::chrono::seconds;
 
-namespace {
+namespace
+{
 
 void add(UsageDelta &delta, seconds length, bool charged)
 {
@@ -19,12 +21,15 @@ void add(UsageDelta &delta, seconds length, bool charged)
     }
 }
 
-std::int64_t dayNumber(LocalDate day) { return day.time_since_epoch().count(); }
+std::int64_t dayNumber(LocalDate day)
+{
+    return day.time_since_epoch().count();
+}
 
 } // namespace
 
-ActivityRecorder::ActivityRecorder(ActivityStore &store, std::int64_t child, const TimeZone &zone, const Rules &rules,
-                                   seconds pulse)
+ActivityRecorder::ActivityRecorder(
+    ActivityStore &store, std::int64_t child, const TimeZone &zone, const Rules &rules, seconds pulse)
     : m_store(store)
     , m_child(child)
     , m_zone(zone)
@@ -39,7 +44,7 @@ void ActivityRecorder::setRules(const Rules &rules)
 {
     endActivity();
     m_rules = rules;
-    m_calendar = DayCalendar{m_zone, rules.dayStart};
+    m_calendar = DayCalendar {m_zone, rules.dayStart};
     m_chargeCache.clear();
 }
 
@@ -55,8 +60,8 @@ ActivityKey ActivityRecorder::keyFor(const Heartbeat &heartbeat)
     }
     const bool active = !heartbeat.idle || heartbeat.mediaPlaying;
     key.flags = (active ? ActivityFlag::Active : 0) | (heartbeat.idle ? ActivityFlag::Idle : 0)
-                | (heartbeat.mediaPlaying ? ActivityFlag::MediaPlaying : 0)
-                | (heartbeat.app == AppIdentity{} ? ActivityFlag::UnknownApp : 0);
+        | (heartbeat.mediaPlaying ? ActivityFlag::MediaPlaying : 0)
+        | (heartbeat.app == AppIdentity {} ? ActivityFlag::UnknownApp : 0);
     if (active) {
         const std::int64_t cacheKey = (key.app << 24) ^ key.domain;
         auto found = m_chargeCache.find(cacheKey);
@@ -109,9 +114,9 @@ void ActivityRecorder::attribute(const ActivityKey &key, TimeSpan span)
     const bool active = key.flags & ActivityFlag::Active;
     const bool charged = key.flags & ActivityFlag::Charged;
     const std::int64_t category = active ? m_store.categoryId(m_store.appById(key.app).category) : 0;
-    const auto pieces = span.length() > seconds{0}
-                            ? m_calendar.split(span)
-                            : std::vector<DayHourPiece>{{m_calendar.dayOf(span.start), 0, span}};
+    const auto pieces = span.length() > seconds {0}
+        ? m_calendar.split(span)
+        : std::vector<DayHourPiece> {{m_calendar.dayOf(span.start), 0, span}};
     for (const DayHourPiece &piece : pieces) {
         const seconds length = piece.span.length();
         if (!m_row || !(m_row->key == key) || m_row->day != piece.day || m_row->span.end != piece.span.start) {
@@ -126,7 +131,7 @@ void ActivityRecorder::attribute(const ActivityKey &key, TimeSpan span)
         } else {
             m_row->span.end = piece.span.end;
         }
-        if (!active || length == seconds{0}) {
+        if (!active || length == seconds {0}) {
             continue;
         }
         const std::int64_t day = dayNumber(piece.day);
@@ -204,8 +209,7 @@ UsageSnapshot ActivityRecorder::snapshot(LocalDate day)
         }
     };
     while (stored.step()) {
-        addRow(static_cast<int>(stored.integer(0)), stored.integer(1), stored.integer(2),
-               seconds{stored.integer(3)});
+        addRow(static_cast<int>(stored.integer(0)), stored.integer(1), stored.integer(2), seconds {stored.integer(3)});
     }
     for (const auto &[key, delta] : m_pending.daily) {
         const auto &[dimension, rowDay, id] = key;

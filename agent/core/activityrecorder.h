@@ -14,14 +14,16 @@
 #include "agent/core/heartbeatmerger.h"
 #include "agent/core/usagesnapshot.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
-class ActivityRecorder {
+class ActivityRecorder
+{
 public:
     // `store` and `zone` must outlive the recorder. `pulse` is how long after a heartbeat the
     // same activity may be extended by the next one.
-    ActivityRecorder(ActivityStore &store, std::int64_t child, const TimeZone &zone, const Rules &rules,
-                     std::chrono::seconds pulse);
+    ActivityRecorder(
+        ActivityStore &store, std::int64_t child, const TimeZone &zone, const Rules &rules, std::chrono::seconds pulse);
 
     // New rules apply from now: the open interval is closed, so past seconds keep the
     // classification they were recorded with.
@@ -51,9 +53,9 @@ private:
     Rules m_rules;
     DayCalendar m_calendar;
     HeartbeatMerger m_merger;
-    Instant m_accountedUntil{};
+    Instant m_accountedUntil {};
     std::unordered_map<std::int64_t, int> m_chargeCache; // (app << 24 ^ domain) -> charged flag
-    std::unique_ptr<ActivityRow> m_row;                  // the row being extended
+    std::unique_ptr<ActivityRow> m_row; // the row being extended
     std::vector<std::unique_ptr<ActivityRow>> m_finished; // closed rows not yet written
     ActivityBatch m_pending;
 };

@@ -3,9 +3,11 @@
 
 #include "agent/core/text.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
-namespace {
+namespace
+{
 
 std::string appKey(const AppIdentity &app)
 {
@@ -19,7 +21,10 @@ std::string appKey(const AppIdentity &app)
     return key;
 }
 
-std::int64_t daysSinceEpoch(LocalDate day) { return day.time_since_epoch().count(); }
+std::int64_t daysSinceEpoch(LocalDate day)
+{
+    return day.time_since_epoch().count();
+}
 
 } // namespace
 
@@ -37,33 +42,32 @@ ActivityStore::ActivityStore(Database &db)
 {
 }
 
-std::int64_t ActivityStore::intern(Dictionary &dictionary, const char *table, const char *column,
-                                   std::string_view raw)
+std::int64_t ActivityStore::intern(Dictionary &dictionary, const char *table, const char *column, std::string_view raw)
 {
     if (raw.empty()) {
         return 0;
     }
-    if (const auto found = dictionary.ids.find(std::string{raw}); found != dictionary.ids.end()) {
+    if (const auto found = dictionary.ids.find(std::string {raw}); found != dictionary.ids.end()) {
         return found->second;
     }
-    const std::size_t limit = std::string_view{table} == "titles" ? kMaxTitleBytes
-                              : std::string_view{table} == "domains" ? kMaxDomainBytes
-                                                                     : kMaxNameBytes;
+    const std::size_t limit = std::string_view {table} == "titles" ? kMaxTitleBytes
+        : std::string_view {table} == "domains"                    ? kMaxDomainBytes
+                                                                   : kMaxNameBytes;
     const std::string value = cleanText(raw, limit);
-    Statement insert = m_db.prepare(std::string{"INSERT INTO "} + table + "(" + column + ") VALUES(?1) ON CONFLICT("
-                                    + column + ") DO NOTHING");
+    Statement insert = m_db.prepare(
+        std::string {"INSERT INTO "} + table + "(" + column + ") VALUES(?1) ON CONFLICT(" + column + ") DO NOTHING");
     insert.bind(1, value);
     insert.run();
-    Statement select = m_db.prepare(std::string{"SELECT id FROM "} + table + " WHERE " + column + " = ?1");
+    Statement select = m_db.prepare(std::string {"SELECT id FROM "} + table + " WHERE " + column + " = ?1");
     select.bind(1, value);
     const std::int64_t id = select.step() ? select.integer(0) : 0;
-    dictionary.ids.emplace(std::string{raw}, id);
+    dictionary.ids.emplace(std::string {raw}, id);
     dictionary.values.emplace(id, value);
     return id;
 }
 
-std::string ActivityStore::lookup(const Dictionary &dictionary, const char *table, const char *column,
-                                  std::int64_t id) const
+std::string ActivityStore::lookup(
+    const Dictionary &dictionary, const char *table, const char *column, std::int64_t id) const
 {
     if (id == 0) {
         return {};
@@ -71,9 +75,9 @@ std::string ActivityStore::lookup(const Dictionary &dictionary, const char *tabl
     if (const auto found = dictionary.values.find(id); found != dictionary.values.end()) {
         return found->second;
     }
-    Statement select = m_db.prepare(std::string{"SELECT "} + column + " FROM " + table + " WHERE id = ?1");
+    Statement select = m_db.prepare(std::string {"SELECT "} + column + " FROM " + table + " WHERE id = ?1");
     select.bind(1, id);
-    return select.step() ? select.text(0) : std::string{};
+    return select.step() ? select.text(0) : std::string {};
 }
 
 std::int64_t ActivityStore::appId(const AppIdentity &raw)
@@ -82,8 +86,8 @@ std::int64_t ActivityStore::appId(const AppIdentity &raw)
     if (const auto found = m_appIds.find(key); found != m_appIds.end()) {
         return found->second;
     }
-    const AppIdentity app{cleanText(raw.exe, kMaxPathBytes), cleanText(raw.desktopId, kMaxNameBytes),
-                          cleanText(raw.category, kMaxNameBytes)};
+    const AppIdentity app {cleanText(raw.exe, kMaxPathBytes), cleanText(raw.desktopId, kMaxNameBytes),
+        cleanText(raw.category, kMaxNameBytes)};
     Statement insert = m_db.prepare("INSERT INTO apps(exe, desktop_id, category) VALUES(?1, ?2, ?3) "
                                     "ON CONFLICT(exe, desktop_id, category) DO NOTHING");
     insert.bind(1, app.exe).bind(2, app.desktopId).bind(3, app.category);
@@ -96,14 +100,20 @@ std::int64_t ActivityStore::appId(const AppIdentity &raw)
     return id;
 }
 
-std::int64_t ActivityStore::domainId(std::string_view domain) { return intern(m_domains, "domains", "name", domain); }
+std::int64_t ActivityStore::domainId(std::string_view domain)
+{
+    return intern(m_domains, "domains", "name", domain);
+}
 
 std::int64_t ActivityStore::categoryId(std::string_view category)
 {
     return intern(m_categories, "categories", "name", category);
 }
 
-std::int64_t ActivityStore::titleId(std::string_view title) { return intern(m_titles, "titles", "text", title); }
+std::int64_t ActivityStore::titleId(std::string_view title)
+{
+    return intern(m_titles, "titles", "text", title);
+}
 
 AppIdentity ActivityStore::appById(std::int64_t id) const
 {
@@ -120,23 +130,29 @@ AppIdentity ActivityStore::appById(std::int64_t id) const
     return app;
 }
 
-std::string ActivityStore::domainById(std::int64_t id) const { return lookup(m_domains, "domains", "name", id); }
+std::string ActivityStore::domainById(std::int64_t id) const
+{
+    return lookup(m_domains, "domains", "name", id);
+}
 
 std::string ActivityStore::categoryById(std::int64_t id) const
 {
     return lookup(m_categories, "categories", "name", id);
 }
 
-std::string ActivityStore::titleById(std::int64_t id) const { return lookup(m_titles, "titles", "text", id); }
+std::string ActivityStore::titleById(std::int64_t id) const
+{
+    return lookup(m_titles, "titles", "text", id);
+}
 
 Status ActivityStore::write(ActivityBatch &batch)
 {
     if (batch.empty()) {
         return success();
     }
-    Database::Transaction transaction{m_db};
+    Database::Transaction transaction {m_db};
     if (!transaction.began()) {
-        return Error{"activity", "cannot start writing: " + m_insertRow.error()};
+        return Error {"activity", "cannot start writing: " + m_insertRow.error()};
     }
     for (ActivityRow *row : batch.rows) {
         if (row->id == 0) {
@@ -150,13 +166,13 @@ Status ActivityStore::write(ActivityBatch &batch)
                 .bind(8, row->key.title)
                 .bind(9, row->key.flags);
             if (!m_insertRow.run()) {
-                return Error{"activity", "cannot record activity: " + m_insertRow.error()};
+                return Error {"activity", "cannot record activity: " + m_insertRow.error()};
             }
             row->id = m_db.lastInsertId();
         } else {
             m_updateRow.bind(1, row->id).bind(2, row->span.end.time_since_epoch().count());
             if (!m_updateRow.run()) {
-                return Error{"activity", "cannot record activity: " + m_updateRow.error()};
+                return Error {"activity", "cannot record activity: " + m_updateRow.error()};
             }
         }
     }
@@ -169,7 +185,7 @@ Status ActivityStore::write(ActivityBatch &batch)
             .bind(5, delta.active.count())
             .bind(6, delta.charged.count());
         if (!m_addDaily.run()) {
-            return Error{"daily_usage", "cannot record usage: " + m_addDaily.error()};
+            return Error {"daily_usage", "cannot record usage: " + m_addDaily.error()};
         }
     }
     for (const auto &[key, delta] : batch.hourly) {
@@ -179,7 +195,7 @@ Status ActivityStore::write(ActivityBatch &batch)
             .bind(4, delta.active.count())
             .bind(5, delta.charged.count());
         if (!m_addHourly.run()) {
-            return Error{"hourly_usage", "cannot record usage: " + m_addHourly.error()};
+            return Error {"hourly_usage", "cannot record usage: " + m_addHourly.error()};
         }
     }
     return transaction.commit();
@@ -187,7 +203,7 @@ Status ActivityStore::write(ActivityBatch &batch)
 
 Result<std::int64_t> ActivityStore::purge(std::int64_t child, Instant activityBefore, LocalDate dailyBefore)
 {
-    Database::Transaction transaction{m_db};
+    Database::Transaction transaction {m_db};
     std::int64_t deleted = 0;
     Statement activity = m_db.prepare("DELETE FROM activity WHERE child = ?1 AND end < ?2");
     activity.bind(1, child).bind(2, activityBefore.time_since_epoch().count());
@@ -197,7 +213,7 @@ Result<std::int64_t> ActivityStore::purge(std::int64_t child, Instant activityBe
     hourly.bind(1, child).bind(2, daysSinceEpoch(dailyBefore));
     for (Statement *statement : {&activity, &daily, &hourly}) {
         if (!statement->run()) {
-            return Error{"retention", "cannot purge old activity: " + statement->error()};
+            return Error {"retention", "cannot purge old activity: " + statement->error()};
         }
         deleted += m_db.changes();
     }

@@ -12,22 +12,23 @@
 #include "agent/core/daycalendar.h"
 #include "agent/core/heartbeat.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 // The dimensions of daily_usage.dim.
 enum class UsageDimension { Total = 0, App = 1, Domain = 2, Category = 3 };
 
 struct UsageDelta {
-    std::chrono::seconds active{0};
-    std::chrono::seconds charged{0};
+    std::chrono::seconds active {0};
+    std::chrono::seconds charged {0};
 };
 
 // One activity row: a merged interval within one child's day.
 struct ActivityRow {
     std::int64_t id = 0; // 0 = not written yet
-    LocalDate day{};
+    LocalDate day {};
     TimeSpan span;
-    std::chrono::seconds utcOffset{0};
+    std::chrono::seconds utcOffset {0};
     ActivityKey key;
 };
 
@@ -35,11 +36,12 @@ struct ActivityBatch {
     std::int64_t child = 0;
     std::vector<ActivityRow *> rows; // inserted when id == 0 (the id is filled in), else updated
     std::map<std::tuple<int, std::int64_t, std::int64_t>, UsageDelta> daily; // (dim, day, key)
-    std::map<std::pair<std::int64_t, int>, UsageDelta> hourly;              // (day, hour)
+    std::map<std::pair<std::int64_t, int>, UsageDelta> hourly; // (day, hour)
     bool empty() const { return rows.empty() && daily.empty() && hourly.empty(); }
 };
 
-class ActivityStore {
+class ActivityStore
+{
 public:
     explicit ActivityStore(Database &db);
 

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/core/auditlog.h"
 
+#include <sqlite3.h>
+
 #include "agent/core/sha256.h"
 #include "agent/core/text.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
-namespace {
+namespace
+{
 
 constexpr const char *kHeadKey = "audit_head";
 
@@ -14,9 +18,8 @@ std::string chainInput(const std::string &previousHash, const AuditEntry &entry)
 {
     // Length-prefixed fields, so no two different rows hash the same input.
     std::string input = previousHash;
-    for (const std::string &field :
-         {std::to_string(entry.id), std::to_string(entry.at.time_since_epoch().count()), entry.kind,
-          std::to_string(entry.child), std::to_string(entry.actor), entry.detail}) {
+    for (const std::string &field : {std::to_string(entry.id), std::to_string(entry.at.time_since_epoch().count()),
+             entry.kind, std::to_string(entry.child), std::to_string(entry.actor), entry.detail}) {
         input += std::to_string(field.size()) + ":" + field + ";";
     }
     return input;
@@ -40,6 +43,16 @@ Result<std::int64_t> AuditLog::append(const AuditEntry &given)
     entry.kind = cleanText(entry.kind, 64);
     entry.detail = cleanText(entry.detail, 4 * kMaxTitleBytes);
 
+    // The row and the recorded head commit together: a crash between two separate commits
+    // left a head one row behind, and verify() reported the intact log as tampered with.
+    // Inside a caller's transaction, that transaction already makes them atomic.
+    std::optional<Database::Transaction> transaction;
+    if (sqlite3_get_autocommit(m_db.handle())) {
+        transaction.emplace(m_db);
+        if (!transaction->began()) {
+            return Error {"audit", "could not append: cannot start writing"};
+        }
+    }
     Statement last = m_db.prepare("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
     std::string previous;
     entry.id = 1;
@@ -47,6 +60,7 @@ Result<std::int64_t> AuditLog::append(const AuditEntry &given)
         entry.id = last.integer(0) + 1;
         previous = last.text(1);
     }
+    last.reset();
     const std::string hash = hashOf(previous, entry);
     Statement insert = m_db.prepare(
         "INSERT INTO audit(id, at, kind, child, actor, detail, hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
@@ -61,7 +75,12 @@ Result<std::int64_t> AuditLog::append(const AuditEntry &given)
                                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     head.bind(1, kHeadKey).bind(2, std::to_string(entry.id) + ":" + hash);
     if (!insert.run() || !head.run()) {
-        return Error{"audit", "could not append: " + insert.error()};
+        return Error {"audit", "could not append: " + insert.error()};
+    }
+    if (transaction) {
+        if (Status committed = transaction->commit(); !committed) {
+            return Error {"audit", "could not append: " + committed.error().message};
+        }
     }
     return entry.id;
 }
@@ -73,8 +92,8 @@ std::vector<AuditEntry> AuditLog::list(std::int64_t child, std::int64_t afterId,
     statement.bind(1, afterId).bind(2, child).bind(3, limit);
     std::vector<AuditEntry> entries;
     while (statement.step()) {
-        entries.push_back({statement.integer(0), Instant{std::chrono::seconds{statement.integer(1)}},
-                           statement.text(2), statement.integer(3), statement.integer(4), statement.text(5)});
+        entries.push_back({statement.integer(0), Instant {std::chrono::seconds {statement.integer(1)}},
+            statement.text(2), statement.integer(3), statement.integer(4), statement.text(5)});
     }
     return entries;
 }
@@ -86,9 +105,8 @@ ChainState AuditLog::verify() const
     std::string previous;
     std::int64_t expectedId = 1;
     while (statement.step()) {
-        const AuditEntry entry{statement.integer(0), Instant{std::chrono::seconds{statement.integer(1)}},
-                               statement.text(2),   statement.integer(3),
-                               statement.integer(4), statement.text(5)};
+        const AuditEntry entry {statement.integer(0), Instant {std::chrono::seconds {statement.integer(1)}},
+            statement.text(2), statement.integer(3), statement.integer(4), statement.text(5)};
         const std::string stored = statement.text(6);
         ++state.rows;
         if (state.intact && (entry.id != expectedId || hashOf(previous, entry) != stored)) {
@@ -101,7 +119,7 @@ ChainState AuditLog::verify() const
     // Rows cut from the end leave the recorded head pointing past the last row.
     Statement head = m_db.prepare("SELECT value FROM meta WHERE key = ?1");
     head.bind(1, kHeadKey);
-    const std::string expectedHead = state.rows ? std::to_string(expectedId - 1) + ":" + previous : std::string{};
+    const std::string expectedHead = state.rows ? std::to_string(expectedId - 1) + ":" + previous : std::string {};
     if (head.step() ? head.text(0) != expectedHead : state.rows > 0) {
         if (state.intact) {
             state.intact = false;

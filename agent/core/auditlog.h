@@ -9,15 +9,16 @@
 #include "agent/core/database.h"
 #include "agent/core/timetypes.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 struct AuditEntry {
     std::int64_t id = 0;
-    Instant at{};
-    std::string kind;      // "rules-changed", "grant", "clock-jump", "helper-missing", ...
+    Instant at {};
+    std::string kind; // "rules-changed", "grant", "clock-jump", "helper-missing", ...
     std::int64_t child = -1; // -1 when not about one child
     std::int64_t actor = -1; // uid that caused it, -1 for the service itself
-    std::string detail;    // plain words, or JSON for machines
+    std::string detail; // plain words, or JSON for machines
 };
 
 struct ChainState {
@@ -26,7 +27,8 @@ struct ChainState {
     std::optional<std::int64_t> brokenAt; // the first row whose hash does not match
 };
 
-class AuditLog {
+class AuditLog
+{
 public:
     explicit AuditLog(Database &db);
 

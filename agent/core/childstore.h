@@ -8,15 +8,17 @@
 #include "agent/core/database.h"
 #include "agent/core/timetypes.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 struct Child {
     std::int64_t uid = 0;
     std::string name;
-    Instant addedAt{};
+    Instant addedAt {};
 };
 
-class ChildStore {
+class ChildStore
+{
 public:
     explicit ChildStore(Database &db);
 

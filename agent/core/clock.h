@@ -5,9 +5,11 @@
 
 #include "agent/core/timezone.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
-class Clock {
+class Clock
+{
 public:
     virtual ~Clock() = default;
 

@@ -13,9 +13,11 @@
 
 #include "agent/core/schema.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
-namespace {
+namespace
+{
 
 constexpr const char *kWalSuffix = "-wal";
 constexpr const char *kShmSuffix = "-shm";
@@ -33,7 +35,7 @@ Status createPrivateFile(const std::string &path)
 {
     const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) {
-        return Error{path, std::string{"cannot create the database: "} + std::strerror(errno)};
+        return Error {path, std::string {"cannot create the database: "} + std::strerror(errno)};
     }
     ::fchmod(fd, 0600);
     ::close(fd);
@@ -47,7 +49,7 @@ Result<sqlite3 *> openHandle(const std::string &path)
     if (code != SQLITE_OK) {
         std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
         sqlite3_close(db);
-        return Error{path, "cannot open the database: " + message};
+        return Error {path, "cannot open the database: " + message};
     }
     sqlite3_busy_timeout(db, 5000);
     sqlite3_extended_result_codes(db, 1);
@@ -72,7 +74,7 @@ std::string integrityProblem(sqlite3 *db)
         }
     }
     if (code != SQLITE_DONE) {
-        problem += (problem.empty() ? "" : "; ") + std::string{sqlite3_errmsg(db)};
+        problem += (problem.empty() ? "" : "; ") + std::string {sqlite3_errmsg(db)};
     }
     sqlite3_finalize(statement);
     return problem;
@@ -80,7 +82,7 @@ std::string integrityProblem(sqlite3 *db)
 
 int userVersion(sqlite3 *db)
 {
-    Statement statement{db, "PRAGMA user_version"};
+    Statement statement {db, "PRAGMA user_version"};
     return statement.ok() && statement.step() ? static_cast<int>(statement.integer(0)) : -1;
 }
 
@@ -93,27 +95,32 @@ std::string timestampSuffix()
 std::vector<std::string> columnsOf(sqlite3 *db, const std::string &schema, std::string_view table)
 {
     std::vector<std::string> columns;
-    Statement statement{db, "PRAGMA " + schema + ".table_info(\"" + std::string{table} + "\")"};
+    Statement statement {db, "PRAGMA " + schema + ".table_info(\"" + std::string {table} + "\")"};
     while (statement.ok() && statement.step()) {
         columns.push_back(statement.text(1));
     }
     return columns;
 }
 
-// Copies every readable row of each known table from the attached damaged file. A damaged
-// page ends a table's copy early; rows read before it are kept.
+// Copies every readable row of each known table from the damaged file. A damaged page ends a
+// table's copy early; rows read before it are kept. The damaged file is read through a
+// connection of its own: on a connection that has it attached, the first damaged page read
+// fails every later write and the COMMIT, and all the salvaged rows would be lost.
 std::vector<std::string> salvage(sqlite3 *db, const std::string &damagedPath)
 {
     std::vector<std::string> summary;
-    Statement attach{db, "ATTACH DATABASE ?1 AS damaged"};
-    attach.bind(1, damagedPath);
-    if (!attach.run()) {
+    sqlite3 *damaged = nullptr;
+    if (sqlite3_open_v2(damagedPath.c_str(), &damaged, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(damaged);
         return summary;
     }
-    sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+    if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        sqlite3_close(damaged);
+        return summary;
+    }
     for (const std::string_view table : salvageableTables()) {
         const std::vector<std::string> mine = columnsOf(db, "main", table);
-        const std::vector<std::string> theirs = columnsOf(db, "damaged", table);
+        const std::vector<std::string> theirs = columnsOf(damaged, "main", table);
         std::string common;
         std::string placeholders;
         int count = 0;
@@ -133,10 +140,10 @@ std::vector<std::string> salvage(sqlite3 *db, const std::string &damagedPath)
         long long copied = 0;
         sqlite3_stmt *readRaw = nullptr;
         sqlite3_stmt *writeRaw = nullptr;
-        const std::string readSql = "SELECT " + common + " FROM damaged.\"" + std::string{table} + "\"";
-        const std::string writeSql = "INSERT OR IGNORE INTO main.\"" + std::string{table} + "\"(" + common
-                                     + ") VALUES(" + placeholders + ")";
-        if (sqlite3_prepare_v2(db, readSql.c_str(), -1, &readRaw, nullptr) == SQLITE_OK
+        const std::string readSql = "SELECT " + common + " FROM \"" + std::string {table} + "\"";
+        const std::string writeSql
+            = "INSERT OR IGNORE INTO main.\"" + std::string {table} + "\"(" + common + ") VALUES(" + placeholders + ")";
+        if (sqlite3_prepare_v2(damaged, readSql.c_str(), -1, &readRaw, nullptr) == SQLITE_OK
             && sqlite3_prepare_v2(db, writeSql.c_str(), -1, &writeRaw, nullptr) == SQLITE_OK) {
             while (sqlite3_step(readRaw) == SQLITE_ROW) {
                 for (int i = 0; i < count; ++i) {
@@ -150,10 +157,13 @@ std::vector<std::string> salvage(sqlite3 *db, const std::string &damagedPath)
         }
         sqlite3_finalize(readRaw);
         sqlite3_finalize(writeRaw);
-        summary.push_back(std::string{table} + ": " + std::to_string(copied) + " rows");
+        summary.push_back(std::string {table} + ": " + std::to_string(copied) + " rows");
     }
-    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
-    sqlite3_exec(db, "DETACH DATABASE damaged", nullptr, nullptr, nullptr);
+    if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        summary.clear();
+    }
+    sqlite3_close(damaged);
     return summary;
 }
 
@@ -163,9 +173,9 @@ Status configure(sqlite3 *db)
     // but never corrupts the file, and the service commits at least every few seconds.
     char *message = nullptr;
     if (sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;", nullptr,
-                     nullptr, &message)
+            nullptr, &message)
         != SQLITE_OK) {
-        Error error{"", std::string{"cannot configure the database: "} + (message ? message : "unknown error")};
+        Error error {"", std::string {"cannot configure the database: "} + (message ? message : "unknown error")};
         sqlite3_free(message);
         return error;
     }
@@ -180,9 +190,15 @@ Database::Database(sqlite3 *db, std::string path)
 {
 }
 
-Database::~Database() { sqlite3_close_v2(m_db); }
+Database::~Database()
+{
+    sqlite3_close_v2(m_db);
+}
 
-int Database::latestVersion() { return static_cast<int>(schemaMigrations().size()); }
+int Database::latestVersion()
+{
+    return static_cast<int>(schemaMigrations().size());
+}
 
 Result<std::unique_ptr<Database>> Database::open(const std::string &path, Options options)
 {
@@ -198,7 +214,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
         return handle.error();
     }
     sqlite3 *db = *handle;
-    std::string problem = options.skipIntegrityCheck || !existed ? std::string{} : integrityProblem(db);
+    std::string problem = options.skipIntegrityCheck || !existed ? std::string {} : integrityProblem(db);
     if (problem.empty()) {
         report.versionFound = userVersion(db);
         if (report.versionFound < 0) {
@@ -209,8 +225,8 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
         sqlite3_close_v2(db);
         const std::string aside = path + ".damaged-" + timestampSuffix();
         if (std::rename(path.c_str(), aside.c_str()) != 0) {
-            return Error{path, "the database is damaged (" + problem + ") and cannot be moved aside: "
-                                   + std::strerror(errno)};
+            return Error {
+                path, "the database is damaged (" + problem + ") and cannot be moved aside: " + std::strerror(errno)};
         }
         std::rename((path + kWalSuffix).c_str(), (aside + kWalSuffix).c_str());
         std::rename((path + kShmSuffix).c_str(), (aside + kShmSuffix).c_str());
@@ -229,15 +245,15 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
     }
     if (report.versionFound > latestVersion()) {
         sqlite3_close_v2(db);
-        return Error{path, "the database was written by a newer Sundial (schema " + std::to_string(report.versionFound)
-                               + ", this one knows up to " + std::to_string(latestVersion())
-                               + "); install that version or newer"};
+        return Error {path,
+            "the database was written by a newer Sundial (schema " + std::to_string(report.versionFound)
+                + ", this one knows up to " + std::to_string(latestVersion()) + "); install that version or newer"};
     }
     if (Status configured = configure(db); !configured) {
         sqlite3_close_v2(db);
-        return Error{path, configured.error().message};
+        return Error {path, configured.error().message};
     }
-    std::unique_ptr<Database> database{new Database(db, path)};
+    std::unique_ptr<Database> database {new Database(db, path)};
     const int target = options.migrateTo > 0 ? options.migrateTo : latestVersion();
     if (Status migrated = database->migrate(target); !migrated) {
         return migrated.error();
@@ -255,12 +271,12 @@ Status Database::migrate(int target)
     const int current = userVersion(m_db);
     const auto &migrations = schemaMigrations();
     for (int version = current + 1; version <= target; ++version) {
-        Transaction transaction{*this};
+        Transaction transaction {*this};
         if (!transaction.began()) {
-            return Error{m_path, "cannot start migration " + std::to_string(version) + ": " + sqlite3_errmsg(m_db)};
+            return Error {m_path, "cannot start migration " + std::to_string(version) + ": " + sqlite3_errmsg(m_db)};
         }
         if (Status applied = exec(migrations[static_cast<std::size_t>(version - 1)]); !applied) {
-            return Error{m_path, "migration " + std::to_string(version) + " failed: " + applied.error().message};
+            return Error {m_path, "migration " + std::to_string(version) + " failed: " + applied.error().message};
         }
         if (Status stamped = exec("PRAGMA user_version = " + std::to_string(version)); !stamped) {
             return stamped.error();
@@ -275,18 +291,24 @@ Status Database::migrate(int target)
 Status Database::exec(std::string_view sql)
 {
     char *message = nullptr;
-    const std::string text{sql};
+    const std::string text {sql};
     if (sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-        Error error{"", message ? message : sqlite3_errmsg(m_db)};
+        Error error {"", message ? message : sqlite3_errmsg(m_db)};
         sqlite3_free(message);
         return error;
     }
     return success();
 }
 
-std::int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
+std::int64_t Database::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
 
-int Database::changes() const { return sqlite3_changes(m_db); }
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
 
 Database::Transaction::Transaction(Database &db)
     : m_db(db)
@@ -304,7 +326,7 @@ Database::Transaction::~Transaction()
 Status Database::Transaction::commit()
 {
     if (!m_began) {
-        return Error{"", "no transaction to commit"};
+        return Error {"", "no transaction to commit"};
     }
     Status committed = m_db.exec("COMMIT");
     m_done = static_cast<bool>(committed);

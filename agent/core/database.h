@@ -17,18 +17,20 @@
 
 struct sqlite3;
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 struct OpenReport {
-    int versionFound = 0;          // user_version before migrating (0 for a new file)
-    int versionNow = 0;            // after migrating
-    bool recovered = false;        // the file was damaged and moved aside
-    std::string problem;           // what was wrong with it
-    std::string movedAsidePath;    // where the damaged file now is
+    int versionFound = 0; // user_version before migrating (0 for a new file)
+    int versionNow = 0; // after migrating
+    bool recovered = false; // the file was damaged and moved aside
+    std::string problem; // what was wrong with it
+    std::string movedAsidePath; // where the damaged file now is
     std::vector<std::string> salvaged; // "table: N rows" copied from the damaged file
 };
 
-class Database {
+class Database
+{
 public:
     struct Options {
         // Stop migrating at this version (tests build old schemas with it); 0 = the latest.
@@ -40,7 +42,7 @@ public:
     // Opens or creates the file at `path` (created 0600). Fails only when no usable database
     // can be had at all (the folder is missing or unwritable, the disk is full).
     static Result<std::unique_ptr<Database>> open(const std::string &path, Options options);
-    static Result<std::unique_ptr<Database>> open(const std::string &path) { return open(path, Options{}); }
+    static Result<std::unique_ptr<Database>> open(const std::string &path) { return open(path, Options {}); }
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -54,12 +56,13 @@ public:
 
     // Runs SQL without results (may hold several statements).
     Status exec(std::string_view sql);
-    Statement prepare(std::string_view sql) const { return Statement{m_db, sql}; }
+    Statement prepare(std::string_view sql) const { return Statement {m_db, sql}; }
     std::int64_t lastInsertId() const;
     int changes() const;
 
     // BEGIN IMMEDIATE on construction; rolls back unless commit() succeeded.
-    class Transaction {
+    class Transaction
+    {
     public:
         explicit Transaction(Database &db);
         ~Transaction();

@@ -7,14 +7,15 @@
 
 #include "agent/core/timezone.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 // A half-open stretch of time [start, end).
 struct TimeSpan {
     Instant start;
     Instant end;
 
-    std::chrono::seconds length() const { return end > start ? end - start : std::chrono::seconds{0}; }
+    std::chrono::seconds length() const { return end > start ? end - start : std::chrono::seconds {0}; }
     bool contains(Instant at) const { return start <= at && at < end; }
     bool operator==(const TimeSpan &) const = default;
 };
@@ -26,14 +27,15 @@ struct DayHourPiece {
     TimeSpan span;
 };
 
-class DayCalendar {
+class DayCalendar
+{
 public:
     // `zone` must outlive the calendar.
     DayCalendar(const TimeZone &zone, TimeOfDay dayStart);
 
     LocalDate dayOf(Instant at) const;
     Instant startOf(LocalDate day) const;
-    Instant endOf(LocalDate day) const { return startOf(day + std::chrono::days{1}); }
+    Instant endOf(LocalDate day) const { return startOf(day + std::chrono::days {1}); }
     // The first day of the week that contains `day`.
     static LocalDate weekStart(LocalDate day, std::chrono::weekday firstWeekday);
 

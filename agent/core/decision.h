@@ -8,13 +8,14 @@
 
 #include "agent/core/timetypes.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 enum class Verdict {
     Allowed,
-    Warning,      // within a warning threshold of the next stop
+    Warning, // within a warning threshold of the next stop
     OutsideHours, // not inside an allowed window (and no grant covers now)
-    OutOfTime,    // the day's or week's budget is used up
+    OutOfTime, // the day's or week's budget is used up
 };
 
 // What one app or site may do right now.
@@ -24,23 +25,23 @@ enum class UseVerdict { Allowed, AlwaysAllowed, Blocked, OverBudget };
 struct BudgetState {
     enum class Scope { App, Category, Site };
     Scope scope = Scope::App;
-    std::string name;                    // the rule's label, pattern, category or domain
-    std::chrono::seconds limit{0};
-    std::chrono::seconds used{0};
-    std::chrono::seconds remaining{0};   // never negative
+    std::string name; // the rule's label, pattern, category or domain
+    std::chrono::seconds limit {0};
+    std::chrono::seconds used {0};
+    std::chrono::seconds remaining {0}; // never negative
 };
 
 struct Decision {
     Verdict verdict = Verdict::Allowed;
     std::string reason; // plain words: "Saturday's 3 h are used up", "allowed hours end at 20:30"
-    LocalDate day{};
+    LocalDate day {};
     // Screen time left today (budget, extra time and week considered); nullopt = unlimited.
     std::optional<std::chrono::seconds> remaining;
     // When the session must stop if the child stays active (budget end, window end, grant end),
     // or nullopt when nothing will stop it before the day ends.
     std::optional<Instant> stopsAt;
     // The earliest instant at which the verdict or reason could change with the child active.
-    Instant nextChangeAt{};
+    Instant nextChangeAt {};
     // The warning threshold in force, when verdict is Warning.
     std::optional<std::chrono::minutes> warningThreshold;
     std::vector<BudgetState> budgets;
@@ -55,7 +56,7 @@ struct UseDecision {
     std::optional<std::chrono::seconds> remaining;
 };
 
-std::string_view verdictKey(Verdict verdict);  // "allowed", "warning", "outside-hours", "out-of-time"
+std::string_view verdictKey(Verdict verdict); // "allowed", "warning", "outside-hours", "out-of-time"
 std::string_view useVerdictKey(UseVerdict verdict); // "allowed", "always-allowed", "blocked", "over-budget"
 
 } // namespace sundial::core

@@ -4,7 +4,8 @@
 
 #include "agent/core/timetypes.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 struct Grant {
     enum class Kind {
@@ -12,9 +13,9 @@ struct Grant {
         FreeUntil, // allowed until `until` local time on `day`, even outside hours or budget
     };
     Kind kind = Kind::ExtraTime;
-    LocalDate day{};
-    std::chrono::minutes extra{0};
-    TimeOfDay until{0};
+    LocalDate day {};
+    std::chrono::minutes extra {0};
+    TimeOfDay until {0};
 
     static Grant extraTime(LocalDate day, std::chrono::minutes extra) { return {Kind::ExtraTime, day, extra, {}}; }
     static Grant freeUntil(LocalDate day, TimeOfDay until) { return {Kind::FreeUntil, day, {}, until}; }

@@ -3,21 +3,22 @@
 
 #include "agent/core/text.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 GrantStore::GrantStore(Database &db)
     : m_db(db)
 {
 }
 
-Result<std::int64_t> GrantStore::add(std::int64_t child, const Grant &grant, std::int64_t grantedBy, Instant at,
-                                     const std::string &note)
+Result<std::int64_t> GrantStore::add(
+    std::int64_t child, const Grant &grant, std::int64_t grantedBy, Instant at, const std::string &note)
 {
     if (grant.kind == Grant::Kind::ExtraTime && (grant.extra.count() < 1 || grant.extra.count() > 24 * 60)) {
-        return Error{"minutes", std::to_string(grant.extra.count()) + " min is not extra time: give 1 to 1440 min"};
+        return Error {"minutes", std::to_string(grant.extra.count()) + " min is not extra time: give 1 to 1440 min"};
     }
     if (grant.kind == Grant::Kind::FreeUntil && (grant.until.count() < 0 || grant.until.count() >= 24 * 60)) {
-        return Error{"until", "is not a time of day: give HH:MM"};
+        return Error {"until", "is not a time of day: give HH:MM"};
     }
     Statement statement = m_db.prepare("INSERT INTO grants(child, day, kind, minutes, until_minute, granted_at, "
                                        "granted_by, note) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
@@ -30,7 +31,7 @@ Result<std::int64_t> GrantStore::add(std::int64_t child, const Grant &grant, std
         .bind(7, grantedBy)
         .bind(8, cleanText(note, kMaxNameBytes));
     if (!statement.run()) {
-        return Error{"grants", statement.error()};
+        return Error {"grants", statement.error()};
     }
     return m_db.lastInsertId();
 }
@@ -38,15 +39,15 @@ Result<std::int64_t> GrantStore::add(std::int64_t child, const Grant &grant, std
 std::vector<Grant> GrantStore::forDay(std::int64_t child, LocalDate day) const
 {
     std::vector<Grant> grants;
-    Statement statement =
-        m_db.prepare("SELECT kind, minutes, until_minute FROM grants WHERE child = ?1 AND day = ?2 ORDER BY id");
+    Statement statement
+        = m_db.prepare("SELECT kind, minutes, until_minute FROM grants WHERE child = ?1 AND day = ?2 ORDER BY id");
     statement.bind(1, child).bind(2, static_cast<std::int64_t>(day.time_since_epoch().count()));
     while (statement.step()) {
         Grant grant;
         grant.kind = statement.integer(0) == 0 ? Grant::Kind::ExtraTime : Grant::Kind::FreeUntil;
         grant.day = day;
-        grant.extra = std::chrono::minutes{statement.integer(1)};
-        grant.until = TimeOfDay{statement.integer(2)};
+        grant.extra = std::chrono::minutes {statement.integer(1)};
+        grant.until = TimeOfDay {statement.integer(2)};
         grants.push_back(grant);
     }
     return grants;

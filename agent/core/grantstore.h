@@ -7,15 +7,17 @@
 #include "agent/core/database.h"
 #include "agent/core/grant.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
-class GrantStore {
+class GrantStore
+{
 public:
     explicit GrantStore(Database &db);
 
     // Refuses extra time outside 1..1440 minutes and a "free until" that is not a time of day.
-    Result<std::int64_t> add(std::int64_t child, const Grant &grant, std::int64_t grantedBy, Instant at,
-                             const std::string &note);
+    Result<std::int64_t> add(
+        std::int64_t child, const Grant &grant, std::int64_t grantedBy, Instant at, const std::string &note);
     std::vector<Grant> forDay(std::int64_t child, LocalDate day) const;
 
 private:

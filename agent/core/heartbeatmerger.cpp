@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/core/heartbeatmerger.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 HeartbeatMerger::HeartbeatMerger(std::chrono::seconds pulse)
     : m_pulse(pulse)
@@ -12,7 +13,7 @@ HeartbeatMerger::Step HeartbeatMerger::add(Instant at, const ActivityKey &key)
 {
     Step step;
     if (!m_open) {
-        m_open = KeyedInterval{key, {at, at}};
+        m_open = KeyedInterval {key, {at, at}};
         step.started = true;
         return step;
     }
@@ -28,7 +29,7 @@ HeartbeatMerger::Step HeartbeatMerger::add(Instant at, const ActivityKey &key)
         span.end = at; // the old key held until the new one was reported
     }
     step.closed = m_open;
-    m_open = KeyedInterval{key, {at, at}};
+    m_open = KeyedInterval {key, {at, at}};
     step.started = true;
     return step;
 }

@@ -14,20 +14,22 @@
 #include "agent/core/daycalendar.h"
 #include "agent/core/heartbeat.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 struct KeyedInterval {
     ActivityKey key;
     TimeSpan span;
 };
 
-class HeartbeatMerger {
+class HeartbeatMerger
+{
 public:
     explicit HeartbeatMerger(std::chrono::seconds pulse);
 
     struct Step {
         std::optional<KeyedInterval> closed; // an interval this heartbeat ended
-        bool started = false;                // a new interval was opened at the heartbeat
+        bool started = false; // a new interval was opened at the heartbeat
     };
 
     // Heartbeats older than the open interval's end are ignored: counts only grow.

@@ -6,13 +6,15 @@
 #include "agent/core/daycalendar.h"
 #include "agent/core/rulematch.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 using std::chrono::days;
 using std::chrono::minutes;
 using std::chrono::seconds;
 
-namespace {
+namespace
+{
 
 // How far ahead the simulation looks for the next stop: today and two more days.
 constexpr int kDaysAhead = 3;
@@ -24,11 +26,14 @@ struct Stop {
     StopCause cause = StopCause::None;
 };
 
-seconds toSeconds(minutes value) { return std::chrono::duration_cast<seconds>(value); }
+seconds toSeconds(minutes value)
+{
+    return std::chrono::duration_cast<seconds>(value);
+}
 
 seconds extraFor(const std::vector<Grant> &grants, LocalDate day)
 {
-    seconds extra{0};
+    seconds extra {0};
     for (const Grant &grant : grants) {
         if (grant.kind == Grant::Kind::ExtraTime && grant.day == day) {
             extra += toSeconds(grant.extra);
@@ -48,7 +53,7 @@ std::optional<Instant> freeUntil(const std::vector<Grant> &grants, LocalDate day
         // HH:MM on the day's date, or on the next date when the day starts later than HH:MM.
         Instant until = calendar.zone().fromLocal(day, grant.until);
         if (until < calendar.startOf(day)) {
-            until = calendar.zone().fromLocal(day + days{1}, grant.until);
+            until = calendar.zone().fromLocal(day + days {1}, grant.until);
         }
         until = std::min(until, calendar.endOf(day));
         latest = latest ? std::max(*latest, until) : until;
@@ -77,7 +82,7 @@ std::optional<Instant> nextSpanStart(const std::vector<TimeSpan> &spans, Instant
 }
 
 struct Budgets {
-    std::optional<seconds> day;  // remaining today, before clamping
+    std::optional<seconds> day; // remaining today, before clamping
     std::optional<seconds> week; // remaining this week, before clamping
     std::optional<seconds> remaining() const
     {
@@ -85,7 +90,7 @@ struct Budgets {
             return std::nullopt;
         }
         const seconds least = std::min(day.value_or(seconds::max()), week.value_or(seconds::max()));
-        return std::max(least, seconds{0});
+        return std::max(least, seconds {0});
     }
     void consume(seconds used)
     {
@@ -105,8 +110,7 @@ struct Budgets {
 // Follows the child, assumed active from `now` on, through today and the next days, and
 // returns the first moment the session must stop.
 Stop simulate(const Rules &rules, const DayCalendar &calendar, const std::vector<TimeSpan> &spans,
-              const std::vector<Grant> &grants, LocalDate today, Budgets budgets, std::optional<Instant> free,
-              Instant now)
+    const std::vector<Grant> &grants, LocalDate today, Budgets budgets, std::optional<Instant> free, Instant now)
 {
     Instant cursor = now;
     LocalDate day = today;
@@ -119,13 +123,15 @@ Stop simulate(const Rules &rules, const DayCalendar &calendar, const std::vector
                 return {};
             }
         }
+        // A stop right where free time ends is, to the child, the end of the free time.
+        const bool freeJustEnded = free && cursor == *free && cursor > now;
         const std::optional<seconds> remaining = budgets.remaining();
-        if (remaining && *remaining == seconds{0}) {
-            return {cursor, budgets.bindingCause()};
+        if (remaining && *remaining == seconds {0}) {
+            return {cursor, freeJustEnded ? StopCause::FreeTimeEnds : budgets.bindingCause()};
         }
         const TimeSpan *span = spanContaining(spans, cursor);
         if (!span) {
-            return {cursor, free && cursor == *free ? StopCause::FreeTimeEnds : StopCause::OutsideHours};
+            return {cursor, freeJustEnded ? StopCause::FreeTimeEnds : StopCause::OutsideHours};
         }
         const Instant budgetEnd = remaining ? cursor + *remaining : Instant::max();
         if (span->end <= dayEnd || budgetEnd <= dayEnd) {
@@ -136,11 +142,11 @@ Stop simulate(const Rules &rules, const DayCalendar &calendar, const std::vector
         }
         // Still allowed when the day ends: go on with the next day's budget.
         budgets.consume(dayEnd - cursor);
-        const LocalDate next = day + days{1};
-        const std::optional<minutes> nextBudget = rules.day(std::chrono::weekday{next}).budget;
-        budgets.day = nextBudget ? std::optional{toSeconds(*nextBudget) + extraFor(grants, next)} : std::nullopt;
-        if (rules.weeklyBudget && DayCalendar::weekStart(next, rules.firstWeekday)
-                                      != DayCalendar::weekStart(day, rules.firstWeekday)) {
+        const LocalDate next = day + days {1};
+        const std::optional<minutes> nextBudget = rules.day(std::chrono::weekday {next}).budget;
+        budgets.day = nextBudget ? std::optional {toSeconds(*nextBudget) + extraFor(grants, next)} : std::nullopt;
+        if (rules.weeklyBudget
+            && DayCalendar::weekStart(next, rules.firstWeekday) != DayCalendar::weekStart(day, rules.firstWeekday)) {
             budgets.week = toSeconds(*rules.weeklyBudget);
         }
         free = freeUntil(grants, next, calendar);
@@ -164,28 +170,28 @@ std::string momentText(const DayCalendar &calendar, LocalDate today, Instant at)
     if (day == today) {
         return clock;
     }
-    if (day == today + days{1}) {
+    if (day == today + days {1}) {
         return "tomorrow at " + clock;
     }
-    return std::string{weekdayName(std::chrono::weekday{day})} + " at " + clock;
+    return std::string {weekdayName(std::chrono::weekday {day})} + " at " + clock;
 }
 
 std::string dayBudgetText(const Rules &rules, LocalDate day, seconds extra)
 {
-    const std::string name{weekdayName(std::chrono::weekday{day})};
-    const seconds budget = toSeconds(rules.day(std::chrono::weekday{day}).budget.value_or(minutes{0}));
+    const std::string name {weekdayName(std::chrono::weekday {day})};
+    const seconds budget = toSeconds(rules.day(std::chrono::weekday {day}).budget.value_or(minutes {0}));
     std::string text = name + "'s " + formatDuration(budget);
-    if (extra > seconds{0}) {
+    if (extra > seconds {0}) {
         text += " and " + formatDuration(extra) + " extra";
     }
     return text;
 }
 
 std::string reasonFor(const Rules &rules, const DayCalendar &calendar, const std::vector<TimeSpan> &spans,
-                      LocalDate today, const Stop &stop, Instant now, seconds extra,
-                      std::optional<seconds> remaining, std::optional<Instant> free)
+    LocalDate today, const Stop &stop, Instant now, seconds extra, std::optional<seconds> remaining,
+    std::optional<Instant> free)
 {
-    const std::string weekText = "this week's " + formatDuration(toSeconds(rules.weeklyBudget.value_or(minutes{0})));
+    const std::string weekText = "this week's " + formatDuration(toSeconds(rules.weeklyBudget.value_or(minutes {0})));
     const bool stoppedNow = stop.at && *stop.at == now;
     switch (stop.cause) {
     case StopCause::None:
@@ -199,29 +205,29 @@ std::string reasonFor(const Rules &rules, const DayCalendar &calendar, const std
     case StopCause::OutsideHours: {
         if (!stoppedNow) {
             return (stop.cause == StopCause::FreeTimeEnds ? "free time ends at " : "allowed hours end at ")
-                   + momentText(calendar, today, *stop.at);
+                + momentText(calendar, today, *stop.at);
         }
         const auto next = nextSpanStart(spans, now);
         return next ? "outside allowed hours; next allowed at " + momentText(calendar, today, *next)
-                    : std::string{"outside allowed hours"};
+                    : std::string {"outside allowed hours"};
     }
     case StopCause::DayBudget:
         if (stoppedNow) {
             return dayBudgetText(rules, today, extra) + " are used up";
         }
-        return formatDuration(remaining.value_or(seconds{0})) + " of " + dayBudgetText(rules, today, extra) + " left";
+        return formatDuration(remaining.value_or(seconds {0})) + " of " + dayBudgetText(rules, today, extra) + " left";
     case StopCause::WeekBudget:
         if (stoppedNow) {
             return weekText + " are used up";
         }
-        return formatDuration(remaining.value_or(seconds{0})) + " of " + weekText + " left";
+        return formatDuration(remaining.value_or(seconds {0})) + " of " + weekText + " left";
     }
     return {};
 }
 
 seconds usedUnderAppRule(const Rules &rules, const UsageSnapshot &usage, const AppRule &rule)
 {
-    seconds used{0};
+    seconds used {0};
     for (const auto &[app, charged] : usage.chargedPerApp) {
         if (rule.matches(app)) {
             // Only seconds this rule charged: an app with a stronger rule of its own was not.
@@ -236,7 +242,7 @@ seconds usedUnderAppRule(const Rules &rules, const UsageSnapshot &usage, const A
 
 seconds usedUnderSiteRule(const Rules &rules, const UsageSnapshot &usage, const SiteRule &rule)
 {
-    seconds used{0};
+    seconds used {0};
     for (const auto &[domain, charged] : usage.chargedPerDomain) {
         if (winningSiteRule(rules, domain) == &rule) {
             used += charged;
@@ -250,9 +256,9 @@ BudgetState appBudgetState(const Rules &rules, const UsageSnapshot &usage, const
     BudgetState state;
     state.scope = rule.kind == AppMatchKind::Category ? BudgetState::Scope::Category : BudgetState::Scope::App;
     state.name = rule.label.empty() ? rule.pattern : rule.label;
-    state.limit = toSeconds(rule.dailyBudget.value_or(minutes{0}));
+    state.limit = toSeconds(rule.dailyBudget.value_or(minutes {0}));
     state.used = usedUnderAppRule(rules, usage, rule);
-    state.remaining = std::max(state.limit - state.used, seconds{0});
+    state.remaining = std::max(state.limit - state.used, seconds {0});
     return state;
 }
 
@@ -261,9 +267,9 @@ BudgetState siteBudgetState(const Rules &rules, const UsageSnapshot &usage, cons
     BudgetState state;
     state.scope = BudgetState::Scope::Site;
     state.name = rule.domain;
-    state.limit = toSeconds(rule.dailyBudget.value_or(minutes{0}));
+    state.limit = toSeconds(rule.dailyBudget.value_or(minutes {0}));
     state.used = usedUnderSiteRule(rules, usage, rule);
-    state.remaining = std::max(state.limit - state.used, seconds{0});
+    state.remaining = std::max(state.limit - state.used, seconds {0});
     return state;
 }
 
@@ -271,17 +277,17 @@ BudgetState siteBudgetState(const Rules &rules, const UsageSnapshot &usage, cons
 
 std::vector<TimeSpan> allowedSpans(const Rules &rules, const TimeZone &zone, LocalDate from, int count)
 {
-    const DayCalendar calendar{zone, rules.dayStart};
+    const DayCalendar calendar {zone, rules.dayStart};
     std::vector<TimeSpan> spans;
     for (int i = 0; i < count; ++i) {
-        const LocalDate date = from + days{i};
-        const DayRules &day = rules.day(std::chrono::weekday{date});
+        const LocalDate date = from + days {i};
+        const DayRules &day = rules.day(std::chrono::weekday {date});
         if (day.windows.empty()) {
             spans.push_back({calendar.startOf(date), calendar.endOf(date)});
             continue;
         }
         for (const AllowedWindow &window : day.windows) {
-            const LocalDate endDate = window.spansMidnight() ? date + days{1} : date;
+            const LocalDate endDate = window.spansMidnight() ? date + days {1} : date;
             spans.push_back({zone.fromLocal(date, window.start), zone.fromLocal(endDate, window.end)});
         }
     }
@@ -300,24 +306,24 @@ std::vector<TimeSpan> allowedSpans(const Rules &rules, const TimeZone &zone, Loc
     return merged;
 }
 
-Decision evaluate(const Rules &rules, const UsageSnapshot &usage, const std::vector<Grant> &grants, Instant now,
-                  const TimeZone &zone)
+Decision evaluate(
+    const Rules &rules, const UsageSnapshot &usage, const std::vector<Grant> &grants, Instant now, const TimeZone &zone)
 {
-    const DayCalendar calendar{zone, rules.dayStart};
+    const DayCalendar calendar {zone, rules.dayStart};
     const LocalDate today = calendar.dayOf(now);
     const Instant dayEnd = calendar.endOf(today);
     const seconds extra = extraFor(grants, today);
     const std::optional<Instant> free = freeUntil(grants, today, calendar);
 
     Budgets budgets;
-    if (const auto budget = rules.day(std::chrono::weekday{today}).budget) {
+    if (const auto budget = rules.day(std::chrono::weekday {today}).budget) {
         budgets.day = toSeconds(*budget) + extra - usage.chargedToday;
     }
     if (rules.weeklyBudget) {
         budgets.week = toSeconds(*rules.weeklyBudget) - usage.chargedThisWeek;
     }
     // Yesterday's windows can reach into today, and the simulation looks a few days ahead.
-    const std::vector<TimeSpan> spans = allowedSpans(rules, zone, today - days{1}, kDaysAhead + 2);
+    const std::vector<TimeSpan> spans = allowedSpans(rules, zone, today - days {1}, kDaysAhead + 2);
     const Stop stop = simulate(rules, calendar, spans, grants, today, budgets, free, now);
 
     Decision decision;
@@ -328,8 +334,8 @@ Decision evaluate(const Rules &rules, const UsageSnapshot &usage, const std::vec
 
     if (stop.at && *stop.at == now) {
         decision.verdict = stop.cause == StopCause::DayBudget || stop.cause == StopCause::WeekBudget
-                               ? Verdict::OutOfTime
-                               : Verdict::OutsideHours;
+            ? Verdict::OutOfTime
+            : Verdict::OutsideHours;
     } else if (stop.at) {
         const seconds left = *stop.at - now;
         for (const minutes warning : rules.warnings) {
@@ -341,7 +347,7 @@ Decision evaluate(const Rules &rules, const UsageSnapshot &usage, const std::vec
     }
 
     // The earliest moment anything above can change for an active child.
-    std::vector<Instant> changes{dayEnd};
+    std::vector<Instant> changes {dayEnd};
     if (stop.at) {
         changes.push_back(*stop.at);
         for (const minutes warning : rules.warnings) {
@@ -375,13 +381,11 @@ Decision evaluate(const Rules &rules, const UsageSnapshot &usage, const std::vec
 }
 
 UseDecision judgeUse(const Rules &rules, const UsageSnapshot &usage, const Decision &session, const AppIdentity &app,
-                     std::string_view domain)
+    std::string_view domain)
 {
     const RuleMatch match = matchRules(rules, app, domain);
     UseDecision use;
-    const std::string what = !domain.empty() ? std::string{domain}
-                             : !app.desktopId.empty() ? app.desktopId
-                                                      : app.exe;
+    const std::string what = !domain.empty() ? std::string {domain} : !app.desktopId.empty() ? app.desktopId : app.exe;
     switch (match.effect) {
     case RuleMatch::Effect::AlwaysAllowed:
         use.verdict = UseVerdict::AlwaysAllowed;
@@ -404,7 +408,7 @@ UseDecision judgeUse(const Rules &rules, const UsageSnapshot &usage, const Decis
     }
     for (const BudgetState &state : states) {
         use.remaining = use.remaining ? std::min(*use.remaining, state.remaining) : state.remaining;
-        if (state.remaining == seconds{0} && use.verdict != UseVerdict::OverBudget) {
+        if (state.remaining == seconds {0} && use.verdict != UseVerdict::OverBudget) {
             use.verdict = UseVerdict::OverBudget;
             use.reason = "today's " + formatDuration(state.limit) + " for " + state.name + " are used up";
         }

@@ -8,22 +8,24 @@
 #include "agent/core/database.h"
 #include "agent/core/timetypes.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 struct TimeRequest {
     enum class State { Pending = 0, Approved = 1, Denied = 2 };
     std::int64_t id = 0;
     std::int64_t child = 0;
-    Instant askedAt{};
-    std::chrono::minutes minutes{0};
+    Instant askedAt {};
+    std::chrono::minutes minutes {0};
     std::string reason;
     State state = State::Pending;
     std::optional<Instant> answeredAt;
     std::optional<std::int64_t> answeredBy;
-    std::chrono::minutes granted{0};
+    std::chrono::minutes granted {0};
 };
 
-class RequestStore {
+class RequestStore
+{
 public:
     explicit RequestStore(Database &db);
 

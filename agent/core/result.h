@@ -6,7 +6,8 @@
 #include <utility>
 #include <variant>
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 // An expected failure: `field` names what was wrong (a rule path such as
 // "days.saturday.windows[1]", or a file), `message` says what and what to do.
@@ -20,7 +21,8 @@ struct Error {
 
 // Holds either a value or an Error. Accessing the wrong alternative is a programming
 // error (asserted through std::get in debug builds).
-template <typename T> class Result {
+template <typename T> class Result
+{
 public:
     Result(T value)
         : m_state(std::move(value))
@@ -52,6 +54,9 @@ private:
 struct Done {
 };
 using Status = Result<Done>;
-inline Status success() { return Done{}; }
+inline Status success()
+{
+    return Done {};
+}
 
 } // namespace sundial::core

@@ -3,9 +3,11 @@
 
 #include "agent/core/text.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
-namespace {
+namespace
+{
 
 int rank(RuleAction action)
 {
@@ -31,7 +33,7 @@ bool isHelpLine(const Rules &rules, const AppIdentity &app, std::string_view dom
         return false;
     }
     for (const std::string &helpDomain : rules.helpLine.domains()) {
-        if (SiteRule{helpDomain, RuleAction::AlwaysAllowed, std::nullopt}.covers(domain)) {
+        if (SiteRule {helpDomain, RuleAction::AlwaysAllowed, std::nullopt}.covers(domain)) {
             return true;
         }
     }

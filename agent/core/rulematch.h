@@ -7,14 +7,15 @@
 
 #include "agent/core/rules.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 struct RuleMatch {
     enum class Effect { Counted, AlwaysAllowed, Blocked };
     Effect effect = Effect::Counted;
-    bool helpLine = false;                   // the help line's app or site: never blocked, never counted
-    const AppRule *deciding = nullptr;       // the app or category rule that set `effect`, if any
-    const SiteRule *site = nullptr;          // the site rule that won for the domain, if any
+    bool helpLine = false; // the help line's app or site: never blocked, never counted
+    const AppRule *deciding = nullptr; // the app or category rule that set `effect`, if any
+    const SiteRule *site = nullptr; // the site rule that won for the domain, if any
     std::vector<const AppRule *> appBudgets; // budget rules that also charge this use
     std::vector<const SiteRule *> siteBudgets;
 };

@@ -8,26 +8,39 @@
 
 #include "agent/core/text.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
-namespace {
+namespace
+{
 
 using std::chrono::minutes;
 
-constexpr minutes kDay{24 * 60};
+constexpr minutes kDay {24 * 60};
 
 // The freedesktop menu specification's main categories.
-constexpr std::array<std::string_view, 13> kMainCategories{
-    "audiovideo", "audio", "video", "development", "education", "game", "graphics",
-    "network",    "office", "science", "settings", "system",     "utility"};
+constexpr std::array<std::string_view, 13> kMainCategories {"audiovideo", "audio", "video", "development", "education",
+    "game", "graphics", "network", "office", "science", "settings", "system", "utility"};
 
-bool isGlob(std::string_view pattern) { return pattern.find_first_of("*?[") != std::string_view::npos; }
+bool isGlob(std::string_view pattern)
+{
+    return pattern.find_first_of("*?[") != std::string_view::npos;
+}
 
-std::string quoted(std::string_view value) { return "\"" + truncateUtf8(value, 80) + "\""; }
+std::string quoted(std::string_view value)
+{
+    return "\"" + truncateUtf8(value, 80) + "\"";
+}
 
-std::string minutesText(minutes value) { return std::to_string(value.count()) + " min"; }
+std::string minutesText(minutes value)
+{
+    return std::to_string(value.count()) + " min";
+}
 
-Error fieldError(std::string field, std::string message) { return Error{std::move(field), std::move(message)}; }
+Error fieldError(std::string field, std::string message)
+{
+    return Error {std::move(field), std::move(message)};
+}
 
 bool isValidDomain(std::string_view domain)
 {
@@ -55,8 +68,9 @@ bool isValidDomain(std::string_view domain)
 std::optional<Error> checkBudget(const std::string &field, std::optional<minutes> budget, minutes most)
 {
     if (budget && (budget->count() < 0 || *budget > most)) {
-        return fieldError(field, minutesText(*budget) + " is not a budget: give 0 to " + minutesText(most)
-                                     + ", or leave it out for no limit");
+        return fieldError(field,
+            minutesText(*budget) + " is not a budget: give 0 to " + minutesText(most)
+                + ", or leave it out for no limit");
     }
     return std::nullopt;
 }
@@ -68,7 +82,7 @@ std::optional<Error> checkAction(const std::string &field, RuleAction action, st
     }
     if (action != RuleAction::Budget && budget) {
         return fieldError(field + ".dailyMinutes",
-                          "only a rule with action \"budget\" has a daily budget; remove it or change the action");
+            "only a rule with action \"budget\" has a daily budget; remove it or change the action");
     }
     return checkBudget(field + ".dailyMinutes", budget, kDay);
 }
@@ -76,21 +90,21 @@ std::optional<Error> checkAction(const std::string &field, RuleAction action, st
 std::optional<Error> checkDays(const Rules &rules)
 {
     for (unsigned w = 0; w < 7; ++w) {
-        const std::string field = "days." + std::string{weekdayKey(std::chrono::weekday{w})};
+        const std::string field = "days." + std::string {weekdayKey(std::chrono::weekday {w})};
         const DayRules &day = rules.days[w];
         if (auto error = checkBudget(field + ".budgetMinutes", day.budget, kDay)) {
             return error;
         }
         if (day.windows.size() > 48) {
-            return fieldError(field + ".windows", std::to_string(day.windows.size())
-                                                      + " windows are too many for one day (at most 48)");
+            return fieldError(field + ".windows",
+                std::to_string(day.windows.size()) + " windows are too many for one day (at most 48)");
         }
         for (std::size_t i = 0; i < day.windows.size(); ++i) {
             const AllowedWindow &window = day.windows[i];
             for (const TimeOfDay time : {window.start, window.end}) {
                 if (time.count() < 0 || time >= kDay) {
                     return fieldError(field + ".windows[" + std::to_string(i) + "]",
-                                      std::to_string(time.count()) + " is not a time of day (00:00 to 23:59)");
+                        std::to_string(time.count()) + " is not a time of day (00:00 to 23:59)");
                 }
             }
         }
@@ -113,18 +127,19 @@ std::optional<Error> checkApps(const Rules &rules)
             return fieldError(field + ".label", "must be UTF-8 text of at most 512 bytes");
         }
         if (rule.kind == AppMatchKind::Executable && rule.pattern.front() != '/') {
-            return fieldError(field + ".match.exe", quoted(rule.pattern)
-                                                        + " is not an absolute path: give the full path of the "
-                                                          "program, such as /usr/games/minetest or /opt/*/bin/*");
+            return fieldError(field + ".match.exe",
+                quoted(rule.pattern)
+                    + " is not an absolute path: give the full path of the "
+                      "program, such as /usr/games/minetest or /opt/*/bin/*");
         }
         if (rule.kind == AppMatchKind::Category) {
             const std::string lower = asciiLower(rule.pattern);
             if (std::find(kMainCategories.begin(), kMainCategories.end(), lower) == kMainCategories.end()) {
                 return fieldError(field + ".match.category",
-                                  quoted(rule.pattern)
-                                      + " is not a known category: use one of AudioVideo, Audio, Video, "
-                                        "Development, Education, Game, Graphics, Network, Office, Science, "
-                                        "Settings, System, Utility");
+                    quoted(rule.pattern)
+                        + " is not a known category: use one of AudioVideo, Audio, Video, "
+                          "Development, Education, Game, Graphics, Network, Office, Science, "
+                          "Settings, System, Utility");
             }
         }
         if (auto error = checkAction(field, rule.action, rule.dailyBudget)) {
@@ -133,8 +148,8 @@ std::optional<Error> checkApps(const Rules &rules)
         if (rule.action == RuleAction::Blocked && rule.kind == AppMatchKind::DesktopId) {
             for (const std::string &helpApp : rules.helpLine.apps) {
                 if (asciiLower(helpApp) == asciiLower(rule.pattern)) {
-                    return fieldError(field, "blocks the help line's app " + quoted(helpApp)
-                                                 + "; the help line is never blocked");
+                    return fieldError(
+                        field, "blocks the help line's app " + quoted(helpApp) + "; the help line is never blocked");
                 }
             }
         }
@@ -149,9 +164,10 @@ std::optional<Error> checkSites(const Rules &rules)
         const SiteRule &rule = rules.sites[i];
         const std::string field = "sites[" + std::to_string(i) + "]";
         if (!isValidDomain(rule.domain)) {
-            return fieldError(field + ".domain", quoted(rule.domain)
-                                                     + " is not a domain: write it in lower case without "
-                                                       "scheme, path or port, such as example.com");
+            return fieldError(field + ".domain",
+                quoted(rule.domain)
+                    + " is not a domain: write it in lower case without "
+                      "scheme, path or port, such as example.com");
         }
         if (auto error = checkAction(field, rule.action, rule.dailyBudget)) {
             return error;
@@ -159,8 +175,8 @@ std::optional<Error> checkSites(const Rules &rules)
         if (rule.action == RuleAction::Blocked) {
             for (const std::string &helpDomain : helpDomains) {
                 if (rule.covers(helpDomain)) {
-                    return fieldError(field, "blocks " + quoted(helpDomain)
-                                                 + ", the help line's site; the help line is never blocked");
+                    return fieldError(field,
+                        "blocks " + quoted(helpDomain) + ", the help line's site; the help line is never blocked");
                 }
             }
         }
@@ -183,49 +199,48 @@ std::optional<Error> checkSettings(const Rules &rules)
         const minutes warning = rules.warnings[i];
         if (warning.count() < 1 || warning.count() > 120) {
             return fieldError("warningMinutes[" + std::to_string(i) + "]",
-                              minutesText(warning) + " is not a warning time: give 1 to 120 min");
+                minutesText(warning) + " is not a warning time: give 1 to 120 min");
         }
         if (std::count(rules.warnings.begin(), rules.warnings.end(), warning) > 1) {
             return fieldError("warningMinutes[" + std::to_string(i) + "]", minutesText(warning) + " is listed twice");
         }
     }
-    if (rules.idleThreshold < std::chrono::seconds{30} || rules.idleThreshold > std::chrono::hours{1}) {
+    if (rules.idleThreshold < std::chrono::seconds {30} || rules.idleThreshold > std::chrono::hours {1}) {
         return fieldError("idleThresholdSeconds",
-                          std::to_string(rules.idleThreshold.count()) + " s is out of range: give 30 to 3600 s");
+            std::to_string(rules.idleThreshold.count()) + " s is out of range: give 30 to 3600 s");
     }
     const LockoutPolicy &lockout = rules.lockout;
-    if (lockout.grace.count() < 0 || lockout.grace > std::chrono::minutes{10}) {
-        return fieldError("lockout.graceSeconds",
-                          std::to_string(lockout.grace.count()) + " s is out of range: give 0 to 600 s");
+    if (lockout.grace.count() < 0 || lockout.grace > std::chrono::minutes {10}) {
+        return fieldError(
+            "lockout.graceSeconds", std::to_string(lockout.grace.count()) + " s is out of range: give 0 to 600 s");
     }
     if (lockout.lockConfirmDelay.count() < 1 || lockout.lockConfirmDelay.count() > 60) {
-        return fieldError("lockout.lockConfirmSeconds", std::to_string(lockout.lockConfirmDelay.count())
-                                                            + " s is out of range: give 1 to 60 s");
+        return fieldError("lockout.lockConfirmSeconds",
+            std::to_string(lockout.lockConfirmDelay.count()) + " s is out of range: give 1 to 60 s");
     }
     if (lockout.unlocksBeforeTerminate < 1 || lockout.unlocksBeforeTerminate > 100) {
         return fieldError("lockout.unlocksBeforeTerminate",
-                          std::to_string(lockout.unlocksBeforeTerminate) + " is out of range: give 1 to 100");
+            std::to_string(lockout.unlocksBeforeTerminate) + " is out of range: give 1 to 100");
     }
     const PrivacySettings &privacy = rules.privacy;
-    for (const auto &[field, value] :
-         {std::pair{"privacy.activityRetentionDays", privacy.activityRetention},
-          std::pair{"privacy.dailyRetentionDays", privacy.dailyRetention}}) {
+    for (const auto &[field, value] : {std::pair {"privacy.activityRetentionDays", privacy.activityRetention},
+             std::pair {"privacy.dailyRetentionDays", privacy.dailyRetention}}) {
         if (value.count() < 1 || value.count() > 3650) {
             return fieldError(field, std::to_string(value.count()) + " days is out of range: give 1 to 3650");
         }
     }
     if (privacy.dailyRetention < privacy.activityRetention) {
         return fieldError("privacy.dailyRetentionDays",
-                          "daily totals must be kept at least as long as detailed activity ("
-                              + std::to_string(privacy.activityRetention.count()) + " days)");
+            "daily totals must be kept at least as long as detailed activity ("
+                + std::to_string(privacy.activityRetention.count()) + " days)");
     }
     const HelpLine &help = rules.helpLine;
     if (!isValidUtf8(help.name) || help.name.size() > kMaxNameBytes) {
         return fieldError("helpLine.name", "must be UTF-8 text of at most 512 bytes");
     }
-    if (help.phone.size() > 40
-        || help.phone.find_first_not_of("0123456789+-() ") != std::string::npos) {
-        return fieldError("helpLine.phone", quoted(help.phone) + " is not a phone number: use digits, spaces and + - ( )");
+    if (help.phone.size() > 40 || help.phone.find_first_not_of("0123456789+-() ") != std::string::npos) {
+        return fieldError(
+            "helpLine.phone", quoted(help.phone) + " is not a phone number: use digits, spaces and + - ( )");
     }
     if (!help.url.empty()
         && (!(help.url.starts_with("https://") || help.url.starts_with("http://")) || hostOf(help.url).empty())) {

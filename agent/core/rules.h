@@ -10,7 +10,8 @@
 #include "agent/core/result.h"
 #include "agent/core/timetypes.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 // The version of the rules' JSON form this build writes and reads.
 inline constexpr int kRulesVersion = 1;
@@ -34,16 +35,16 @@ struct DayRules {
 
 // What a rule does to the apps or sites it matches.
 enum class RuleAction {
-    Budget,        // counts, and has its own daily budget
-    Blocked,       // may not be used at all
+    Budget, // counts, and has its own daily budget
+    Blocked, // may not be used at all
     AlwaysAllowed, // never counts, usable outside allowed hours
 };
 
 // What identifies a running app. Filled by the service from /proc and the .desktop file.
 struct AppIdentity {
-    std::string exe;       // absolute executable path from /proc/PID/exe
+    std::string exe; // absolute executable path from /proc/PID/exe
     std::string desktopId; // desktop file id without ".desktop", or WM_CLASS
-    std::string category;  // freedesktop main category (Game, Education, ...), may be empty
+    std::string category; // freedesktop main category (Game, Education, ...), may be empty
 
     bool operator==(const AppIdentity &) const = default;
     auto operator<=>(const AppIdentity &) const = default;
@@ -51,8 +52,8 @@ struct AppIdentity {
 
 enum class AppMatchKind {
     Executable, // exact path, or a glob (fnmatch, '*' does not cross '/') when it has * ? [
-    DesktopId,  // desktop id or WM_CLASS, case-insensitive
-    Category,   // freedesktop main category, case-insensitive
+    DesktopId, // desktop id or WM_CLASS, case-insensitive
+    Category, // freedesktop main category, case-insensitive
 };
 
 struct AppRule {
@@ -60,7 +61,7 @@ struct AppRule {
     std::string pattern;
     RuleAction action = RuleAction::Budget;
     std::optional<std::chrono::minutes> dailyBudget; // required for Budget
-    std::string label;                               // what the parent and child see; may be empty
+    std::string label; // what the parent and child see; may be empty
 
     bool matches(const AppIdentity &app) const;
     bool operator==(const AppRule &) const = default;
@@ -81,17 +82,17 @@ enum class LockoutAction { Lock, Logout, Suspend };
 // The enforcement ladder's steps and timings (RULES.md "Lockout", ARCHITECTURE.md).
 struct LockoutPolicy {
     LockoutAction action = LockoutAction::Lock;
-    std::chrono::seconds grace{60};           // "save your work" countdown at zero
-    std::chrono::seconds lockConfirmDelay{5}; // how long a locker has to act
-    int unlocksBeforeTerminate = 3;           // unlocks while out of time before the session ends
+    std::chrono::seconds grace {60}; // "save your work" countdown at zero
+    std::chrono::seconds lockConfirmDelay {5}; // how long a locker has to act
+    int unlocksBeforeTerminate = 3; // unlocks while out of time before the session ends
     bool operator==(const LockoutPolicy &) const = default;
 };
 
 struct PrivacySettings {
     bool recordTitles = false;
     bool recordFullUrls = false; // domain only otherwise
-    std::chrono::days activityRetention{30};
-    std::chrono::days dailyRetention{365};
+    std::chrono::days activityRetention {30};
+    std::chrono::days dailyRetention {365};
     bool operator==(const PrivacySettings &) const = default;
 };
 
@@ -101,7 +102,7 @@ struct HelpLine {
     std::string phone;
     std::string url;
     std::vector<std::string> sites; // extra domains; the url's host is always included
-    std::vector<std::string> apps;  // desktop ids
+    std::vector<std::string> apps; // desktop ids
     // The url's host plus `sites`, lower case.
     std::vector<std::string> domains() const;
     bool operator==(const HelpLine &) const = default;
@@ -111,13 +112,13 @@ struct Rules {
     // Indexed by std::chrono::weekday::c_encoding(): 0 = Sunday.
     std::array<DayRules, 7> days;
     std::optional<std::chrono::minutes> weeklyBudget;
-    TimeOfDay dayStart{0};
+    TimeOfDay dayStart {0};
     std::chrono::weekday firstWeekday = std::chrono::Monday;
     std::vector<AppRule> apps;
     std::vector<SiteRule> sites;
-    std::vector<std::chrono::minutes> warnings{std::chrono::minutes{15}, std::chrono::minutes{5},
-                                               std::chrono::minutes{1}};
-    std::chrono::seconds idleThreshold{180};
+    std::vector<std::chrono::minutes> warnings {
+        std::chrono::minutes {15}, std::chrono::minutes {5}, std::chrono::minutes {1}};
+    std::chrono::seconds idleThreshold {180};
     LockoutPolicy lockout;
     PrivacySettings privacy;
     HelpLine helpLine;

@@ -7,9 +7,11 @@
 
 #include "agent/core/text.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
-namespace {
+namespace
+{
 
 using nlohmann::json;
 using std::chrono::minutes;
@@ -20,9 +22,15 @@ struct ParseFailure {
     Error error;
 };
 
-[[noreturn]] void fail(const std::string &field, const std::string &message) { throw ParseFailure{{field, message}}; }
+[[noreturn]] void fail(const std::string &field, const std::string &message)
+{
+    throw ParseFailure {{field, message}};
+}
 
-std::string join(const std::string &path, const std::string &key) { return path.empty() ? key : path + "." + key; }
+std::string join(const std::string &path, const std::string &key)
+{
+    return path.empty() ? key : path + "." + key;
+}
 
 void refuseUnknownKeys(const json &object, const std::string &path, std::initializer_list<std::string_view> known)
 {
@@ -48,12 +56,13 @@ const json &requireObject(const json &value, const std::string &path)
 long long readInteger(const json &value, const std::string &path, long long low, long long high, const char *unit)
 {
     if (!value.is_number_integer()) {
-        fail(path, std::string{"expected a whole number of "} + unit);
+        fail(path, std::string {"expected a whole number of "} + unit);
     }
     const long long number = value.get<long long>();
     if (number < low || number > high) {
-        fail(path, std::to_string(number) + " " + unit + " is out of range: give " + std::to_string(low) + " to "
-                       + std::to_string(high));
+        fail(path,
+            std::to_string(number) + " " + unit + " is out of range: give " + std::to_string(low) + " to "
+                + std::to_string(high));
     }
     return number;
 }
@@ -63,7 +72,7 @@ std::optional<minutes> readOptionalMinutes(const json &object, const std::string
     if (!object.contains(key) || object.at(key).is_null()) {
         return std::nullopt;
     }
-    return minutes{readInteger(object.at(key), join(path, key), 0, 7 * 24 * 60, "minutes")};
+    return minutes {readInteger(object.at(key), join(path, key), 0, 7 * 24 * 60, "minutes")};
 }
 
 std::string readString(const json &value, const std::string &path, std::size_t maxBytes)
@@ -96,10 +105,11 @@ AllowedWindow readWindow(const json &value, const std::string &path)
     const auto start = dash == std::string::npos ? std::nullopt : parseTimeOfDay(text.substr(0, dash));
     const auto end = dash == std::string::npos ? std::nullopt : parseTimeOfDay(text.substr(dash + 1), true);
     if (!start || !end) {
-        fail(path, "\"" + truncateUtf8(text, 40) + "\" is not a window: write \"HH:MM-HH:MM\", such as \"15:00-20:30\"");
+        fail(
+            path, "\"" + truncateUtf8(text, 40) + "\" is not a window: write \"HH:MM-HH:MM\", such as \"15:00-20:30\"");
     }
     // "24:00" is the end of the date, the same instant as 00:00 of the next date.
-    return AllowedWindow{*start, *end == minutes{24 * 60} ? minutes{0} : *end};
+    return AllowedWindow {*start, *end == minutes {24 * 60} ? minutes {0} : *end};
 }
 
 RuleAction readAction(const json &value, const std::string &path)
@@ -240,15 +250,16 @@ void readLockout(const json &value, Rules &rules)
         } else if (action == "suspend") {
             lockout.action = LockoutAction::Suspend;
         } else {
-            fail("lockout.action", "\"" + truncateUtf8(action, 40) + "\" is not a lockout: use lock, logout or suspend");
+            fail(
+                "lockout.action", "\"" + truncateUtf8(action, 40) + "\" is not a lockout: use lock, logout or suspend");
         }
     }
     if (value.contains("graceSeconds")) {
-        lockout.grace = seconds{readInteger(value.at("graceSeconds"), "lockout.graceSeconds", 0, 600, "seconds")};
+        lockout.grace = seconds {readInteger(value.at("graceSeconds"), "lockout.graceSeconds", 0, 600, "seconds")};
     }
     if (value.contains("lockConfirmSeconds")) {
-        lockout.lockConfirmDelay =
-            seconds{readInteger(value.at("lockConfirmSeconds"), "lockout.lockConfirmSeconds", 1, 60, "seconds")};
+        lockout.lockConfirmDelay
+            = seconds {readInteger(value.at("lockConfirmSeconds"), "lockout.lockConfirmSeconds", 1, 60, "seconds")};
     }
     if (value.contains("unlocksBeforeTerminate")) {
         lockout.unlocksBeforeTerminate = static_cast<int>(
@@ -259,8 +270,8 @@ void readLockout(const json &value, Rules &rules)
 void readPrivacy(const json &value, Rules &rules)
 {
     requireObject(value, "privacy");
-    refuseUnknownKeys(value, "privacy",
-                      {"recordTitles", "recordFullUrls", "activityRetentionDays", "dailyRetentionDays"});
+    refuseUnknownKeys(
+        value, "privacy", {"recordTitles", "recordFullUrls", "activityRetentionDays", "dailyRetentionDays"});
     PrivacySettings &privacy = rules.privacy;
     if (value.contains("recordTitles")) {
         privacy.recordTitles = readBool(value.at("recordTitles"), "privacy.recordTitles");
@@ -269,11 +280,11 @@ void readPrivacy(const json &value, Rules &rules)
         privacy.recordFullUrls = readBool(value.at("recordFullUrls"), "privacy.recordFullUrls");
     }
     if (value.contains("activityRetentionDays")) {
-        privacy.activityRetention = std::chrono::days{
+        privacy.activityRetention = std::chrono::days {
             readInteger(value.at("activityRetentionDays"), "privacy.activityRetentionDays", 1, 3650, "days")};
     }
     if (value.contains("dailyRetentionDays")) {
-        privacy.dailyRetention = std::chrono::days{
+        privacy.dailyRetention = std::chrono::days {
             readInteger(value.at("dailyRetentionDays"), "privacy.dailyRetentionDays", 1, 3650, "days")};
     }
 }
@@ -304,20 +315,22 @@ Rules readRules(const json &root)
 {
     requireObject(root, "(top level)");
     if (!root.contains("version")) {
-        fail("version", "is missing: a rules file must say which format it uses (\"version\": "
-                            + std::to_string(kRulesVersion) + ")");
+        fail("version",
+            "is missing: a rules file must say which format it uses (\"version\": " + std::to_string(kRulesVersion)
+                + ")");
     }
     if (!root.at("version").is_number_integer()) {
         fail("version", "expected a whole number");
     }
     const long long version = root.at("version").get<long long>();
     if (version != kRulesVersion) {
-        fail("version", std::to_string(version) + " is not a rules format this Sundial understands (it reads version "
-                            + std::to_string(kRulesVersion) + (version > kRulesVersion ? "; update Sundial)" : ")"));
+        fail("version",
+            std::to_string(version) + " is not a rules format this Sundial understands (it reads version "
+                + std::to_string(kRulesVersion) + (version > kRulesVersion ? "; update Sundial)" : ")"));
     }
     refuseUnknownKeys(root, "",
-                      {"version", "dayStart", "firstWeekday", "days", "weeklyBudgetMinutes", "apps", "sites",
-                       "warningMinutes", "idleThresholdSeconds", "lockout", "privacy", "helpLine"});
+        {"version", "dayStart", "firstWeekday", "days", "weeklyBudgetMinutes", "apps", "sites", "warningMinutes",
+            "idleThresholdSeconds", "lockout", "privacy", "helpLine"});
     Rules rules;
     if (root.contains("dayStart")) {
         const std::string text = readString(root.at("dayStart"), "dayStart", 16);
@@ -363,12 +376,12 @@ Rules readRules(const json &root)
         rules.warnings.clear();
         for (std::size_t i = 0; i < warnings.size(); ++i) {
             rules.warnings.push_back(
-                minutes{readInteger(warnings[i], "warningMinutes[" + std::to_string(i) + "]", 1, 120, "minutes")});
+                minutes {readInteger(warnings[i], "warningMinutes[" + std::to_string(i) + "]", 1, 120, "minutes")});
         }
     }
     if (root.contains("idleThresholdSeconds")) {
-        rules.idleThreshold =
-            seconds{readInteger(root.at("idleThresholdSeconds"), "idleThresholdSeconds", 30, 3600, "seconds")};
+        rules.idleThreshold
+            = seconds {readInteger(root.at("idleThresholdSeconds"), "idleThresholdSeconds", 30, 3600, "seconds")};
     }
     if (root.contains("lockout")) {
         readLockout(root.at("lockout"), rules);
@@ -382,7 +395,10 @@ Rules readRules(const json &root)
     return rules;
 }
 
-json optionalMinutes(std::optional<minutes> value) { return value ? json(value->count()) : json(nullptr); }
+json optionalMinutes(std::optional<minutes> value)
+{
+    return value ? json(value->count()) : json(nullptr);
+}
 
 } // namespace
 
@@ -392,7 +408,7 @@ Result<Rules> rulesFromJson(std::string_view text)
     try {
         root = json::parse(text.begin(), text.end());
     } catch (const json::parse_error &error) {
-        return Error{"(file)", std::string{"is not valid JSON: "} + error.what()};
+        return Error {"(file)", std::string {"is not valid JSON: "} + error.what()};
     }
     try {
         Rules rules = readRules(root);
@@ -410,7 +426,7 @@ std::string rulesToJson(const Rules &rules)
     json root = json::object();
     root["version"] = kRulesVersion;
     root["dayStart"] = formatTimeOfDay(rules.dayStart);
-    root["firstWeekday"] = std::string{weekdayKey(rules.firstWeekday)};
+    root["firstWeekday"] = std::string {weekdayKey(rules.firstWeekday)};
     json days = json::object();
     for (unsigned w = 0; w < 7; ++w) {
         const DayRules &day = rules.days[w];
@@ -418,16 +434,16 @@ std::string rulesToJson(const Rules &rules)
         for (const AllowedWindow &window : day.windows) {
             windows.push_back(formatTimeOfDay(window.start) + "-" + formatTimeOfDay(window.end));
         }
-        days[std::string{weekdayKey(std::chrono::weekday{w})}] = {{"budgetMinutes", optionalMinutes(day.budget)},
-                                                                  {"windows", windows}};
+        days[std::string {weekdayKey(std::chrono::weekday {w})}]
+            = {{"budgetMinutes", optionalMinutes(day.budget)}, {"windows", windows}};
     }
     root["days"] = days;
     root["weeklyBudgetMinutes"] = optionalMinutes(rules.weeklyBudget);
     json apps = json::array();
     for (const AppRule &rule : rules.apps) {
         const char *key = rule.kind == AppMatchKind::Executable ? "exe"
-                          : rule.kind == AppMatchKind::DesktopId ? "desktopId"
-                                                                 : "category";
+            : rule.kind == AppMatchKind::DesktopId              ? "desktopId"
+                                                                : "category";
         json item = {{"match", {{key, rule.pattern}}}, {"action", actionName(rule.action)}};
         if (rule.dailyBudget) {
             item["dailyMinutes"] = rule.dailyBudget->count();
@@ -453,19 +469,14 @@ std::string rulesToJson(const Rules &rules)
     }
     root["warningMinutes"] = warnings;
     root["idleThresholdSeconds"] = rules.idleThreshold.count();
-    root["lockout"] = {{"action", lockoutName(rules.lockout.action)},
-                       {"graceSeconds", rules.lockout.grace.count()},
-                       {"lockConfirmSeconds", rules.lockout.lockConfirmDelay.count()},
-                       {"unlocksBeforeTerminate", rules.lockout.unlocksBeforeTerminate}};
-    root["privacy"] = {{"recordTitles", rules.privacy.recordTitles},
-                       {"recordFullUrls", rules.privacy.recordFullUrls},
-                       {"activityRetentionDays", rules.privacy.activityRetention.count()},
-                       {"dailyRetentionDays", rules.privacy.dailyRetention.count()}};
-    root["helpLine"] = {{"name", rules.helpLine.name},
-                        {"phone", rules.helpLine.phone},
-                        {"url", rules.helpLine.url},
-                        {"sites", rules.helpLine.sites},
-                        {"apps", rules.helpLine.apps}};
+    root["lockout"] = {{"action", lockoutName(rules.lockout.action)}, {"graceSeconds", rules.lockout.grace.count()},
+        {"lockConfirmSeconds", rules.lockout.lockConfirmDelay.count()},
+        {"unlocksBeforeTerminate", rules.lockout.unlocksBeforeTerminate}};
+    root["privacy"] = {{"recordTitles", rules.privacy.recordTitles}, {"recordFullUrls", rules.privacy.recordFullUrls},
+        {"activityRetentionDays", rules.privacy.activityRetention.count()},
+        {"dailyRetentionDays", rules.privacy.dailyRetention.count()}};
+    root["helpLine"] = {{"name", rules.helpLine.name}, {"phone", rules.helpLine.phone}, {"url", rules.helpLine.url},
+        {"sites", rules.helpLine.sites}, {"apps", rules.helpLine.apps}};
     return root.dump(2);
 }
 

@@ -9,7 +9,8 @@
 #include "agent/core/result.h"
 #include "agent/core/rules.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 // Parses and validates. Errors name the field ("days.monday.windows[0]") and the value; an
 // unknown or missing "version" and unknown fields are refused.

@@ -3,7 +3,8 @@
 
 #include "agent/core/rulesjson.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 RuleStore::RuleStore(Database &db)
     : m_db(db)
@@ -18,7 +19,7 @@ Result<std::int64_t> RuleStore::save(std::int64_t child, const Rules &rules, std
     Statement statement = m_db.prepare("INSERT INTO rules(child, saved_at, saved_by, json) VALUES(?1, ?2, ?3, ?4)");
     statement.bind(1, child).bind(2, at.time_since_epoch().count()).bind(3, savedBy).bind(4, rulesToJson(rules));
     if (!statement.run()) {
-        return Error{"rules", "could not be saved: " + statement.error()};
+        return Error {"rules", "could not be saved: " + statement.error()};
     }
     return m_db.lastInsertId();
 }
@@ -28,24 +29,24 @@ Result<std::optional<Rules>> RuleStore::current(std::int64_t child) const
     Statement statement = m_db.prepare("SELECT json FROM rules WHERE child = ?1 ORDER BY id DESC LIMIT 1");
     statement.bind(1, child);
     if (!statement.step()) {
-        return std::optional<Rules>{};
+        return std::optional<Rules> {};
     }
     Result<Rules> rules = rulesFromJson(statement.text(0));
     if (!rules) {
         return rules.error();
     }
-    return std::optional<Rules>{std::move(rules).value()};
+    return std::optional<Rules> {std::move(rules).value()};
 }
 
 std::vector<RuleVersion> RuleStore::history(std::int64_t child) const
 {
     std::vector<RuleVersion> versions;
-    Statement statement =
-        m_db.prepare("SELECT id, saved_at, saved_by, json FROM rules WHERE child = ?1 ORDER BY id DESC");
+    Statement statement
+        = m_db.prepare("SELECT id, saved_at, saved_by, json FROM rules WHERE child = ?1 ORDER BY id DESC");
     statement.bind(1, child);
     while (statement.step()) {
-        versions.push_back({statement.integer(0), Instant{std::chrono::seconds{statement.integer(1)}},
-                            statement.integer(2), statement.text(3)});
+        versions.push_back({statement.integer(0), Instant {std::chrono::seconds {statement.integer(1)}},
+            statement.integer(2), statement.text(3)});
     }
     return versions;
 }

@@ -8,16 +8,18 @@
 #include "agent/core/database.h"
 #include "agent/core/rules.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 struct RuleVersion {
     std::int64_t id = 0;
-    Instant savedAt{};
+    Instant savedAt {};
     std::int64_t savedBy = 0; // uid of the parent who saved them
     std::string json;
 };
 
-class RuleStore {
+class RuleStore
+{
 public:
     explicit RuleStore(Database &db);
 

@@ -7,11 +7,12 @@
 //      attributed to the local hour their interval starts in.
 #include "agent/core/schema.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 const std::vector<std::string_view> &schemaMigrations()
 {
-    static const std::vector<std::string_view> migrations{
+    static const std::vector<std::string_view> migrations {
         // 1
         R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -106,9 +107,8 @@ INSERT INTO hourly_usage(child, day, hour, active_s, charged_s)
 
 const std::vector<std::string_view> &salvageableTables()
 {
-    static const std::vector<std::string_view> tables{
-        "meta",   "children", "rules",       "apps",         "domains",  "categories", "titles",
-        "grants", "requests", "daily_usage", "hourly_usage", "activity", "audit"};
+    static const std::vector<std::string_view> tables {"meta", "children", "rules", "apps", "domains", "categories",
+        "titles", "grants", "requests", "daily_usage", "hourly_usage", "activity", "audit"};
     return tables;
 }
 

@@ -5,7 +5,8 @@
 #include <string_view>
 #include <vector>
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 // The SQL of each migration, in order; index 0 is migration 1.
 const std::vector<std::string_view> &schemaMigrations();

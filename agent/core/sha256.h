@@ -7,7 +7,8 @@
 #include <string>
 #include <string_view>
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 using Sha256Digest = std::array<std::uint8_t, 32>;
 

@@ -3,20 +3,24 @@
 
 #include <sqlite3.h>
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 Statement::Statement(sqlite3 *db, std::string_view sql)
     : m_db(db)
 {
-    m_lastCode = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                    &m_statement, nullptr);
+    m_lastCode = sqlite3_prepare_v3(
+        db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr);
     if (m_lastCode != SQLITE_OK) {
         sqlite3_finalize(m_statement);
         m_statement = nullptr;
     }
 }
 
-Statement::~Statement() { sqlite3_finalize(m_statement); }
+Statement::~Statement()
+{
+    sqlite3_finalize(m_statement);
+}
 
 Statement::Statement(Statement &&other) noexcept
     : m_db(other.m_db)
@@ -26,7 +30,10 @@ Statement::Statement(Statement &&other) noexcept
     other.m_statement = nullptr;
 }
 
-std::string Statement::error() const { return sqlite3_errmsg(m_db); }
+std::string Statement::error() const
+{
+    return sqlite3_errmsg(m_db);
+}
 
 Statement &Statement::bind(int index, std::int64_t value)
 {
@@ -79,17 +86,26 @@ void Statement::reset()
     sqlite3_clear_bindings(m_statement);
 }
 
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(m_statement, column); }
+std::int64_t Statement::integer(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
 
-double Statement::real(int column) const { return sqlite3_column_double(m_statement, column); }
+double Statement::real(int column) const
+{
+    return sqlite3_column_double(m_statement, column);
+}
 
 std::string Statement::text(int column) const
 {
     const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
-    return bytes ? std::string{bytes, static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column))}
-                 : std::string{};
+    return bytes ? std::string {bytes, static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column))}
+                 : std::string {};
 }
 
-bool Statement::isNull(int column) const { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
 
 } // namespace sundial::core

@@ -10,9 +10,11 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace sundial::core {
+namespace sundial::core
+{
 
-class Statement {
+class Statement
+{
 public:
     // Prepares `sql` on `db`; ok() is false (and error() says why) if it does not compile.
     Statement(sqlite3 *db, std::string_view sql);
@@ -30,8 +32,8 @@ public:
     Statement &bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
     Statement &bind(int index, double value);
     Statement &bind(int index, std::string_view text);
-    Statement &bind(int index, const char *text) { return bind(index, std::string_view{text}); }
-    Statement &bind(int index, const std::string &text) { return bind(index, std::string_view{text}); }
+    Statement &bind(int index, const char *text) { return bind(index, std::string_view {text}); }
+    Statement &bind(int index, const std::string &text) { return bind(index, std::string_view {text}); }
     Statement &bindBlob(int index, std::string_view bytes);
     Statement &bindNull(int index);
 

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/core/text.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
-namespace {
+namespace
+{
 
 // Length of the well-formed UTF-8 sequence at `text[i]`, or 0 if it is not well formed.
 std::size_t sequenceLength(std::string_view text, std::size_t i)
@@ -83,14 +85,14 @@ std::string sanitizeUtf8(std::string_view text)
 std::string truncateUtf8(std::string_view text, std::size_t maxBytes)
 {
     if (text.size() <= maxBytes) {
-        return std::string{text};
+        return std::string {text};
     }
     std::size_t end = maxBytes;
     // Step back over continuation bytes to the start of the character that does not fit.
     while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
         --end;
     }
-    return std::string{text.substr(0, end)};
+    return std::string {text.substr(0, end)};
 }
 
 std::string cleanText(std::string_view text, std::size_t maxBytes)
@@ -103,7 +105,7 @@ std::string cleanText(std::string_view text, std::size_t maxBytes)
 
 std::string asciiLower(std::string_view text)
 {
-    std::string lower{text};
+    std::string lower {text};
     for (char &c : lower) {
         if (c >= 'A' && c <= 'Z') {
             c = static_cast<char>(c - 'A' + 'a');

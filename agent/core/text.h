@@ -6,7 +6,8 @@
 #include <string>
 #include <string_view>
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 // Storage limits, in bytes of UTF-8. Longer values are cut at a character boundary.
 inline constexpr std::size_t kMaxTitleBytes = 1024;

@@ -4,16 +4,21 @@
 #include <array>
 #include <cstdio>
 
-namespace sundial::core {
+namespace sundial::core
+{
 
-namespace {
+namespace
+{
 
-constexpr std::array<std::string_view, 7> kWeekdayKeys{"sunday",   "monday", "tuesday", "wednesday",
-                                                       "thursday", "friday", "saturday"};
-constexpr std::array<std::string_view, 7> kWeekdayNames{"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                                        "Thursday", "Friday", "Saturday"};
+constexpr std::array<std::string_view, 7> kWeekdayKeys {
+    "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+constexpr std::array<std::string_view, 7> kWeekdayNames {
+    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 } // namespace
 
@@ -29,28 +34,28 @@ std::optional<TimeOfDay> parseTimeOfDay(std::string_view text, bool allowEndOfDa
         return std::nullopt;
     }
     if (hours == 24 && minutes == 0 && allowEndOfDay) {
-        return TimeOfDay{24 * 60};
+        return TimeOfDay {24 * 60};
     }
     if (hours > 23) {
         return std::nullopt;
     }
-    return TimeOfDay{hours * 60 + minutes};
+    return TimeOfDay {hours * 60 + minutes};
 }
 
 std::string formatTimeOfDay(TimeOfDay time)
 {
     char text[8];
-    std::snprintf(text, sizeof text, "%02d:%02d", static_cast<int>(time.count() / 60 % 100),
-                  static_cast<int>(time.count() % 60));
+    std::snprintf(
+        text, sizeof text, "%02d:%02d", static_cast<int>(time.count() / 60 % 100), static_cast<int>(time.count() % 60));
     return text;
 }
 
 std::string formatDate(LocalDate date)
 {
-    const std::chrono::year_month_day ymd{date};
+    const std::chrono::year_month_day ymd {date};
     char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+        static_cast<unsigned>(ymd.day()));
     return text;
 }
 
@@ -71,23 +76,29 @@ std::optional<LocalDate> parseDate(std::string_view text)
             parts[i] = parts[i] * 10 + (c - '0');
         }
     }
-    const std::chrono::year_month_day ymd{std::chrono::year{parts[0]}, std::chrono::month{unsigned(parts[1])},
-                                          std::chrono::day{unsigned(parts[2])}};
+    const std::chrono::year_month_day ymd {
+        std::chrono::year {parts[0]}, std::chrono::month {unsigned(parts[1])}, std::chrono::day {unsigned(parts[2])}};
     if (!ymd.ok()) {
         return std::nullopt;
     }
-    return LocalDate{ymd};
+    return LocalDate {ymd};
 }
 
-std::string_view weekdayKey(std::chrono::weekday day) { return kWeekdayKeys[day.c_encoding()]; }
+std::string_view weekdayKey(std::chrono::weekday day)
+{
+    return kWeekdayKeys[day.c_encoding()];
+}
 
-std::string_view weekdayName(std::chrono::weekday day) { return kWeekdayNames[day.c_encoding()]; }
+std::string_view weekdayName(std::chrono::weekday day)
+{
+    return kWeekdayNames[day.c_encoding()];
+}
 
 std::optional<std::chrono::weekday> parseWeekdayKey(std::string_view text)
 {
     for (unsigned i = 0; i < kWeekdayKeys.size(); ++i) {
         if (kWeekdayKeys[i] == text) {
-            return std::chrono::weekday{i};
+            return std::chrono::weekday {i};
         }
     }
     return std::nullopt;
@@ -147,7 +158,7 @@ std::optional<std::chrono::seconds> parseDuration(std::string_view text)
     } else if (!sawUnit) {
         return std::nullopt;
     }
-    return std::chrono::seconds{total};
+    return std::chrono::seconds {total};
 }
 
 } // namespace sundial::core

@@ -7,7 +7,8 @@
 #include <string>
 #include <string_view>
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 // A moment in UTC, second precision. Counting never needs finer grain.
 using Instant = std::chrono::sys_seconds;
@@ -20,9 +21,9 @@ using TimeOfDay = std::chrono::minutes;
 struct LocalDateTime {
     LocalDate date;
     std::chrono::seconds sinceMidnight; // 0 .. 86399
-    std::chrono::seconds utcOffset;     // offset in force at that instant
+    std::chrono::seconds utcOffset; // offset in force at that instant
 
-    std::chrono::weekday weekday() const { return std::chrono::weekday{date}; }
+    std::chrono::weekday weekday() const { return std::chrono::weekday {date}; }
 };
 
 // "HH:MM" with HH 00..23 and MM 00..59 (also "24:00" when allowEndOfDay), or nullopt.

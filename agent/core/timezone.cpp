@@ -3,7 +3,8 @@
 
 #include <algorithm>
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 using std::chrono::days;
 using std::chrono::seconds;
@@ -13,16 +14,16 @@ LocalDateTime TimeZone::toLocal(Instant at) const
     const seconds offset = utcOffsetAt(at);
     const auto local = at.time_since_epoch() + offset;
     const auto date = std::chrono::floor<days>(local);
-    return LocalDateTime{LocalDate{date}, std::chrono::duration_cast<seconds>(local - date), offset};
+    return LocalDateTime {LocalDate {date}, std::chrono::duration_cast<seconds>(local - date), offset};
 }
 
 Instant TimeZone::fromLocal(LocalDate date, seconds sinceMidnight) const
 {
     // `wanted` is the local reading expressed as if it were UTC. An instant t shows it when
     // t + offset(t) == wanted. Offsets in force within a day either side cover every real zone.
-    const Instant wanted = Instant{date.time_since_epoch()} + sinceMidnight;
-    const seconds before = utcOffsetAt(wanted - days{1});
-    const seconds after = utcOffsetAt(wanted + days{1});
+    const Instant wanted = Instant {date.time_since_epoch()} + sinceMidnight;
+    const seconds before = utcOffsetAt(wanted - days {1});
+    const seconds after = utcOffsetAt(wanted + days {1});
 
     Instant best = Instant::max();
     for (const seconds offset : {before, after}) {
@@ -43,7 +44,7 @@ Instant TimeZone::fromLocal(LocalDate date, seconds sinceMidnight) const
         std::swap(low, high);
     }
     const seconds lowOffset = utcOffsetAt(low);
-    while (high - low > seconds{1}) {
+    while (high - low > seconds {1}) {
         const Instant middle = low + (high - low) / 2;
         if (utcOffsetAt(middle) == lowOffset) {
             low = middle;

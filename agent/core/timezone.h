@@ -5,9 +5,11 @@
 
 #include "agent/core/timetypes.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
-class TimeZone {
+class TimeZone
+{
 public:
     virtual ~TimeZone() = default;
 
@@ -28,7 +30,8 @@ public:
 };
 
 // A zone with one offset all year. Useful for UTC and for tests.
-class FixedOffsetZone final : public TimeZone {
+class FixedOffsetZone final : public TimeZone
+{
 public:
     explicit FixedOffsetZone(std::chrono::seconds offset)
         : m_offset(offset)

@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/core/trustedtime.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 using std::chrono::seconds;
 
-namespace {
+namespace
+{
 
 // A suspend shorter than this is scheduling noise between the two clock reads.
-constexpr seconds kMinimumSuspendGap{2};
+constexpr seconds kMinimumSuspendGap {2};
 
-seconds absolute(seconds value) { return value < seconds{0} ? -value : value; }
+seconds absolute(seconds value)
+{
+    return value < seconds {0} ? -value : value;
+}
 
 } // namespace
 
@@ -53,8 +58,8 @@ std::vector<TimeEvent> TrustedTime::observe(const ClockSample &sample)
 {
     std::vector<TimeEvent> events;
     const Instant trusted = at(sample);
-    const auto gap = std::chrono::duration_cast<seconds>((sample.boottime - m_lastBoottime)
-                                                         - (sample.monotonic - m_lastMonotonic));
+    const auto gap = std::chrono::duration_cast<seconds>(
+        (sample.boottime - m_lastBoottime) - (sample.monotonic - m_lastMonotonic));
     if (gap >= kMinimumSuspendGap) {
         events.push_back({TimeEventKind::SuspendGap, trusted - gap, gap});
     }

@@ -18,33 +18,35 @@
 
 #include "agent/core/timetypes.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 // One reading of the three clocks, taken together.
 struct ClockSample {
-    Instant wall;                        // CLOCK_REALTIME
-    std::chrono::nanoseconds monotonic;  // CLOCK_MONOTONIC: stops during suspend
-    std::chrono::nanoseconds boottime;   // CLOCK_BOOTTIME: runs during suspend
+    Instant wall; // CLOCK_REALTIME
+    std::chrono::nanoseconds monotonic; // CLOCK_MONOTONIC: stops during suspend
+    std::chrono::nanoseconds boottime; // CLOCK_BOOTTIME: runs during suspend
 };
 
 enum class TimeEventKind {
-    WallClockJump,            // the wall clock disagrees with trusted time; not followed
-    WallClockRestored,        // the wall clock agrees again before the jump was adopted
-    JumpAdopted,              // a jump was confirmed; trusted time follows the wall clock again
+    WallClockJump, // the wall clock disagrees with trusted time; not followed
+    WallClockRestored, // the wall clock agrees again before the jump was adopted
+    JumpAdopted, // a jump was confirmed; trusted time follows the wall clock again
     ClockSetBackAcrossReboot, // at start the wall clock lies before the last trusted instant
-    SuspendGap,               // the machine was suspended for `amount`
+    SuspendGap, // the machine was suspended for `amount`
 };
 
 struct TimeEvent {
     TimeEventKind kind;
-    Instant trustedAt;            // trusted time when it was noticed (for a suspend: when it began)
-    std::chrono::seconds amount;  // wall minus trusted for jumps, the gap's length for suspends
+    Instant trustedAt; // trusted time when noticed; for a suspend, when it began at the latest
+    std::chrono::seconds amount; // wall minus trusted for jumps, the gap's length for suspends
     bool operator==(const TimeEvent &) const = default;
 };
 
-class TrustedTime {
+class TrustedTime
+{
 public:
-    explicit TrustedTime(std::chrono::seconds tolerance = std::chrono::seconds{5});
+    explicit TrustedTime(std::chrono::seconds tolerance = std::chrono::seconds {5});
 
     // The first sample after the service starts. `lastTrusted` is the last trusted instant the
     // service recorded before it stopped (nullopt on the very first start).
@@ -68,11 +70,11 @@ private:
     void anchor(Instant trusted, const ClockSample &sample);
 
     std::chrono::seconds m_tolerance;
-    Instant m_anchorTrusted{};
-    std::chrono::nanoseconds m_anchorBoottime{0};
-    std::chrono::nanoseconds m_lastMonotonic{0};
-    std::chrono::nanoseconds m_lastBoottime{0};
-    Instant m_lastTrusted{};
+    Instant m_anchorTrusted {};
+    std::chrono::nanoseconds m_anchorBoottime {0};
+    std::chrono::nanoseconds m_lastMonotonic {0};
+    std::chrono::nanoseconds m_lastBoottime {0};
+    Instant m_lastTrusted {};
     std::optional<std::chrono::seconds> m_pendingJump;
 };
 

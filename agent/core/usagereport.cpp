@@ -1,14 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/core/usagereport.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 using std::chrono::seconds;
 
-namespace {
+namespace
+{
 
-std::int64_t dayNumber(LocalDate day) { return day.time_since_epoch().count(); }
-LocalDate dayFrom(std::int64_t number) { return LocalDate{std::chrono::days{number}}; }
+std::int64_t dayNumber(LocalDate day)
+{
+    return day.time_since_epoch().count();
+}
+LocalDate dayFrom(std::int64_t number)
+{
+    return LocalDate {std::chrono::days {number}};
+}
 
 } // namespace
 
@@ -24,7 +32,7 @@ std::vector<DayTotal> UsageReport::dayTotals(std::int64_t child, LocalDate from,
     query.bind(1, child).bind(2, dayNumber(from)).bind(3, dayNumber(to));
     std::vector<DayTotal> totals;
     while (query.step()) {
-        totals.push_back({dayFrom(query.integer(0)), seconds{query.integer(1)}, seconds{query.integer(2)}});
+        totals.push_back({dayFrom(query.integer(0)), seconds {query.integer(1)}, seconds {query.integer(2)}});
     }
     return totals;
 }
@@ -36,13 +44,13 @@ std::vector<AppDayTotal> UsageReport::appsPerDay(std::int64_t child, LocalDate f
     query.bind(1, child).bind(2, dayNumber(from)).bind(3, dayNumber(to));
     std::vector<AppDayTotal> totals;
     while (query.step()) {
-        totals.push_back({dayFrom(query.integer(0)), query.integer(1), seconds{query.integer(2)}});
+        totals.push_back({dayFrom(query.integer(0)), query.integer(1), seconds {query.integer(2)}});
     }
     return totals;
 }
 
-std::vector<NamedTotal> UsageReport::top(std::int64_t child, UsageDimension dimension, LocalDate from, LocalDate to,
-                                         int limit) const
+std::vector<NamedTotal> UsageReport::top(
+    std::int64_t child, UsageDimension dimension, LocalDate from, LocalDate to, int limit) const
 {
     Statement query = m_store.database().prepare(
         "SELECT key, SUM(active_s) AS active, SUM(charged_s) FROM daily_usage "
@@ -54,7 +62,7 @@ std::vector<NamedTotal> UsageReport::top(std::int64_t child, UsageDimension dime
         .bind(5, limit);
     std::vector<NamedTotal> totals;
     while (query.step()) {
-        NamedTotal total{query.integer(0), {}, seconds{query.integer(1)}, seconds{query.integer(2)}};
+        NamedTotal total {query.integer(0), {}, seconds {query.integer(1)}, seconds {query.integer(2)}};
         switch (dimension) {
         case UsageDimension::App: {
             const AppIdentity app = m_store.appById(total.id);
@@ -79,16 +87,15 @@ std::vector<NamedTotal> UsageReport::top(std::int64_t child, UsageDimension dime
 HourHeatmap UsageReport::hourHeatmap(std::int64_t child, LocalDate from, LocalDate to) const
 {
     // 1970-01-01 was a Thursday (c_encoding 4).
-    Statement query = m_store.database().prepare(
-        "SELECT (day + 4) % 7, hour, SUM(active_s) FROM hourly_usage "
-        "WHERE child = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY 1, 2");
+    Statement query = m_store.database().prepare("SELECT (day + 4) % 7, hour, SUM(active_s) FROM hourly_usage "
+                                                 "WHERE child = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY 1, 2");
     query.bind(1, child).bind(2, dayNumber(from)).bind(3, dayNumber(to));
-    HourHeatmap heatmap{};
+    HourHeatmap heatmap {};
     while (query.step()) {
         const auto weekday = static_cast<std::size_t>((query.integer(0) + 7) % 7);
         const auto hour = static_cast<std::size_t>(query.integer(1));
         if (hour < 24) {
-            heatmap[weekday][hour] += seconds{query.integer(2)};
+            heatmap[weekday][hour] += seconds {query.integer(2)};
         }
     }
     return heatmap;
@@ -102,8 +109,8 @@ std::vector<TimelineEntry> UsageReport::timeline(std::int64_t child, LocalDate d
     std::vector<TimelineEntry> entries;
     while (query.step()) {
         TimelineEntry entry;
-        entry.span = {Instant{seconds{query.integer(0)}}, Instant{seconds{query.integer(1)}}};
-        entry.utcOffset = seconds{query.integer(2)};
+        entry.span = {Instant {seconds {query.integer(0)}}, Instant {seconds {query.integer(1)}}};
+        entry.utcOffset = seconds {query.integer(2)};
         entry.app = m_store.appById(query.integer(3));
         entry.domain = m_store.domainById(query.integer(4));
         entry.title = m_store.titleById(query.integer(5));

@@ -8,25 +8,26 @@
 
 #include "agent/core/activitystore.h"
 
-namespace sundial::core {
+namespace sundial::core
+{
 
 struct DayTotal {
-    LocalDate day{};
-    std::chrono::seconds active{0};
-    std::chrono::seconds charged{0};
+    LocalDate day {};
+    std::chrono::seconds active {0};
+    std::chrono::seconds charged {0};
 };
 
 struct AppDayTotal {
-    LocalDate day{};
+    LocalDate day {};
     std::int64_t app = 0;
-    std::chrono::seconds active{0};
+    std::chrono::seconds active {0};
 };
 
 struct NamedTotal {
     std::int64_t id = 0;
     std::string name; // domain or category; for apps the desktop id, else the executable
-    std::chrono::seconds active{0};
-    std::chrono::seconds charged{0};
+    std::chrono::seconds active {0};
+    std::chrono::seconds charged {0};
 };
 
 // Active seconds by weekday (c_encoding: 0 = Sunday) and local hour.
@@ -34,22 +35,23 @@ using HourHeatmap = std::array<std::array<std::chrono::seconds, 24>, 7>;
 
 struct TimelineEntry {
     TimeSpan span;
-    std::chrono::seconds utcOffset{0};
+    std::chrono::seconds utcOffset {0};
     AppIdentity app;
     std::string domain;
     std::string title; // title or URL, only when they were recorded
-    int flags = 0;     // ActivityFlag bits
+    int flags = 0; // ActivityFlag bits
 };
 
-class UsageReport {
+class UsageReport
+{
 public:
     explicit UsageReport(ActivityStore &store);
 
     // Inclusive ranges of the child's days.
     std::vector<DayTotal> dayTotals(std::int64_t child, LocalDate from, LocalDate to) const;
     std::vector<AppDayTotal> appsPerDay(std::int64_t child, LocalDate from, LocalDate to) const;
-    std::vector<NamedTotal> top(std::int64_t child, UsageDimension dimension, LocalDate from, LocalDate to,
-                                int limit) const;
+    std::vector<NamedTotal> top(
+        std::int64_t child, UsageDimension dimension, LocalDate from, LocalDate to, int limit) const;
     HourHeatmap hourHeatmap(std::int64_t child, LocalDate from, LocalDate to) const;
     // The day's activity rows in time order, for looking into an incident.
     std::vector<TimelineEntry> timeline(std::int64_t child, LocalDate day) const;

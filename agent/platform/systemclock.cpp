@@ -3,15 +3,17 @@
 
 #include <time.h>
 
-namespace sundial::platform {
+namespace sundial::platform
+{
 
-namespace {
+namespace
+{
 
 std::chrono::nanoseconds read(clockid_t id)
 {
-    timespec value{};
+    timespec value {};
     clock_gettime(id, &value);
-    return std::chrono::seconds{value.tv_sec} + std::chrono::nanoseconds{value.tv_nsec};
+    return std::chrono::seconds {value.tv_sec} + std::chrono::nanoseconds {value.tv_nsec};
 }
 
 } // namespace
@@ -26,8 +28,8 @@ core::ClockSample SystemClock::sample()
     const auto monotonic = read(CLOCK_MONOTONIC);
     const auto boottime = read(CLOCK_BOOTTIME);
     const auto wall = read(CLOCK_REALTIME);
-    return core::ClockSample{core::Instant{std::chrono::duration_cast<std::chrono::seconds>(wall)}, monotonic,
-                             boottime};
+    return core::ClockSample {
+        core::Instant {std::chrono::duration_cast<std::chrono::seconds>(wall)}, monotonic, boottime};
 }
 
 } // namespace sundial::platform

@@ -7,9 +7,11 @@
 #include "agent/core/trustedtime.h"
 #include "agent/platform/systemtimezone.h"
 
-namespace sundial::platform {
+namespace sundial::platform
+{
 
-class SystemClock final : public core::Clock {
+class SystemClock final : public core::Clock
+{
 public:
     core::Instant now() const override;
     const core::TimeZone &zone() const override { return m_zone; }

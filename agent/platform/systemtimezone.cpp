@@ -3,7 +3,8 @@
 
 #include <time.h>
 
-namespace sundial::platform {
+namespace sundial::platform
+{
 
 std::chrono::seconds SystemTimeZone::utcOffsetAt(core::Instant at) const
 {
@@ -11,9 +12,9 @@ std::chrono::seconds SystemTimeZone::utcOffsetAt(core::Instant at) const
     struct tm local {
     };
     if (localtime_r(&seconds, &local) == nullptr) {
-        return std::chrono::seconds{0};
+        return std::chrono::seconds {0};
     }
-    return std::chrono::seconds{local.tm_gmtoff};
+    return std::chrono::seconds {local.tm_gmtoff};
 }
 
 } // namespace sundial::platform

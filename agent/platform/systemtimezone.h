@@ -5,9 +5,11 @@
 
 #include "agent/core/timezone.h"
 
-namespace sundial::platform {
+namespace sundial::platform
+{
 
-class SystemTimeZone final : public core::TimeZone {
+class SystemTimeZone final : public core::TimeZone
+{
 public:
     std::chrono::seconds utcOffsetAt(core::Instant at) const override;
 };

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <catch2/catch.hpp>
+
+#include "agent/core/activityrecorder.h"
+#include "agent/core/trustedtime.h"
+#include "agent/core/usagereport.h"
+#include "fakes/fakeclock.h"
+#include "fakes/tempdir.h"
+
+using namespace sundial;
+using namespace std::chrono;
+using testing::berlin;
+
+namespace
+{
+
+constexpr std::int64_t kChild = 1001;
+const core::AppIdentity kEditor {"/usr/bin/abiword", "abiword", "Office"};
+const core::AppIdentity kDictionary {"/usr/bin/goldendict", "goldendict", "Education"};
+const core::AppIdentity kBrowser {"/usr/lib/chromium/chromium", "chromium", "Network"};
+
+// A database, store and recorder for one child in Berlin time.
+struct Fixture {
+    testing::TempDir dir;
+    std::unique_ptr<core::Database> db = core::Database::open(dir.file("sundial.db")).value();
+    core::ActivityStore store {*db};
+    testing::BerlinZone zone;
+    core::Rules rules;
+    std::unique_ptr<core::ActivityRecorder> recorder;
+
+    Fixture() { reset(); }
+    void reset() { recorder = std::make_unique<core::ActivityRecorder>(store, kChild, zone, rules, seconds {10}); }
+
+    // Heartbeats every 5 s from `from` through `to`, as a helper sends them. A helper reports a
+    // change the moment it happens, so the next call starts at this one's `to`.
+    void use(const core::AppIdentity &app, core::Instant from, core::Instant to, bool idle = false, bool media = false,
+        const std::string &domain = {})
+    {
+        for (core::Instant at = from; at <= to; at += seconds {5}) {
+            core::Heartbeat heartbeat;
+            heartbeat.at = at;
+            heartbeat.app = app;
+            heartbeat.domain = domain;
+            heartbeat.idle = idle;
+            heartbeat.mediaPlaying = media;
+            recorder->record(heartbeat);
+        }
+    }
+    core::UsageSnapshot day(const char *date) { return recorder->snapshot(*core::parseDate(date)); }
+};
+
+} // namespace
+
+TEST_CASE("Active use is charged to the day, the app and its category", "[core][accounting]")
+{
+    Fixture f;
+    f.use(kEditor, berlin("2025-06-14", 10), berlin("2025-06-14", 10, 30));
+    const auto usage = f.day("2025-06-14");
+    CHECK(usage.chargedToday == minutes {30});
+    CHECK(usage.chargedPerApp.at(kEditor) == minutes {30});
+    CHECK(usage.chargedPerCategory.at("Office") == minutes {30});
+    REQUIRE(f.recorder->flush().ok());
+    CHECK(f.day("2025-06-14").chargedToday == minutes {30}); // the same after writing
+}
+
+TEST_CASE("Idle time is not charged, but media playback is (worked example 8)", "[core][accounting]")
+{
+    Fixture f;
+    SECTION("nothing playing: charged until idle is detected at the threshold")
+    {
+        // No input from 10:00; the helper reports idle once 3 minutes have passed.
+        f.use(kEditor, berlin("2025-06-14", 10), berlin("2025-06-14", 10, 3));
+        f.use(kEditor, berlin("2025-06-14", 10, 3), berlin("2025-06-14", 10, 10), true);
+        CHECK(f.day("2025-06-14").chargedToday == minutes {3});
+        SECTION("and charging resumes at the next input")
+        {
+            f.use(kEditor, berlin("2025-06-14", 10, 10), berlin("2025-06-14", 10, 20));
+            CHECK(f.day("2025-06-14").chargedToday == minutes {13});
+        }
+    }
+    SECTION("a video playing: all ten minutes charged")
+    {
+        f.use(kBrowser, berlin("2025-06-14", 10), berlin("2025-06-14", 10, 3), false, true);
+        f.use(kBrowser, berlin("2025-06-14", 10, 3), berlin("2025-06-14", 10, 10), true, true);
+        CHECK(f.day("2025-06-14").chargedToday == minutes {10});
+    }
+}
+
+TEST_CASE("Always-allowed time is recorded and charged to nothing (worked example 9)", "[core][accounting]")
+{
+    Fixture f;
+    core::AppRule dictionary;
+    dictionary.kind = core::AppMatchKind::DesktopId;
+    dictionary.pattern = "goldendict";
+    dictionary.action = core::RuleAction::AlwaysAllowed;
+    f.rules.apps.push_back(dictionary);
+    f.reset();
+    f.use(kDictionary, berlin("2025-06-14", 10), berlin("2025-06-14", 10, 20));
+    f.use(kEditor, berlin("2025-06-14", 10, 20), berlin("2025-06-14", 10, 30));
+    REQUIRE(f.recorder->flush().ok());
+    CHECK(f.day("2025-06-14").chargedToday == minutes {10});
+    core::UsageReport report {f.store};
+    const auto totals = report.dayTotals(kChild, *core::parseDate("2025-06-14"), *core::parseDate("2025-06-14"));
+    REQUIRE(totals.size() == 1);
+    CHECK(totals[0].active == minutes {30});
+    CHECK(totals[0].charged == minutes {10});
+}
+
+TEST_CASE("Use across the day start is split there (worked example 4)", "[core][accounting]")
+{
+    Fixture f;
+    f.rules.dayStart = hours {4};
+    f.reset();
+    f.use(kEditor, berlin("2025-06-14", 3), berlin("2025-06-14", 4, 30)); // Saturday 03:00–04:30
+    REQUIRE(f.recorder->flush().ok());
+    CHECK(f.day("2025-06-13").chargedToday == hours {1});
+    CHECK(f.day("2025-06-14").chargedToday == minutes {30});
+    core::UsageReport report {f.store};
+    const auto friday = report.timeline(kChild, *core::parseDate("2025-06-13"));
+    REQUIRE(friday.size() == 1);
+    CHECK(friday[0].span.end == berlin("2025-06-14", 4));
+}
+
+TEST_CASE("On the 23-hour day, 01:30 to 03:30 is one hour (worked example 5)", "[core][accounting]")
+{
+    Fixture f;
+    f.use(kEditor, f.zone.fromLocal(*core::parseDate("2025-03-30"), minutes {90}),
+        f.zone.fromLocal(*core::parseDate("2025-03-30"), minutes {210}));
+    REQUIRE(f.recorder->flush().ok());
+    CHECK(f.day("2025-03-30").chargedToday == hours {1});
+}
+
+TEST_CASE("On the 25-hour day, 01:30 to the second 02:30 is two hours (worked example 6)", "[core][accounting]")
+{
+    Fixture f;
+    const core::Instant start = f.zone.fromLocal(*core::parseDate("2025-10-26"), minutes {90});
+    const core::Instant secondTwoThirty = f.zone.fromLocal(*core::parseDate("2025-10-26"), minutes {150}) + hours {1};
+    f.use(kEditor, start, secondTwoThirty);
+    REQUIRE(f.recorder->flush().ok());
+    CHECK(f.day("2025-10-26").chargedToday == hours {2});
+    core::UsageReport report {f.store};
+    const auto heatmap = report.hourHeatmap(kChild, *core::parseDate("2025-10-26"), *core::parseDate("2025-10-26"));
+    CHECK(heatmap[Sunday.c_encoding()][1] == minutes {30});
+    CHECK(heatmap[Sunday.c_encoding()][2] == hours {1} + minutes {30}); // 02:00–03:00 twice
+}
+
+TEST_CASE("A wall-clock jump between heartbeats does not change the count (worked example 7)", "[core][accounting]")
+{
+    const auto jump = GENERATE(as<seconds> {}, hours {3}, -hours {3}, days {1}, -days {1});
+    Fixture f;
+    core::TrustedTime trusted;
+    core::Instant wall = berlin("2025-06-14", 10);
+    nanoseconds monotonic {seconds {500}};
+    trusted.start({wall, monotonic, monotonic}, std::nullopt);
+    int jumps = 0;
+    for (int i = 0; i <= 24 * 60 / 5 * 5; ++i) { // 2 hours of heartbeats every 5 s
+        if (i == 720) {
+            wall += jump; // the child moves the clock in the middle
+        }
+        const core::ClockSample sample {wall, monotonic, monotonic};
+        for (const auto &event : trusted.observe(sample)) {
+            jumps += event.kind == core::TimeEventKind::WallClockJump ? 1 : 0;
+        }
+        core::Heartbeat heartbeat;
+        heartbeat.at = trusted.at(sample);
+        heartbeat.app = kEditor;
+        f.recorder->record(heartbeat);
+        wall += seconds {5};
+        monotonic += seconds {5};
+    }
+    REQUIRE(f.recorder->flush().ok());
+    CHECK(jumps == 1);
+    CHECK(f.day("2025-06-14").chargedToday == hours {2});
+    CHECK(f.day("2025-06-15").chargedToday == seconds {0});
+    CHECK(f.day("2025-06-13").chargedToday == seconds {0});
+}
+
+TEST_CASE("Per-site usage is recorded by host", "[core][accounting]")
+{
+    Fixture f;
+    f.use(kBrowser, berlin("2025-06-14", 15), berlin("2025-06-14", 15, 10), false, false, "docs.example.com");
+    f.use(kBrowser, berlin("2025-06-14", 15, 10), berlin("2025-06-14", 15, 15), false, false, "video.example.com");
+    const auto usage = f.day("2025-06-14");
+    CHECK(usage.chargedPerDomain.at("docs.example.com") == minutes {10});
+    CHECK(usage.chargedPerDomain.at("video.example.com") == minutes {5});
+    CHECK(usage.chargedToday == minutes {15});
+}
+
+TEST_CASE("New rules apply from the moment they are set", "[core][accounting]")
+{
+    Fixture f;
+    f.use(kDictionary, berlin("2025-06-14", 10), berlin("2025-06-14", 10, 10));
+    core::Rules rules = f.rules;
+    core::AppRule dictionary;
+    dictionary.kind = core::AppMatchKind::DesktopId;
+    dictionary.pattern = "goldendict";
+    dictionary.action = core::RuleAction::AlwaysAllowed;
+    rules.apps.push_back(dictionary);
+    f.recorder->setRules(rules);
+    f.use(kDictionary, berlin("2025-06-14", 10, 10), berlin("2025-06-14", 10, 20));
+    REQUIRE(f.recorder->flush().ok());
+    CHECK(f.day("2025-06-14").chargedToday == minutes {10});
+}
+
+TEST_CASE("The week's charged time adds up the days from the week's first day", "[core][accounting]")
+{
+    Fixture f;
+    f.use(kEditor, berlin("2025-06-08", 10), berlin("2025-06-08", 11)); // Sunday: previous week
+    f.use(kEditor, berlin("2025-06-09", 10), berlin("2025-06-09", 11)); // Monday
+    f.use(kEditor, berlin("2025-06-12", 10), berlin("2025-06-12", 10, 30));
+    REQUIRE(f.recorder->flush().ok());
+    f.use(kEditor, berlin("2025-06-14", 10), berlin("2025-06-14", 10, 15)); // not flushed yet
+    const auto usage = f.day("2025-06-14");
+    CHECK(usage.chargedThisWeek == hours {1} + minutes {45});
+    CHECK(usage.chargedToday == minutes {15});
+}

@@ -38,6 +38,11 @@ Instant TrustedTime::at(const ClockSample &sample) const
     return m_anchorTrusted + std::chrono::duration_cast<seconds>(sample.boottime - m_anchorBoottime);
 }
 
+std::chrono::nanoseconds TrustedTime::until(const ClockSample &sample, Instant target) const
+{
+    return (target - m_anchorTrusted) - (sample.boottime - m_anchorBoottime);
+}
+
 std::vector<TimeEvent> TrustedTime::start(const ClockSample &sample, std::optional<Instant> lastTrusted)
 {
     std::vector<TimeEvent> events;

@@ -61,6 +61,9 @@ public:
 
     // Trusted time at `sample`, without changing any state.
     Instant at(const ClockSample &sample) const;
+    // How long after `sample` trusted time reaches `target`, to the nanosecond (timers need
+    // better than the one-second grain of Instant). Negative when it has passed.
+    std::chrono::nanoseconds until(const ClockSample &sample, Instant target) const;
     // Trusted time as of the last sample.
     Instant now() const { return m_lastTrusted; }
     // Wall minus trusted while a jump waits to be adopted.

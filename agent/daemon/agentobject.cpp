@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/daemon/agentobject.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "agent/core/rulesjson.h"
+#include "agent/core/text.h"
+#include "agent/core/usagereport.h"
+#include "agent/daemon/heartbeatreport.h"
+
+namespace sundial::daemon
+{
+
+namespace
+{
+
+constexpr const char *kPermissionDenied = "org.sundial.Error.PermissionDenied";
+constexpr const char *kInvalidArgument = "org.sundial.Error.InvalidArgument";
+constexpr const char *kInvalidRule = "org.sundial.Error.InvalidRule";
+constexpr const char *kNotLimited = "org.sundial.Error.NotLimited";
+constexpr const char *kRateLimited = "org.sundial.Error.RateLimited";
+constexpr const char *kFailed = "org.sundial.Error.Failed";
+
+QString toJson(const QJsonValue &value)
+{
+    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
+}
+
+QString fromStd(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+} // namespace
+
+AgentObject::AgentObject(Service &service, CallerAuthority &authority, QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+    , m_authority(authority)
+{
+    connect(&service, &Service::statusChanged, this, &AgentObject::StatusChanged);
+    connect(&service, &Service::warning, this, &AgentObject::Warning);
+    connect(&service, &Service::timesUp, this, &AgentObject::TimesUp);
+    connect(&service, &Service::requestAnswered, this, &AgentObject::RequestAnswered);
+}
+
+void AgentObject::fail(const char *errorName, const std::string &message)
+{
+    sendErrorReply(QString::fromLatin1(errorName), fromStd(message));
+}
+
+void AgentObject::fail(const core::Error &error, const char *errorName)
+{
+    fail(errorName, error.describe());
+}
+
+std::optional<uint> AgentObject::caller()
+{
+    const std::optional<uint> uid = m_authority.callerUid(message());
+    if (!uid) {
+        fail(kPermissionDenied, "the bus cannot tell who is calling");
+        return std::nullopt;
+    }
+    if (!m_calls.allow(*uid)) {
+        fail(kRateLimited, "too many calls; slow down");
+        return std::nullopt;
+    }
+    return uid;
+}
+
+std::optional<uint> AgentObject::admin()
+{
+    const std::optional<uint> uid = caller();
+    if (!uid) {
+        return std::nullopt;
+    }
+    if (!m_authority.mayAdminister(message(), *uid)) {
+        fail(kPermissionDenied,
+            "only a parent may do this: ask an administrator to add you to the "
+            "sundial-admin group");
+        return std::nullopt;
+    }
+    return uid;
+}
+
+bool AgentObject::requireChild(uint uid)
+{
+    if (m_service.isChild(uid)) {
+        return true;
+    }
+    fail(kNotLimited, "uid " + std::to_string(uid) + " is not a limited account");
+    return false;
+}
+
+QVariantMap AgentObject::GetStatus()
+{
+    const std::optional<uint> uid = caller();
+    if (!uid) {
+        return {};
+    }
+    ChildSupervisor *child = m_service.supervisor(*uid);
+    if (!child) {
+        return {{QStringLiteral("limited"), false}};
+    }
+    return child->status();
+}
+
+qint64 AgentObject::RequestMoreTime(uint minutes, const QString &reason)
+{
+    const std::optional<uint> uid = caller();
+    if (!uid || !requireChild(*uid)) {
+        return 0;
+    }
+    auto id = m_service.requestMoreTime(*uid, std::chrono::minutes {minutes}, reason.toStdString());
+    if (!id) {
+        fail(id.error());
+        return 0;
+    }
+    return *id;
+}
+
+QString AgentObject::Heartbeat(const QVariantMap &report)
+{
+    const std::optional<uint> uid = m_authority.callerUid(message());
+    if (!uid) {
+        fail(kPermissionDenied, "the bus cannot tell who is calling");
+        return {};
+    }
+    if (!m_heartbeats.allow(*uid)) {
+        fail(kRateLimited, "too many heartbeats: send one on each change and a keep-alive, at most 20 a second");
+        return {};
+    }
+    ChildSupervisor *child = m_service.supervisor(*uid);
+    if (!child) {
+        fail(kNotLimited, "uid " + std::to_string(*uid) + " is not a limited account; nothing is recorded");
+        return {};
+    }
+    auto heartbeat = parseHeartbeatReport(report);
+    if (!heartbeat) {
+        fail(heartbeat.error());
+        return {};
+    }
+    return child->report(*heartbeat);
+}
+
+QString AgentObject::ListChildren()
+{
+    if (!admin()) {
+        return {};
+    }
+    QJsonArray children;
+    for (const core::Child &child : m_service.children().list()) {
+        children.append(
+            QJsonObject {{QStringLiteral("uid"), qint64 {child.uid}}, {QStringLiteral("name"), fromStd(child.name)}});
+    }
+    return toJson(children);
+}
+
+void AgentObject::AddChild(uint uid)
+{
+    if (const auto actor = admin()) {
+        if (core::Status added = m_service.addChild(uid, *actor); !added) {
+            fail(added.error());
+        }
+    }
+}
+
+void AgentObject::RemoveChild(uint uid)
+{
+    if (const auto actor = admin()) {
+        if (core::Status removed = m_service.removeChild(uid, *actor); !removed) {
+            fail(removed.error());
+        }
+    }
+}
+
+QString AgentObject::GetRules(uint uid)
+{
+    if (!admin() || !requireChild(uid)) {
+        return {};
+    }
+    return fromStd(core::rulesToJson(m_service.supervisor(uid)->rules()));
+}
+
+qint64 AgentObject::SetRules(uint uid, const QString &rules)
+{
+    const auto actor = admin();
+    if (!actor) {
+        return 0;
+    }
+    if (rules.size() > 1024 * 1024) {
+        fail(kInvalidRule, "the rules are larger than 1 MiB");
+        return 0;
+    }
+    auto version = m_service.setRules(uid, rules.toStdString(), *actor);
+    if (!version) {
+        fail(version.error(), kInvalidRule);
+        return 0;
+    }
+    return *version;
+}
+
+void AgentObject::GrantExtraTime(uint uid, uint minutes)
+{
+    if (const auto actor = admin()) {
+        if (core::Status granted
+            = m_service.grant(uid, core::Grant::extraTime({}, std::chrono::minutes {minutes}), *actor);
+            !granted) {
+            fail(granted.error());
+        }
+    }
+}
+
+void AgentObject::GrantFreeUntil(uint uid, const QString &until)
+{
+    const auto actor = admin();
+    if (!actor) {
+        return;
+    }
+    const auto time = core::parseTimeOfDay(until.toStdString());
+    if (!time) {
+        fail(kInvalidArgument,
+            "until: \"" + core::truncateUtf8(until.toStdString(), 40) + "\" is not a time of day such as 19:30");
+        return;
+    }
+    if (core::Status granted = m_service.grant(uid, core::Grant::freeUntil({}, *time), *actor); !granted) {
+        fail(granted.error());
+    }
+}
+
+QString AgentObject::ListRequests(bool pendingOnly)
+{
+    if (!admin()) {
+        return {};
+    }
+    static const char *const kStates[] = {"pending", "approved", "denied"};
+    QJsonArray requests;
+    for (const core::TimeRequest &request : m_service.requests().list(-1, pendingOnly)) {
+        QJsonObject item {{QStringLiteral("id"), qint64 {request.id}}, {QStringLiteral("uid"), qint64 {request.child}},
+            {QStringLiteral("askedAt"), qint64 {request.askedAt.time_since_epoch().count()}},
+            {QStringLiteral("minutes"), qint64 {request.minutes.count()}},
+            {QStringLiteral("reason"), fromStd(request.reason)},
+            {QStringLiteral("state"), QLatin1String(kStates[static_cast<int>(request.state)])}};
+        if (request.answeredAt) {
+            item[QStringLiteral("answeredAt")] = qint64 {request.answeredAt->time_since_epoch().count()};
+            item[QStringLiteral("answeredBy")] = qint64 {request.answeredBy.value_or(-1)};
+            item[QStringLiteral("granted")] = qint64 {request.granted.count()};
+        }
+        requests.append(item);
+    }
+    return toJson(requests);
+}
+
+void AgentObject::AnswerRequest(qint64 id, uint minutes)
+{
+    if (const auto actor = admin()) {
+        if (core::Status answered = m_service.answerRequest(id, std::chrono::minutes {minutes}, *actor); !answered) {
+            fail(answered.error());
+        }
+    }
+}
+
+QVariantMap AgentObject::GetChildStatus(uint uid)
+{
+    if (!admin() || !requireChild(uid)) {
+        return {};
+    }
+    return m_service.supervisor(uid)->status();
+}
+
+QString AgentObject::Usage(uint uid, const QString &from, const QString &to)
+{
+    if (!admin() || !requireChild(uid)) {
+        return {};
+    }
+    const auto first = core::parseDate(from.toStdString());
+    const auto last = core::parseDate(to.toStdString());
+    if (!first || !last || *last < *first || *last - *first > std::chrono::days {3660}) {
+        fail(kInvalidArgument, "from/to must be dates such as 2025-06-14, from before to, at most 10 years apart");
+        return {};
+    }
+    m_service.supervisor(uid)->flush(); // include what was counted a moment ago
+    core::UsageReport report {m_service.activity()};
+    QJsonArray days;
+    for (const core::DayTotal &total : report.dayTotals(uid, *first, *last)) {
+        days.append(QJsonObject {{QStringLiteral("day"), fromStd(core::formatDate(total.day))},
+            {QStringLiteral("activeSeconds"), qint64 {total.active.count()}},
+            {QStringLiteral("chargedSeconds"), qint64 {total.charged.count()}}});
+    }
+    QJsonObject out {{QStringLiteral("days"), days}};
+    for (const auto &[key, dimension] :
+        {std::pair {"apps", core::UsageDimension::App}, std::pair {"sites", core::UsageDimension::Domain},
+            std::pair {"categories", core::UsageDimension::Category}}) {
+        QJsonArray items;
+        for (const core::NamedTotal &item : report.top(uid, dimension, *first, *last, 50)) {
+            items.append(QJsonObject {{QStringLiteral("name"), fromStd(item.name)},
+                {QStringLiteral("activeSeconds"), qint64 {item.active.count()}},
+                {QStringLiteral("chargedSeconds"), qint64 {item.charged.count()}}});
+        }
+        out[QLatin1String(key)] = items;
+    }
+    return toJson(out);
+}
+
+QString AgentObject::Timeline(uint uid, const QString &day)
+{
+    if (!admin() || !requireChild(uid)) {
+        return {};
+    }
+    const auto date = core::parseDate(day.toStdString());
+    if (!date) {
+        fail(kInvalidArgument, "day must be a date such as 2025-06-14");
+        return {};
+    }
+    m_service.supervisor(uid)->flush();
+    core::UsageReport report {m_service.activity()};
+    QJsonArray entries;
+    for (const core::TimelineEntry &entry : report.timeline(uid, *date)) {
+        entries.append(QJsonObject {{QStringLiteral("start"), qint64 {entry.span.start.time_since_epoch().count()}},
+            {QStringLiteral("end"), qint64 {entry.span.end.time_since_epoch().count()}},
+            {QStringLiteral("exe"), fromStd(entry.app.exe)},
+            {QStringLiteral("desktopId"), fromStd(entry.app.desktopId)},
+            {QStringLiteral("domain"), fromStd(entry.domain)}, {QStringLiteral("title"), fromStd(entry.title)},
+            {QStringLiteral("idle"), (entry.flags & core::ActivityFlag::Idle) != 0},
+            {QStringLiteral("charged"), (entry.flags & core::ActivityFlag::Charged) != 0},
+            {QStringLiteral("unknownApp"), (entry.flags & core::ActivityFlag::UnknownApp) != 0}});
+    }
+    return toJson(entries);
+}
+
+QString AgentObject::Audit(qint64 afterId, uint limit)
+{
+    if (!admin()) {
+        return {};
+    }
+    const core::ChainState chain = m_service.audit().verify();
+    QJsonArray entries;
+    for (const core::AuditEntry &entry :
+        m_service.audit().list(-1, afterId, static_cast<int>(std::min<uint>(limit, 10'000)))) {
+        entries.append(QJsonObject {{QStringLiteral("id"), qint64 {entry.id}},
+            {QStringLiteral("at"), qint64 {entry.at.time_since_epoch().count()}},
+            {QStringLiteral("kind"), fromStd(entry.kind)}, {QStringLiteral("uid"), qint64 {entry.child}},
+            {QStringLiteral("actor"), qint64 {entry.actor}}, {QStringLiteral("detail"), fromStd(entry.detail)}});
+    }
+    QJsonObject out {{QStringLiteral("intact"), chain.intact}, {QStringLiteral("entries"), entries}};
+    if (chain.brokenAt) {
+        out[QStringLiteral("brokenAt")] = qint64 {*chain.brokenAt};
+    }
+    if (const auto jump = m_service.clock().pendingJump()) {
+        out[QStringLiteral("pendingClockJumpSeconds")] = qint64 {jump->count()};
+    }
+    return toJson(out);
+}
+
+void AgentObject::AcceptClockChange()
+{
+    if (const auto actor = admin()) {
+        m_service.acceptClockChange(*actor);
+    }
+}
+
+} // namespace sundial::daemon

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// AgentObject: the service's D-Bus edge at /org/sundial/Agent1, implementing the Child,
+// Session and Admin interfaces of resources/dbus/ (adaptors generated from that XML). Every
+// method first learns the caller's uid from the bus, then checks what that caller may do.
+#pragma once
+
+#include <QDBusContext>
+#include <QObject>
+#include <QVariantMap>
+
+#include "agent/daemon/callerauthority.h"
+#include "agent/daemon/ratelimiter.h"
+#include "agent/daemon/service.h"
+
+namespace sundial::daemon
+{
+
+class AgentObject : public QObject, protected QDBusContext
+{
+    Q_OBJECT
+public:
+    AgentObject(Service &service, CallerAuthority &authority, QObject *parent = nullptr);
+
+    static constexpr const char *kPath = "/org/sundial/Agent1";
+    static constexpr const char *kServiceName = "org.sundial.Agent1";
+
+public slots:
+    // org.sundial.Agent1.Child
+    QVariantMap GetStatus();
+    qint64 RequestMoreTime(uint minutes, const QString &reason);
+    // org.sundial.Agent1.Session
+    QString Heartbeat(const QVariantMap &report);
+    // org.sundial.Agent1.Admin
+    QString ListChildren();
+    void AddChild(uint uid);
+    void RemoveChild(uint uid);
+    QString GetRules(uint uid);
+    qint64 SetRules(uint uid, const QString &rules);
+    void GrantExtraTime(uint uid, uint minutes);
+    void GrantFreeUntil(uint uid, const QString &until);
+    QString ListRequests(bool pendingOnly);
+    void AnswerRequest(qint64 id, uint minutes);
+    QVariantMap GetChildStatus(uint uid);
+    QString Usage(uint uid, const QString &from, const QString &to);
+    QString Timeline(uint uid, const QString &day);
+    QString Audit(qint64 afterId, uint limit);
+    void AcceptClockChange();
+
+signals:
+    void StatusChanged(uint uid, const QVariantMap &status);
+    void Warning(uint uid, qint64 secondsLeft, const QString &reason);
+    void TimesUp(uint uid, qint64 graceSeconds, const QString &reason);
+    void RequestAnswered(uint uid, qint64 id, uint minutes);
+
+private:
+    std::optional<uint> caller();
+    // The caller's uid when it may administer; otherwise replies PermissionDenied.
+    std::optional<uint> admin();
+    void fail(const char *errorName, const std::string &message);
+    void fail(const core::Error &error, const char *errorName = "org.sundial.Error.InvalidArgument");
+    bool requireChild(uint uid);
+
+    Service &m_service;
+    CallerAuthority &m_authority;
+    RateLimiter m_heartbeats {20.0, 40.0};
+    RateLimiter m_calls {50.0, 100.0};
+};
+
+} // namespace sundial::daemon

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/daemon/callerauthority.h"
+
+#include <grp.h>
+#include <pwd.h>
+#include <vector>
+
+#include <QDBusArgument>
+#include <QDBusConnectionInterface>
+#include <QDBusMetaType>
+#include <QDBusReply>
+
+namespace sundial::daemon
+{
+
+CallerAuthority::CallerAuthority(const QDBusConnection &bus, std::optional<uint> ownerUid)
+    : m_bus(bus)
+    , m_ownerUid(ownerUid)
+{
+}
+
+std::optional<uint> CallerAuthority::callerUid(const QDBusMessage &message) const
+{
+    const QDBusReply<uint> reply = m_bus.interface()->serviceUid(message.service());
+    if (!reply.isValid()) {
+        return std::nullopt;
+    }
+    return reply.value();
+}
+
+bool CallerAuthority::mayAdminister(const QDBusMessage &message, uint uid) const
+{
+    if (uid == 0 || (m_ownerUid && uid == *m_ownerUid)) {
+        return true;
+    }
+    return inAdminGroup(uid) || polkitAllows(message.service());
+}
+
+bool CallerAuthority::inAdminGroup(uint uid) const
+{
+    const group *admins = getgrnam(kAdminGroup);
+    const passwd *user = getpwuid(uid);
+    if (!admins || !user) {
+        return false;
+    }
+    int count = 64;
+    std::vector<gid_t> groups(static_cast<std::size_t>(count));
+    if (getgrouplist(user->pw_name, user->pw_gid, groups.data(), &count) < 0) {
+        groups.resize(static_cast<std::size_t>(count));
+        if (getgrouplist(user->pw_name, user->pw_gid, groups.data(), &count) < 0) {
+            return false;
+        }
+    }
+    groups.resize(static_cast<std::size_t>(count));
+    for (const gid_t gid : groups) {
+        if (gid == admins->gr_gid) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool CallerAuthority::polkitAllows(const QString &sender) const
+{
+    // CheckAuthorization(subject (sa{sv}), action s, details a{ss}, flags u, cancellation s)
+    //   -> (is_authorized b, is_challenge b, details a{ss})
+    QDBusMessage call = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.PolicyKit1"),
+        QStringLiteral("/org/freedesktop/PolicyKit1/Authority"), QStringLiteral("org.freedesktop.PolicyKit1.Authority"),
+        QStringLiteral("CheckAuthorization"));
+    QDBusArgument subject;
+    subject.beginStructure();
+    subject << QStringLiteral("system-bus-name");
+    subject << QVariantMap {{QStringLiteral("name"), sender}};
+    subject.endStructure();
+    QDBusArgument details;
+    details.beginMap(QMetaType::fromType<QString>(), QMetaType::fromType<QString>());
+    details.endMap();
+    constexpr uint kAllowUserInteraction = 1;
+    call << QVariant::fromValue(subject) << QString::fromLatin1(kPolkitAction) << QVariant::fromValue(details)
+         << kAllowUserInteraction << QString {};
+    const QDBusMessage reply = m_bus.call(call, QDBus::Block, 60'000);
+    if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().isEmpty()) {
+        return false;
+    }
+    const QDBusArgument result = reply.arguments().constFirst().value<QDBusArgument>();
+    bool authorized = false;
+    bool challenge = false;
+    result.beginStructure();
+    result >> authorized >> challenge;
+    return authorized;
+}
+
+} // namespace sundial::daemon

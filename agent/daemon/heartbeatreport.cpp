@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/daemon/heartbeatreport.h"
+
+#include "agent/core/rules.h"
+#include "agent/core/text.h"
+
+namespace sundial::daemon
+{
+
+namespace
+{
+
+core::Error keyError(const QString &key, const std::string &message)
+{
+    return core::Error {key.toStdString(), message};
+}
+
+} // namespace
+
+core::Result<core::Heartbeat> parseHeartbeatReport(const QVariantMap &report)
+{
+    core::Heartbeat heartbeat;
+    if (report.size() > 16) {
+        return core::Error {"report", "has " + std::to_string(report.size()) + " keys; at most 16"};
+    }
+    for (auto it = report.constBegin(); it != report.constEnd(); ++it) {
+        const QString &key = it.key();
+        const QVariant &value = it.value();
+        if (key == QLatin1String("idle") || key == QLatin1String("media") || key == QLatin1String("fullscreen")) {
+            if (value.typeId() != QMetaType::Bool) {
+                return keyError(key, "must be a boolean (D-Bus type b)");
+            }
+            if (key == QLatin1String("idle")) {
+                heartbeat.idle = value.toBool();
+            } else if (key == QLatin1String("media")) {
+                heartbeat.mediaPlaying = value.toBool();
+            }
+            continue;
+        }
+        if (value.typeId() != QMetaType::QString) {
+            return keyError(key, "must be a string (D-Bus type s)");
+        }
+        const std::string text = value.toString().toStdString();
+        if (text.size() > static_cast<std::size_t>(kMaxReportString)) {
+            return keyError(key, "is " + std::to_string(text.size()) + " bytes; at most 16384");
+        }
+        if (!core::isValidUtf8(text)) {
+            return keyError(key, "is not valid UTF-8");
+        }
+        if (key == QLatin1String("exe")) {
+            if (!text.empty() && (text.front() != '/' || text.size() > core::kMaxPathBytes)) {
+                return keyError(key, "must be an absolute path of at most 4096 bytes");
+            }
+            heartbeat.app.exe = text;
+        } else if (key == QLatin1String("desktopId")) {
+            if (text.size() > core::kMaxNameBytes) {
+                return keyError(key, "is longer than 512 bytes");
+            }
+            heartbeat.app.desktopId = text;
+        } else if (key == QLatin1String("category")) {
+            heartbeat.app.category = core::cleanText(text, core::kMaxNameBytes);
+        } else if (key == QLatin1String("domain")) {
+            const std::string host = core::hostOf(text);
+            if (host.size() > core::kMaxDomainBytes) {
+                return keyError(key, "is longer than 253 bytes");
+            }
+            heartbeat.domain = host;
+        } else if (key == QLatin1String("url")) {
+            heartbeat.url = text;
+            if (heartbeat.domain.empty()) {
+                heartbeat.domain = core::hostOf(text);
+            }
+        } else if (key == QLatin1String("title")) {
+            heartbeat.title = text; // cut to kMaxTitleBytes when stored, and only if titles are on
+        } else {
+            return keyError(key,
+                "is not a known key (exe, desktopId, category, title, domain, url, idle, media, "
+                "fullscreen)");
+        }
+    }
+    return heartbeat;
+}
+
+} // namespace sundial::daemon

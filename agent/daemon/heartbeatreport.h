@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Reading a helper's Heartbeat(a{sv}) report: every key checked for type and size before
+// anything of it reaches the core. See resources/dbus/org.sundial.Agent1.Session.xml.
+#pragma once
+
+#include <QVariantMap>
+
+#include "agent/core/heartbeat.h"
+#include "agent/core/result.h"
+
+namespace sundial::daemon
+{
+
+// The report as a heartbeat (its `at` is left for the service to stamp with trusted time),
+// or an error naming the key and what was wrong with it.
+core::Result<core::Heartbeat> parseHeartbeatReport(const QVariantMap &report);
+
+// The largest string a report may carry, in bytes of UTF-8.
+inline constexpr int kMaxReportString = 16 * 1024;
+
+} // namespace sundial::daemon

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// sundiald: counts, decides and enforces. As a system service it runs as root on the system
+// bus with its state in /var/lib/sundial; with --user it runs unprivileged on the session bus,
+// limiting the user who runs it (the try-out mode).
+#include <csignal>
+#include <iostream>
+
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDir>
+#include <QSocketNotifier>
+
+#include "adminadaptor.h"
+#include "agent/daemon/agentobject.h"
+#include "agent/daemon/callerauthority.h"
+#include "agent/daemon/service.h"
+#include "childadaptor.h"
+#include "sessionadaptor.h"
+
+namespace
+{
+
+using namespace sundial;
+
+QString defaultUserStateDir()
+{
+    const QByteArray state = qgetenv("XDG_STATE_HOME");
+    return (state.isEmpty() ? QDir::homePath() + QStringLiteral("/.local/state") : QString::fromLocal8Bit(state))
+        + QStringLiteral("/sundial");
+}
+
+// Quits the event loop on SIGTERM or SIGINT, so everything counted is written first.
+void quitOnSignals(QCoreApplication &app)
+{
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGINT);
+    sigprocmask(SIG_BLOCK, &stopSignals, nullptr);
+    const int fd = signalfd(-1, &stopSignals, SFD_CLOEXEC | SFD_NONBLOCK);
+    auto *notifier = new QSocketNotifier(fd, QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [fd, &app] {
+        signalfd_siginfo info {};
+        if (::read(fd, &info, sizeof info) > 0) {
+            app.quit();
+        }
+    });
+}
+
+int run(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    // Before any thread exists (QtDBus starts one), so every thread has them blocked.
+    quitOnSignals(app);
+    QCoreApplication::setApplicationName(QStringLiteral("sundiald"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SUNDIAL_VERSION));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Sundial's service: counts screen time, decides and enforces."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption user(QStringLiteral("user"),
+        QStringLiteral("Try-out mode: run unprivileged on the session bus and limit "
+                       "the user running it."));
+    const QCommandLineOption state(QStringLiteral("state"), QStringLiteral("State directory."), QStringLiteral("dir"));
+    const QCommandLineOption flush(QStringLiteral("flush-interval"),
+        QStringLiteral("Seconds between writes while time counts (default 10)."), QStringLiteral("seconds"),
+        QStringLiteral("10"));
+    const QCommandLineOption helperTimeout(QStringLiteral("helper-timeout"),
+        QStringLiteral("Seconds without a helper report before time counts as "
+                       "unknown app (default 90)."),
+        QStringLiteral("seconds"), QStringLiteral("90"));
+    parser.addOptions({user, state, flush, helperTimeout});
+    parser.process(app);
+
+    const bool userMode = parser.isSet(user);
+    daemon::ServiceOptions options;
+    options.stateDir = parser.isSet(state) ? parser.value(state)
+                                           : (userMode ? defaultUserStateDir() : QStringLiteral("/var/lib/sundial"));
+    if (userMode) {
+        options.selfLimited = static_cast<uint>(getuid());
+    }
+    const int flushSeconds = parser.value(flush).toInt();
+    const int helperSeconds = parser.value(helperTimeout).toInt();
+    if (flushSeconds < 1 || flushSeconds > 60 || helperSeconds < 5 || helperSeconds > 3600) {
+        std::cerr << "sundiald: --flush-interval takes 1..60 seconds, --helper-timeout 5..3600\n";
+        return 2;
+    }
+    options.supervisor.flushInterval = std::chrono::seconds {flushSeconds};
+    options.supervisor.pulse = std::chrono::seconds {flushSeconds + 5};
+    options.supervisor.helperTimeout = std::chrono::seconds {helperSeconds};
+
+    QDBusConnection bus = userMode ? QDBusConnection::sessionBus() : QDBusConnection::systemBus();
+    if (!bus.isConnected()) {
+        std::cerr << "sundiald: cannot connect to the " << (userMode ? "session" : "system")
+                  << " bus: " << bus.lastError().message().toStdString() << "\n";
+        return 1;
+    }
+    daemon::Service service(options, QDBusConnection::systemBus());
+    if (core::Status started = service.start(); !started) {
+        std::cerr << "sundiald: " << started.error().describe() << "\n";
+        return 1;
+    }
+    daemon::CallerAuthority authority(bus, options.selfLimited);
+    daemon::AgentObject agent(service, authority);
+    new ChildAdaptor(&agent);
+    new SessionAdaptor(&agent);
+    new AdminAdaptor(&agent);
+    if (!bus.registerObject(QString::fromLatin1(daemon::AgentObject::kPath), &agent)) {
+        std::cerr << "sundiald: cannot register " << daemon::AgentObject::kPath << "\n";
+        return 1;
+    }
+    if (!bus.registerService(QString::fromLatin1(daemon::AgentObject::kServiceName))) {
+        std::cerr << "sundiald: cannot own " << daemon::AgentObject::kServiceName << ": "
+                  << bus.lastError().message().toStdString() << " (is another sundiald running?)\n";
+        return 1;
+    }
+    std::cerr << "sundiald: ready (" << (userMode ? "try-out mode, session bus" : "system bus") << ", state in "
+              << options.stateDir.toStdString() << ")\n";
+    const int code = QCoreApplication::exec();
+    service.flushAll();
+    std::cerr << "sundiald: stopped; everything counted is written\n";
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    try {
+        return run(argc, argv);
+    } catch (const std::exception &error) {
+        std::cerr << "sundiald: unexpected error: " << error.what() << "\n";
+        return 1;
+    }
+}

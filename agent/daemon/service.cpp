@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/daemon/service.h"
+
+#include <pwd.h>
+
+#include <sys/stat.h>
+
+#include <QDir>
+
+#include "agent/core/rulesjson.h"
+
+namespace sundial::daemon
+{
+
+namespace
+{
+
+std::string accountName(std::int64_t uid)
+{
+    const passwd *entry = getpwuid(static_cast<uid_t>(uid));
+    return entry ? entry->pw_name : "uid " + std::to_string(uid);
+}
+
+} // namespace
+
+Service::Service(ServiceOptions options, const QDBusConnection &systemBus, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_systemBus(systemBus)
+{
+}
+
+Service::~Service()
+{
+    flushAll();
+}
+
+core::Status Service::start()
+{
+    if (!QDir {}.mkpath(m_options.stateDir)) {
+        return core::Error {m_options.stateDir.toStdString(), "cannot create the state directory"};
+    }
+    ::chmod(m_options.stateDir.toLocal8Bit().constData(), 0700);
+    auto db = core::Database::open(m_options.stateDir.toStdString() + "/sundial.db");
+    if (!db) {
+        return db.error();
+    }
+    m_db = std::move(db).value();
+    m_children = std::make_unique<core::ChildStore>(*m_db);
+    m_rules = std::make_unique<core::RuleStore>(*m_db);
+    m_grants = std::make_unique<core::GrantStore>(*m_db);
+    m_requests = std::make_unique<core::RequestStore>(*m_db);
+    m_audit = std::make_unique<core::AuditLog>(*m_db);
+    m_activity = std::make_unique<core::ActivityStore>(*m_db);
+    m_clock = std::make_unique<TrustedClock>(*m_db, *m_audit);
+    const core::OpenReport &report = m_db->report();
+    if (report.recovered) {
+        std::string salvaged;
+        for (const std::string &line : report.salvaged) {
+            salvaged += (salvaged.empty() ? "" : ", ") + line;
+        }
+        qWarning("sundiald: the database was damaged (%s); moved to %s; recovered %s", report.problem.c_str(),
+            report.movedAsidePath.c_str(), salvaged.c_str());
+        m_audit->append({0, m_clock->now(), "database-recovered", -1, -1,
+            report.problem + "; damaged file kept at " + report.movedAsidePath + "; recovered " + salvaged});
+    }
+    m_clock->start(m_systemBus);
+    m_audit->append({0, m_clock->now(), "service-started", -1, -1, "sundiald started"});
+
+    if (m_options.selfLimited && !m_children->isChild(*m_options.selfLimited)) {
+        m_children->add(*m_options.selfLimited, accountName(*m_options.selfLimited), m_clock->now());
+    }
+    m_logind = std::make_unique<platform::LogindMonitor>(m_systemBus);
+    for (const core::Child &child : m_children->list()) {
+        auto rules = m_rules->current(child.uid);
+        startSupervisor(child.uid, rules && *rules ? **rules : core::Rules {});
+    }
+    connect(m_logind.get(), &platform::LogindMonitor::sessionChanged, this, [this](uint uid, const QString &) {
+        if (ChildSupervisor *child = supervisor(uid)) {
+            child->update();
+        }
+    });
+    connect(m_logind.get(), &platform::LogindMonitor::sleeping, this, [this](bool beforeSleep) {
+        for (auto &[uid, child] : m_supervisors) {
+            child->update();
+            if (beforeSleep) {
+                child->flush();
+            }
+        }
+    });
+    connect(m_clock.get(), &TrustedClock::changed, this, [this] {
+        for (auto &[uid, child] : m_supervisors) {
+            child->update();
+        }
+    });
+    m_logind->start();
+    for (auto &[uid, child] : m_supervisors) {
+        child->update();
+    }
+    return core::success();
+}
+
+void Service::startSupervisor(std::int64_t uid, const core::Rules &rules)
+{
+    auto child = std::make_unique<ChildSupervisor>(
+        uid, rules, *m_activity, *m_grants, *m_audit, *m_clock, *m_logind, m_options.supervisor);
+    connect(child.get(), &ChildSupervisor::statusChanged, this, &Service::statusChanged);
+    connect(child.get(), &ChildSupervisor::warning, this, &Service::warning);
+    connect(child.get(), &ChildSupervisor::timesUp, this, &Service::timesUp);
+    m_supervisors[uid] = std::move(child);
+}
+
+void Service::flushAll()
+{
+    for (auto &[uid, child] : m_supervisors) {
+        child->update();
+        child->flush();
+    }
+}
+
+ChildSupervisor *Service::supervisor(std::int64_t uid)
+{
+    const auto found = m_supervisors.find(uid);
+    return found == m_supervisors.end() ? nullptr : found->second.get();
+}
+
+core::LocalDate Service::today(std::int64_t uid)
+{
+    const ChildSupervisor *child = supervisor(uid);
+    const core::DayCalendar calendar {m_clock->zone(), child ? child->rules().dayStart : core::TimeOfDay {0}};
+    return calendar.dayOf(m_clock->now());
+}
+
+core::Status Service::addChild(std::int64_t uid, std::int64_t actor)
+{
+    if (uid == 0) {
+        return core::Error {"uid", "root cannot be limited"};
+    }
+    if (!getpwuid(static_cast<uid_t>(uid))) {
+        return core::Error {"uid", std::to_string(uid) + " is not a local account"};
+    }
+    if (core::Status added = m_children->add(uid, accountName(uid), m_clock->now()); !added) {
+        return added;
+    }
+    m_audit->append({0, m_clock->now(), "child-added", uid, actor, accountName(uid) + " is now limited"});
+    if (!supervisor(uid)) {
+        auto rules = m_rules->current(uid);
+        startSupervisor(uid, rules && *rules ? **rules : core::Rules {});
+        supervisor(uid)->update();
+    }
+    return core::success();
+}
+
+core::Status Service::removeChild(std::int64_t uid, std::int64_t actor)
+{
+    if (!supervisor(uid)) {
+        return core::Error {"uid", std::to_string(uid) + " is not a limited account"};
+    }
+    m_supervisors.erase(uid); // flushes what it counted
+    if (core::Status removed = m_children->remove(uid); !removed) {
+        return removed;
+    }
+    m_audit->append({0, m_clock->now(), "child-removed", uid, actor, accountName(uid) + " is no longer limited"});
+    return core::success();
+}
+
+core::Result<std::int64_t> Service::setRules(std::int64_t uid, const std::string &json, std::int64_t actor)
+{
+    ChildSupervisor *child = supervisor(uid);
+    if (!child) {
+        return core::Error {"uid", std::to_string(uid) + " is not a limited account; add it first"};
+    }
+    auto rules = core::rulesFromJson(json);
+    if (!rules) {
+        return rules.error();
+    }
+    auto version = m_rules->save(uid, *rules, actor, m_clock->now());
+    if (!version) {
+        return version.error();
+    }
+    m_audit->append({0, m_clock->now(), "rules-changed", uid, actor, "rules version " + std::to_string(*version)});
+    child->setRules(*rules);
+    return version;
+}
+
+core::Status Service::grant(std::int64_t uid, const core::Grant &given, std::int64_t actor)
+{
+    ChildSupervisor *child = supervisor(uid);
+    if (!child) {
+        return core::Error {"uid", std::to_string(uid) + " is not a limited account"};
+    }
+    core::Grant grant = given;
+    grant.day = today(uid);
+    auto id = core::GrantStore {*m_db}.add(uid, grant, actor, m_clock->now(), "");
+    if (!id) {
+        return id.error();
+    }
+    m_audit->append({0, m_clock->now(), "grant", uid, actor,
+        grant.kind == core::Grant::Kind::ExtraTime ? std::to_string(grant.extra.count()) + " min extra"
+                                                   : "free until " + core::formatTimeOfDay(grant.until)});
+    child->update();
+    return core::success();
+}
+
+core::Result<std::int64_t> Service::requestMoreTime(
+    std::int64_t uid, std::chrono::minutes minutes, const std::string &reason)
+{
+    auto id = m_requests->ask(uid, minutes, reason, m_clock->now());
+    if (id) {
+        m_audit->append({0, m_clock->now(), "request", uid, uid,
+            std::to_string(minutes.count()) + " min asked (request " + std::to_string(*id) + ")"});
+    }
+    return id;
+}
+
+core::Status Service::answerRequest(std::int64_t id, std::chrono::minutes minutes, std::int64_t actor)
+{
+    const auto request = m_requests->find(id);
+    if (!request) {
+        return core::Error {"id", "there is no request " + std::to_string(id)};
+    }
+    if (core::Status answered = m_requests->answer(id, minutes, actor, m_clock->now()); !answered) {
+        return answered;
+    }
+    m_audit->append({0, m_clock->now(), minutes.count() > 0 ? "request-approved" : "request-denied", request->child,
+        actor, "request " + std::to_string(id) + ": " + std::to_string(minutes.count()) + " min"});
+    if (minutes.count() > 0 && supervisor(request->child)) {
+        if (core::Status granted = grant(request->child, core::Grant::extraTime({}, minutes), actor); !granted) {
+            return granted;
+        }
+    }
+    emit requestAnswered(static_cast<uint>(request->child), id, static_cast<uint>(minutes.count()));
+    return core::success();
+}
+
+void Service::acceptClockChange(std::int64_t actor)
+{
+    m_clock->acceptWallClock(actor);
+}
+
+} // namespace sundial::daemon

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Service: sundiald's composition root. Owns the database and stores, the trusted clock, the
+// logind monitor and one ChildSupervisor per limited child; carries out what the D-Bus edge
+// (AgentObject) asks after it has checked who is asking.
+#pragma once
+
+#include <map>
+#include <memory>
+
+#include <QDBusConnection>
+#include <QObject>
+
+#include "agent/core/auditlog.h"
+#include "agent/core/childstore.h"
+#include "agent/core/database.h"
+#include "agent/core/grantstore.h"
+#include "agent/core/requeststore.h"
+#include "agent/core/rulestore.h"
+#include "agent/daemon/childsupervisor.h"
+#include "agent/daemon/trustedclock.h"
+#include "agent/platform/logindmonitor.h"
+
+namespace sundial::daemon
+{
+
+struct ServiceOptions {
+    QString stateDir; // holds sundial.db; created 0700
+    std::optional<uint> selfLimited; // try-out mode: this uid is limited (and is the parent)
+    SupervisorSettings supervisor;
+};
+
+class Service : public QObject
+{
+    Q_OBJECT
+public:
+    Service(ServiceOptions options, const QDBusConnection &systemBus, QObject *parent = nullptr);
+    ~Service() override;
+
+    // Opens the database (reporting and surviving damage), starts the clock and logind
+    // monitoring and a supervisor per child. Fails only when no database can be had.
+    core::Status start();
+    // Writes everything counted (at shutdown).
+    void flushAll();
+
+    ChildSupervisor *supervisor(std::int64_t uid);
+    bool isChild(std::int64_t uid) const { return m_supervisors.count(uid) > 0; }
+
+    // Admin operations; `actor` is the caller's uid, already authorised.
+    core::Status addChild(std::int64_t uid, std::int64_t actor);
+    core::Status removeChild(std::int64_t uid, std::int64_t actor);
+    core::Result<std::int64_t> setRules(std::int64_t uid, const std::string &json, std::int64_t actor);
+    core::Status grant(std::int64_t uid, const core::Grant &grant, std::int64_t actor);
+    core::Result<std::int64_t> requestMoreTime(
+        std::int64_t uid, std::chrono::minutes minutes, const std::string &reason);
+    core::Status answerRequest(std::int64_t id, std::chrono::minutes minutes, std::int64_t actor);
+    void acceptClockChange(std::int64_t actor);
+
+    core::Database &database() { return *m_db; }
+    core::ChildStore &children() { return *m_children; }
+    core::RequestStore &requests() { return *m_requests; }
+    core::AuditLog &audit() { return *m_audit; }
+    core::ActivityStore &activity() { return *m_activity; }
+    TrustedClock &clock() { return *m_clock; }
+    // The child's current day by its rules.
+    core::LocalDate today(std::int64_t uid);
+
+signals:
+    void statusChanged(uint uid, const QVariantMap &status);
+    void warning(uint uid, qint64 secondsLeft, const QString &reason);
+    void timesUp(uint uid, qint64 graceSeconds, const QString &reason);
+    void requestAnswered(uint uid, qint64 id, uint minutes);
+
+private:
+    void startSupervisor(std::int64_t uid, const core::Rules &rules);
+
+    ServiceOptions m_options;
+    QDBusConnection m_systemBus;
+    std::unique_ptr<core::Database> m_db;
+    std::unique_ptr<core::ChildStore> m_children;
+    std::unique_ptr<core::RuleStore> m_rules;
+    std::unique_ptr<core::GrantStore> m_grants;
+    std::unique_ptr<core::RequestStore> m_requests;
+    std::unique_ptr<core::AuditLog> m_audit;
+    std::unique_ptr<core::ActivityStore> m_activity;
+    std::unique_ptr<TrustedClock> m_clock;
+    std::unique_ptr<platform::LogindMonitor> m_logind;
+    std::map<std::int64_t, std::unique_ptr<ChildSupervisor>> m_supervisors;
+};
+
+} // namespace sundial::daemon

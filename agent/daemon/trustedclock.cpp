@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/daemon/trustedclock.h"
+
+#include "agent/platform/systemclock.h"
+
+namespace sundial::daemon
+{
+
+namespace
+{
+
+constexpr const char *kLastTrustedKey = "last_trusted_instant";
+
+const char *eventKind(core::TimeEventKind kind)
+{
+    switch (kind) {
+    case core::TimeEventKind::WallClockJump:
+        return "clock-jump";
+    case core::TimeEventKind::WallClockRestored:
+        return "clock-restored";
+    case core::TimeEventKind::JumpAdopted:
+        return "clock-adopted";
+    case core::TimeEventKind::ClockSetBackAcrossReboot:
+        return "clock-set-back-across-reboot";
+    case core::TimeEventKind::SuspendGap:
+        return "suspend-gap";
+    }
+    return "clock";
+}
+
+} // namespace
+
+TrustedClock::TrustedClock(core::Database &db, core::AuditLog &audit, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_audit(audit)
+{
+    connect(&m_watcher, &platform::WallClockWatcher::wallClockSet, this, [this] {
+        now(); // samples, records the jump if it is one
+        emit changed();
+    });
+}
+
+void TrustedClock::start(const QDBusConnection &systemBus)
+{
+    std::optional<core::Instant> last;
+    core::Statement read = m_db.prepare("SELECT value FROM meta WHERE key = ?1");
+    read.bind(1, kLastTrustedKey);
+    if (read.step()) {
+        last = core::Instant {std::chrono::seconds {std::stoll(read.text(0))}};
+    }
+    record(m_trusted.start(platform::SystemClock::sample(), last), -1);
+    QDBusConnection bus = systemBus;
+    bus.connect(QStringLiteral("org.freedesktop.timedate1"), QStringLiteral("/org/freedesktop/timedate1"),
+        QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("PropertiesChanged"), this,
+        SLOT(onTimedatePropertiesChanged(QString, QVariantMap, QStringList)));
+}
+
+core::Instant TrustedClock::now() const
+{
+    record(m_trusted.observe(platform::SystemClock::sample()), -1);
+    return m_trusted.now();
+}
+
+qint64 TrustedClock::msecsUntil(core::Instant target) const
+{
+    const auto left = m_trusted.until(platform::SystemClock::sample(), target);
+    return std::max<qint64>(0, std::chrono::duration_cast<std::chrono::milliseconds>(left).count());
+}
+
+void TrustedClock::acceptWallClock(std::int64_t byUid)
+{
+    record(m_trusted.adopt(platform::SystemClock::sample()), byUid);
+    emit changed();
+}
+
+void TrustedClock::persist() const
+{
+    core::Statement write = m_db.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) "
+                                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    write.bind(1, kLastTrustedKey).bind(2, std::to_string(m_trusted.now().time_since_epoch().count()));
+    write.run();
+}
+
+void TrustedClock::onTimedatePropertiesChanged(
+    const QString &interface, const QVariantMap &changed, const QStringList &)
+{
+    if (interface == QLatin1String("org.freedesktop.timedate1")
+        && changed.value(QStringLiteral("NTPSynchronized")).toBool() && m_trusted.pendingJump()) {
+        record(m_trusted.adopt(platform::SystemClock::sample()), -1);
+        emit this->changed();
+    }
+}
+
+void TrustedClock::record(const std::vector<core::TimeEvent> &events, std::int64_t actor) const
+{
+    for (const core::TimeEvent &event : events) {
+        const std::string detail = std::string {eventKind(event.kind)} + ": "
+            + (event.kind == core::TimeEventKind::SuspendGap ? "suspended for " : "by ")
+            + std::to_string(event.amount.count()) + " s";
+        m_audit.append({0, event.trustedAt, eventKind(event.kind), -1, actor, detail});
+        qInfo("sundiald: %s", detail.c_str());
+    }
+}
+
+} // namespace sundial::daemon

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// TrustedClock: the service's clock. Wraps core::TrustedTime around the real clocks, records
+// every jump and suspend gap in the audit log, persists the last trusted instant so a clock set
+// back across a reboot is noticed, and adopts a jump once timedate1 reports NTP sync or a
+// parent accepts it.
+#pragma once
+
+#include <QDBusConnection>
+#include <QObject>
+
+#include "agent/core/auditlog.h"
+#include "agent/core/clock.h"
+#include "agent/core/database.h"
+#include "agent/core/trustedtime.h"
+#include "agent/platform/systemtimezone.h"
+#include "agent/platform/wallclockwatcher.h"
+
+namespace sundial::daemon
+{
+
+class TrustedClock : public QObject, public core::Clock
+{
+    Q_OBJECT
+public:
+    TrustedClock(core::Database &db, core::AuditLog &audit, QObject *parent = nullptr);
+
+    // Starts from the last trusted instant recorded in the database.
+    void start(const QDBusConnection &systemBus);
+    // Trusted now; takes a fresh sample (and records any event it reveals).
+    core::Instant now() const override;
+    const core::TimeZone &zone() const override { return m_zone; }
+    // Milliseconds until trusted time reaches `target` (0 if passed).
+    qint64 msecsUntil(core::Instant target) const;
+    // A parent accepted the current wall clock.
+    void acceptWallClock(std::int64_t byUid);
+    std::optional<std::chrono::seconds> pendingJump() const { return m_trusted.pendingJump(); }
+    // Records the last trusted instant (called at every flush).
+    void persist() const;
+
+signals:
+    // The wall clock moved, a suspend ended or a jump was adopted: decisions must be redone.
+    void changed();
+
+private slots:
+    void onTimedatePropertiesChanged(const QString &interface, const QVariantMap &changed, const QStringList &);
+
+private:
+    void record(const std::vector<core::TimeEvent> &events, std::int64_t actor) const;
+
+    core::Database &m_db;
+    core::AuditLog &m_audit;
+    platform::SystemTimeZone m_zone;
+    mutable core::TrustedTime m_trusted;
+    platform::WallClockWatcher m_watcher;
+};
+
+} // namespace sundial::daemon

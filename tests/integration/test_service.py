@@ -1,0 +1,266 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""sundiald on a private system bus, with systemd-logind mocked by python3-dbusmock (logind
+cannot run in CI). Each test starts its own bus, mock and service."""
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+from harness import CHILD_UID, ServiceTestCase  # noqa: E402
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def every_day(budget_minutes):
+    return {day: {"budgetMinutes": budget_minutes} for day in WEEKDAYS}
+
+
+class SignalRecorder:
+    """Records the service's signals with gdbus monitor."""
+
+    def __init__(self, test):
+        self.path = os.path.join(test.dir, "signals.log")
+        self.process = subprocess.Popen(["gdbus", "monitor", "--system", "-d", "org.sundial.Agent1"],
+                                        env=test.env, stdout=open(self.path, "w"), stderr=subprocess.DEVNULL)
+        time.sleep(0.3)
+
+    def lines(self, name):
+        return [line for line in open(self.path) if ".%s " % name in line or ".%s (" % name in line]
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=5)
+
+
+class CountingTest(ServiceTestCase):
+    def setUp(self):
+        super().setUp()
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+        self.agent("Admin.SetRules", CHILD_UID, self.rules(days=every_day(120)))
+
+    def test_time_counts_while_the_session_is_active_and_unlocked(self):
+        self.add_session()
+        self.heartbeat(exe="/usr/bin/abiword", desktopId="abiword", uid=CHILD_UID)
+        time.sleep(3.2)
+        used = self.status()["usedSeconds"]
+        self.assertGreaterEqual(used, 2)
+        self.assertLessEqual(used, 5)
+
+    def test_time_stops_while_locked(self):
+        self.add_session()
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        time.sleep(2.1)
+        self.set_session("c2", LockedHint="true")
+        before = self.status()["usedSeconds"]
+        time.sleep(2.5)
+        self.assertLessEqual(self.status()["usedSeconds"], before + 1)
+
+    def test_idle_time_is_not_charged(self):
+        self.add_session()
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        time.sleep(2.1)
+        self.heartbeat(exe="/usr/bin/abiword", idle=True, uid=CHILD_UID)
+        before = self.status()["usedSeconds"]
+        time.sleep(2.5)
+        self.heartbeat(exe="/usr/bin/abiword", idle=True, uid=CHILD_UID)
+        self.assertLessEqual(self.status()["usedSeconds"], before + 1)
+
+    def test_without_a_helper_time_counts_as_unknown_app_and_is_recorded_once(self):
+        self.add_session()
+        time.sleep(3.2)
+        self.assertGreaterEqual(self.status()["usedSeconds"], 2)
+        kinds = self.audit_kinds()
+        self.assertEqual(kinds.count("helper-missing"), 1)
+        today = time.strftime("%Y-%m-%d")
+        entries = self.admin_json("Timeline", CHILD_UID, today)
+        self.assertTrue(any(entry["unknownApp"] and entry["charged"] for entry in entries))
+
+    def test_a_restart_keeps_the_count(self):
+        self.add_session()
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        time.sleep(3.2)
+        before = self.status()["usedSeconds"]
+        self.stop_service()
+        self.start_service()
+        self.assertGreaterEqual(self.status()["usedSeconds"], before)
+        self.assertIn("service-started", self.audit_kinds())
+
+    def test_a_killed_service_loses_at_most_the_flush_interval(self):
+        self.add_session()
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        time.sleep(4.2)
+        before = self.status()["usedSeconds"]
+        self.stop_service(signal.SIGKILL)
+        self.start_service()
+        after = self.status()["usedSeconds"]
+        self.assertGreaterEqual(after, before - self.flush_interval - 1)
+
+    def test_the_timeline_records_the_reported_app_and_site(self):
+        self.add_session()
+        self.heartbeat(exe="/usr/lib/chromium/chromium", desktopId="chromium", domain="docs.example.com",
+                       uid=CHILD_UID)
+        time.sleep(2.2)
+        usage = self.admin_json("Usage", CHILD_UID, time.strftime("%Y-%m-%d"), time.strftime("%Y-%m-%d"))
+        self.assertEqual(usage["sites"][0]["name"], "docs.example.com")
+        self.assertEqual(usage["apps"][0]["name"], "chromium")
+
+
+class EnforcementTest(ServiceTestCase):
+    def prepare(self, used_seconds, budget_minutes=1, **lockout):
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+        policy = {"graceSeconds": 1, "lockConfirmSeconds": 2, "unlocksBeforeTerminate": 2}
+        policy.update(lockout)
+        self.agent("Admin.SetRules", CHILD_UID,
+                   self.rules(days=every_day(budget_minutes), lockout=policy, warningMinutes=[1]))
+        self.stop_service()
+        self.seed_usage(CHILD_UID, used_seconds)
+        self.start_service()
+        self.signals = SignalRecorder(self)
+
+    def tearDown(self):
+        if hasattr(self, "signals"):
+            self.signals.stop()
+        super().tearDown()
+
+    def test_a_warning_comes_when_the_threshold_is_crossed(self):
+        self.prepare(used_seconds=58)  # 62 s left of 1 min... the 1-minute warning is 2 s away
+        self.add_session()
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self._wait_for(lambda: self.signals.lines("Warning"), "a Warning signal", timeout=6)
+        self.assertIn("uint32 %d" % CHILD_UID, self.signals.lines("Warning")[0])
+
+    def test_time_up_then_lock_then_terminate_when_no_locker_acts(self):
+        self.prepare(used_seconds=57)
+        self.add_session()
+        self._wait_for(lambda: self.signals.lines("TimesUp"), "TimesUp", timeout=8)
+        self._wait_for(lambda: self.logind_calls("LockSession"), "LockSession", timeout=5)
+        self.assertIn("c2", self.logind_calls("LockSession")[0])
+        # The mock records LockSession but no locker sets LockedHint: the session is ended.
+        self._wait_for(lambda: self.logind_calls("TerminateSession"), "TerminateSession", timeout=6)
+        self.assertIn("no screen locker", " ".join(str(e) for e in self.admin_json("Audit", 0, 100)["entries"]))
+
+    def test_unlocking_while_out_of_time_locks_again_then_ends_the_session(self):
+        self.prepare(used_seconds=60)
+        self.add_session()
+        self._wait_for(lambda: self.logind_calls("LockSession"), "LockSession", timeout=6)
+        self.set_session("c2", LockedHint="true")  # the locker acts
+        time.sleep(0.5)
+        unlocked = time.monotonic()
+        self.set_session("c2", LockedHint="false")  # the child unlocks
+        self._wait_for(lambda: len(self.logind_calls("LockSession")) >= 2, "a second LockSession", timeout=2)
+        self.assertLess(time.monotonic() - unlocked, 1.5)
+        self.set_session("c2", LockedHint="true")
+        time.sleep(0.3)
+        self.set_session("c2", LockedHint="false")
+        self._wait_for(lambda: self.logind_calls("TerminateSession"), "TerminateSession", timeout=3)
+        self.assertIn("unlocked-while-out-of-time", self.audit_kinds())
+
+    def test_extra_time_lifts_the_lockout(self):
+        self.prepare(used_seconds=60)
+        self.add_session()
+        self._wait_for(lambda: self.signals.lines("TimesUp"), "TimesUp", timeout=6)
+        self.agent("Admin.GrantExtraTime", CHILD_UID, 15)
+        status = self.status()
+        self.assertIn(status["verdict"], ("allowed", "warning"))
+        self.assertGreater(status["remainingSeconds"], 14 * 60)
+
+
+class SecurityTest(ServiceTestCase):
+    def setUp(self):
+        super().setUp()
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+
+    def test_a_child_calling_admin_is_refused(self):
+        for method, args in (("Admin.ListChildren", ()), ("Admin.GrantExtraTime", (CHILD_UID, 60)),
+                             ("Admin.SetRules", (CHILD_UID, '{"version": 1}'))):
+            result = self.agent(method, *args, uid=CHILD_UID, check=False)
+            self.assertNotEqual(result.returncode, 0, method)
+            self.assertIn("org.sundial.Error.PermissionDenied", result.stderr, method)
+            self.assertIn("sundial-admin", result.stderr, method)
+
+    def test_a_child_reads_only_its_own_status(self):
+        result = self.agent("Child.GetStatus", uid=CHILD_UID)
+        self.assertIn("'limited': <true>", result.stdout)
+        other = self.agent("Child.GetStatus", uid=65534)
+        self.assertIn("'limited': <false>", other.stdout)
+
+    def test_heartbeats_from_an_account_that_is_not_limited_are_refused(self):
+        result = self.heartbeat(uid=65534, check=False, exe="/usr/bin/x")
+        self.assertIn("org.sundial.Error.NotLimited", result.stderr)
+
+    def test_malformed_reports_are_refused_with_the_key_named(self):
+        cases = {
+            "{'title': <b'abc'>}": "title: must be a string",
+            "{'idle': <'yes'>}": "idle: must be a boolean",
+            "{'exe': <'relative/path'>}": "exe: must be an absolute path",
+            "{'colour': <'red'>}": "colour: is not a known key",
+            "{'title': <'%s'>}" % ("x" * 20000): "title: is 20000 bytes",
+        }
+        for report, message in cases.items():
+            result = self.agent("Session.Heartbeat", report, uid=CHILD_UID, check=False)
+            self.assertIn("org.sundial.Error.InvalidArgument", result.stderr, report[:40])
+            self.assertIn(message, result.stderr, report[:40])
+
+    def test_invalid_rules_are_refused_with_the_field_named(self):
+        result = self.agent("Admin.SetRules", CHILD_UID, '{"version": 1, "days": {"monday": {"budgetMinutes": 2000}}}',
+                            check=False)
+        self.assertIn("org.sundial.Error.InvalidRule", result.stderr)
+        self.assertIn("days.monday.budgetMinutes", result.stderr)
+
+    def test_a_burst_of_heartbeats_leaves_the_service_responsive_and_small(self):
+        self.add_session()
+        rss_before = self.rss_kib()
+        flood = subprocess.run(
+            ["setpriv", "--reuid=%d" % CHILD_UID, "--regid=%d" % CHILD_UID, "--clear-groups", "/usr/bin/python3",
+             "-c", FLOOD], env=self.env, capture_output=True, text=True, timeout=120)
+        self.assertEqual(flood.returncode, 0, flood.stderr)
+        sent, limited = map(int, flood.stdout.split())
+        self.assertEqual(sent, 10000)
+        self.assertGreater(limited, 0)  # the rate limit answered most of them
+        started = time.monotonic()
+        self.status()
+        self.assertLess(time.monotonic() - started, 2.0)
+        self.assertLess(self.rss_kib() - rss_before, 8 * 1024)
+
+    def rss_kib(self):
+        with open("/proc/%d/status" % self.daemon.pid) as status:
+            return int(re.search(r"VmRSS:\s+(\d+)", status.read()).group(1))
+
+
+# Sends 10,000 heartbeats as fast as the bus takes them (asynchronously), then waits for
+# every reply; prints how many were sent and how many the rate limit refused.
+FLOOD = r"""
+import dbus, dbus.mainloop.glib
+from gi.repository import GLib
+dbus.mainloop.glib.DBusGMainLoop(set_as_default=True)
+bus = dbus.SystemBus()
+agent = dbus.Interface(bus.get_object('org.sundial.Agent1', '/org/sundial/Agent1'), 'org.sundial.Agent1.Session')
+loop = GLib.MainLoop()
+state = {'replies': 0, 'limited': 0}
+def done():
+    state['replies'] += 1
+    if state['replies'] == 10000:
+        loop.quit()
+def ok(*args):
+    done()
+def error(e):
+    if 'RateLimited' in e.get_dbus_name():
+        state['limited'] += 1
+    done()
+for i in range(10000):
+    agent.Heartbeat({'exe': '/usr/bin/app%d' % (i % 50), 'title': 'x' * 1000}, reply_handler=ok, error_handler=error)
+GLib.timeout_add_seconds(100, loop.quit)
+loop.run()
+print(state['replies'], state['limited'])
+"""
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

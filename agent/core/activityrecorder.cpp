@@ -51,8 +51,17 @@ void ActivityRecorder::setRules(const Rules &rules)
 ActivityKey ActivityRecorder::keyFor(const Heartbeat &heartbeat)
 {
     ActivityKey key;
-    key.app = m_store.appId(heartbeat.app);
-    key.domain = m_store.domainId(heartbeat.domain);
+    // Most heartbeats repeat the previous one's app and site: skip the dictionary lookups.
+    if (!m_lastAppId || heartbeat.app != m_lastApp) {
+        m_lastApp = heartbeat.app;
+        m_lastAppId = m_store.appId(heartbeat.app);
+    }
+    if (!m_lastDomainId || heartbeat.domain != m_lastDomain) {
+        m_lastDomain = heartbeat.domain;
+        m_lastDomainId = m_store.domainId(heartbeat.domain);
+    }
+    key.app = *m_lastAppId;
+    key.domain = *m_lastDomainId;
     if (m_rules.privacy.recordTitles) {
         key.title = m_store.titleId(heartbeat.title);
     } else if (m_rules.privacy.recordFullUrls) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include "agent/core/activitystore.h"
@@ -54,6 +55,10 @@ private:
     DayCalendar m_calendar;
     HeartbeatMerger m_merger;
     Instant m_accountedUntil {};
+    AppIdentity m_lastApp;
+    std::optional<std::int64_t> m_lastAppId;
+    std::string m_lastDomain;
+    std::optional<std::int64_t> m_lastDomainId;
     std::unordered_map<std::int64_t, int> m_chargeCache; // (app << 24 ^ domain) -> charged flag
     std::unique_ptr<ActivityRow> m_row; // the row being extended
     std::vector<std::unique_ptr<ActivityRow>> m_finished; // closed rows not yet written

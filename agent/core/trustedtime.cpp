@@ -24,18 +24,23 @@ TrustedTime::TrustedTime(seconds tolerance)
 {
 }
 
-void TrustedTime::anchor(Instant trusted, const ClockSample &sample)
+void TrustedTime::anchor(PreciseInstant trusted, const ClockSample &sample)
 {
     m_anchorTrusted = trusted;
     m_anchorBoottime = sample.boottime;
     m_lastMonotonic = sample.monotonic;
     m_lastBoottime = sample.boottime;
-    m_lastTrusted = trusted;
+    m_lastTrusted = std::chrono::floor<seconds>(trusted);
+}
+
+TrustedTime::PreciseInstant TrustedTime::preciseAt(const ClockSample &sample) const
+{
+    return m_anchorTrusted + (sample.boottime - m_anchorBoottime);
 }
 
 Instant TrustedTime::at(const ClockSample &sample) const
 {
-    return m_anchorTrusted + std::chrono::duration_cast<seconds>(sample.boottime - m_anchorBoottime);
+    return std::chrono::floor<seconds>(preciseAt(sample));
 }
 
 std::chrono::nanoseconds TrustedTime::until(const ClockSample &sample, Instant target) const
@@ -51,7 +56,7 @@ std::vector<TimeEvent> TrustedTime::start(const ClockSample &sample, std::option
         // The clock was set back while the service was not running. Resume from the last
         // trusted instant; the time the machine was off is unknown and counts for nothing.
         anchor(*lastTrusted, sample);
-        m_pendingJump = sample.wall - *lastTrusted;
+        m_pendingJump = std::chrono::duration_cast<seconds>(sample.wall - *lastTrusted);
         events.push_back({TimeEventKind::ClockSetBackAcrossReboot, *lastTrusted, *m_pendingJump});
     } else {
         anchor(sample.wall, sample);
@@ -72,7 +77,7 @@ std::vector<TimeEvent> TrustedTime::observe(const ClockSample &sample)
     m_lastBoottime = sample.boottime;
     m_lastTrusted = trusted;
 
-    const seconds drift = sample.wall - trusted;
+    const seconds drift = std::chrono::duration_cast<seconds>(sample.wall - preciseAt(sample));
     if (absolute(drift) <= m_tolerance) {
         if (m_pendingJump) {
             events.push_back({TimeEventKind::WallClockRestored, trusted, drift});

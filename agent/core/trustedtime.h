@@ -23,7 +23,7 @@ namespace sundial::core
 
 // One reading of the three clocks, taken together.
 struct ClockSample {
-    Instant wall; // CLOCK_REALTIME
+    std::chrono::sys_time<std::chrono::nanoseconds> wall; // CLOCK_REALTIME
     std::chrono::nanoseconds monotonic; // CLOCK_MONOTONIC: stops during suspend
     std::chrono::nanoseconds boottime; // CLOCK_BOOTTIME: runs during suspend
 };
@@ -70,10 +70,12 @@ public:
     std::optional<std::chrono::seconds> pendingJump() const { return m_pendingJump; }
 
 private:
-    void anchor(Instant trusted, const ClockSample &sample);
+    using PreciseInstant = std::chrono::sys_time<std::chrono::nanoseconds>;
+    void anchor(PreciseInstant trusted, const ClockSample &sample);
+    PreciseInstant preciseAt(const ClockSample &sample) const;
 
     std::chrono::seconds m_tolerance;
-    Instant m_anchorTrusted {};
+    PreciseInstant m_anchorTrusted {};
     std::chrono::nanoseconds m_anchorBoottime {0};
     std::chrono::nanoseconds m_lastMonotonic {0};
     std::chrono::nanoseconds m_lastBoottime {0};

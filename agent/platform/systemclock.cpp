@@ -28,8 +28,7 @@ core::ClockSample SystemClock::sample()
     const auto monotonic = read(CLOCK_MONOTONIC);
     const auto boottime = read(CLOCK_BOOTTIME);
     const auto wall = read(CLOCK_REALTIME);
-    return core::ClockSample {
-        core::Instant {std::chrono::duration_cast<std::chrono::seconds>(wall)}, monotonic, boottime};
+    return core::ClockSample {std::chrono::sys_time<std::chrono::nanoseconds> {wall}, monotonic, boottime};
 }
 
 } // namespace sundial::platform

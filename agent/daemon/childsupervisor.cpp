@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/daemon/childsupervisor.h"
 
+#include <csignal>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include "agent/core/policy.h"
+#include "agent/platform/processcontrol.h"
 
 namespace sundial::daemon
 {
@@ -179,7 +182,35 @@ QString ChildSupervisor::report(core::Heartbeat heartbeat)
     }
     const core::UsageSnapshot usage = m_recorder->snapshot(m_decision->day);
     const core::UseDecision use = core::judgeUse(m_rules, usage, *m_decision, heartbeat.app, heartbeat.domain);
+    // The app itself (not a site shown in it: the browser extension blocks sites) may not run.
+    const core::UseDecision appOnly = core::judgeUse(m_rules, usage, *m_decision, heartbeat.app, {});
+    if (appOnly.verdict == core::UseVerdict::Blocked || appOnly.verdict == core::UseVerdict::OverBudget) {
+        closeApp(heartbeat.app.exe, appOnly.reason);
+    }
     return fromStd(std::string {core::useVerdictKey(use.verdict)});
+}
+
+void ChildSupervisor::closeApp(const std::string &exe, const std::string &reason)
+{
+    if (exe.empty()) {
+        return;
+    }
+    // By executable path and uid, never by name: a renamed copy elsewhere is a different path,
+    // and a process of another user is never touched.
+    const std::vector<pid_t> pids
+        = platform::findProcessesOf(static_cast<uid_t>(m_uid), [&exe](const std::string &path) { return path == exe; });
+    if (pids.empty()) {
+        return;
+    }
+    auto ender = std::make_shared<platform::ProcessGroupEnder>(pids);
+    const int signalled = ender->signalAll(SIGTERM);
+    m_audit.append(
+        {0, m_clock.now(), "app-closed", m_uid, -1, exe + " (" + std::to_string(signalled) + " processes): " + reason});
+    QTimer::singleShot(duration_cast<milliseconds>(m_settings.appCloseGrace), this, [ender] {
+        if (ender->alive() > 0) {
+            ender->signalAll(SIGKILL);
+        }
+    });
 }
 
 void ChildSupervisor::update()

@@ -31,6 +31,7 @@ struct SupervisorSettings {
     std::chrono::seconds flushInterval {10};
     std::chrono::seconds helperTimeout {90}; // a helper sends a keep-alive at least this often
     std::chrono::seconds pulse {15}; // longer than flushInterval
+    std::chrono::seconds appCloseGrace {5}; // SIGTERM to SIGKILL for a blocked app
 };
 
 class ChildSupervisor : public QObject
@@ -72,6 +73,8 @@ private:
     void lockOut();
     void checkLocked();
     void terminate(const QString &why);
+    // Ends the child's processes running `exe`: SIGTERM, then SIGKILL after the grace.
+    void closeApp(const std::string &exe, const std::string &reason);
     QStringList countingSessions() const;
     void schedule(const core::Decision &decision);
     QVariantMap statusFrom(const core::Decision &decision, std::chrono::seconds used) const;

@@ -172,6 +172,49 @@ class EnforcementTest(ServiceTestCase):
         self.assertGreater(status["remainingSeconds"], 14 * 60)
 
 
+class AppBlockTest(ServiceTestCase):
+    def setUp(self):
+        super().setUp()
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+        # A copy of sleep stands in for a game: blocked by its path.
+        self.game = os.path.join(self.dir, "game")
+        subprocess.run(["cp", "/usr/bin/sleep", self.game], check=True)
+        os.chmod(self.game, 0o755)
+        self.agent("Admin.SetRules", CHILD_UID, self.rules(apps=[{"match": {"exe": self.game}, "action": "blocked"}]))
+        self.add_session()
+
+    def spawn(self, uid):
+        command = [self.game, "300"]
+        if uid is not None:
+            command = ["setpriv", "--reuid=%d" % uid, "--regid=%d" % uid, "--clear-groups"] + command
+        process = subprocess.Popen(command)
+        self.addCleanup(lambda: (process.kill(), process.wait()))
+        time.sleep(0.2)
+        return process
+
+    def test_a_blocked_app_of_the_child_is_closed_and_others_are_not(self):
+        childs = self.spawn(CHILD_UID)
+        roots = self.spawn(None)  # the same binary run by another user
+        verdict = self.heartbeat(exe=self.game, uid=CHILD_UID).stdout
+        self.assertIn("blocked", verdict)
+        self._wait_for(lambda: childs.poll() is not None, "the child's game to end", timeout=8)
+        self.assertEqual(childs.returncode, -signal.SIGTERM)
+        self.assertIsNone(roots.poll())
+        self.assertIn("app-closed", self.audit_kinds())
+
+    def test_an_allowed_app_is_left_alone(self):
+        other = os.path.join(self.dir, "homework")
+        subprocess.run(["cp", "/usr/bin/sleep", other], check=True)
+        process = subprocess.Popen(["setpriv", "--reuid=%d" % CHILD_UID, "--regid=%d" % CHILD_UID, "--clear-groups",
+                                    other, "300"])
+        self.addCleanup(lambda: (process.kill(), process.wait()))
+        time.sleep(0.2)
+        self.assertIn("allowed", self.heartbeat(exe=other, uid=CHILD_UID).stdout)
+        time.sleep(1)
+        self.assertIsNone(process.poll())
+
+
 class SecurityTest(ServiceTestCase):
     def setUp(self):
         super().setUp()

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ProcessControl: finds a user's processes by their executable (from /proc/PID/exe, never by
+// name) and ends them through pidfds, so a recycled pid can never be hit.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <sys/types.h>
+
+namespace sundial::platform
+{
+
+// Processes whose real uid is `uid` and whose executable path satisfies `matches`.
+// Never lists pid 1, kernel threads, or processes of any other user.
+std::vector<pid_t> findProcessesOf(
+    uid_t uid, const std::function<bool(const std::string &exe)> &matches, const std::string &procRoot = "/proc");
+
+// A set of processes being ended: SIGTERM now, SIGKILL later for what is left.
+class ProcessGroupEnder
+{
+public:
+    // Opens a pidfd for each pid (ones already gone are skipped).
+    explicit ProcessGroupEnder(const std::vector<pid_t> &pids);
+    ~ProcessGroupEnder();
+    ProcessGroupEnder(const ProcessGroupEnder &) = delete;
+    ProcessGroupEnder &operator=(const ProcessGroupEnder &) = delete;
+
+    // Sends `signal` to every process still alive; returns how many got it.
+    int signalAll(int signal);
+    // How many of the processes are still running.
+    int alive() const;
+
+private:
+    std::vector<int> m_pidfds;
+};
+
+} // namespace sundial::platform

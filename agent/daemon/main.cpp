@@ -74,13 +74,20 @@ int run(int argc, char **argv)
         QStringLiteral("Seconds without a helper report before time counts as "
                        "unknown app (default 90)."),
         QStringLiteral("seconds"), QStringLiteral("90"));
-    parser.addOptions({user, state, flush, helperTimeout});
+    const QCommandLineOption uncheckedLogins(QStringLiteral("unchecked-logins"),
+        QStringLiteral("File where sundial-login-check records logins it allowed while the service was "
+                       "away (default /run/sundial/unchecked-logins)."),
+        QStringLiteral("path"));
+    parser.addOptions({user, state, flush, helperTimeout, uncheckedLogins});
     parser.process(app);
 
     const bool userMode = parser.isSet(user);
     daemon::ServiceOptions options;
     options.stateDir = parser.isSet(state) ? parser.value(state)
                                            : (userMode ? defaultUserStateDir() : QStringLiteral("/var/lib/sundial"));
+    if (parser.isSet(uncheckedLogins)) {
+        options.uncheckedLoginsPath = parser.value(uncheckedLogins);
+    }
     if (userMode) {
         options.selfLimited = static_cast<uint>(getuid());
     }

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/daemon/service.h"
 
+#include <cstdio>
+#include <fstream>
 #include <pwd.h>
+#include <sstream>
 
 #include <sys/stat.h>
 
@@ -97,7 +100,39 @@ core::Status Service::start()
     for (auto &[uid, child] : m_supervisors) {
         child->update();
     }
+    auditUncheckedLogins();
     return core::success();
+}
+
+// Lines are "<UTC time>\t<user>\t<service>\t<tty>\t<why>" (agent/logincheck/main.cpp). The file
+// is renamed before reading, so a login recorded meanwhile starts a new file instead of being
+// deleted unread.
+void Service::auditUncheckedLogins()
+{
+    const std::string path = m_options.uncheckedLoginsPath.toStdString();
+    const std::string taken = path + ".auditing";
+    if (path.empty() || std::rename(path.c_str(), taken.c_str()) != 0) {
+        return; // none recorded (or none readable)
+    }
+    std::ifstream in(taken);
+    std::string line;
+    for (int count = 0; count < 1000 && std::getline(in, line); ++count) {
+        std::vector<std::string> fields;
+        std::istringstream parts(line);
+        for (std::string part; std::getline(parts, part, '\t');) {
+            fields.push_back(part);
+        }
+        if (fields.size() < 4) {
+            m_audit->append(
+                {0, m_clock->now(), "login-unchecked", -1, -1, "unreadable record: " + line.substr(0, 400)});
+            continue;
+        }
+        const passwd *account = getpwnam(fields[1].c_str());
+        m_audit->append({0, m_clock->now(), "login-unchecked", account ? std::int64_t {account->pw_uid} : -1, -1,
+            fields[1] + " logged in through " + fields[2] + " (tty " + fields[3] + ") at " + fields[0]
+                + " without a check: " + (fields.size() > 4 ? fields[4] : "the service was unreachable")});
+    }
+    std::remove(taken.c_str());
 }
 
 void Service::startSupervisor(std::int64_t uid, const core::Rules &rules)

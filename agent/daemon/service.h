@@ -27,6 +27,9 @@ struct ServiceOptions {
     QString stateDir; // holds sundial.db; created 0700
     std::optional<uint> selfLimited; // try-out mode: this uid is limited (and is the parent)
     SupervisorSettings supervisor;
+    // Where sundial-login-check records logins it allowed while the service was away; start()
+    // audits each line as "login-unchecked" and deletes the file.
+    QString uncheckedLoginsPath = QStringLiteral("/run/sundial/unchecked-logins");
 };
 
 class Service : public QObject
@@ -72,6 +75,7 @@ signals:
 
 private:
     void startSupervisor(std::int64_t uid, const core::Rules &rules);
+    void auditUncheckedLogins();
 
     ServiceOptions m_options;
     QDBusConnection m_systemBus;

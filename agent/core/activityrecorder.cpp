@@ -187,8 +187,13 @@ UsageSnapshot ActivityRecorder::snapshot(LocalDate day)
     usage.day = day;
     const LocalDate weekStart = DayCalendar::weekStart(day, m_rules.firstWeekday);
     Database &db = m_store.database();
-    Statement stored = db.prepare("SELECT dim, day, key, charged_s FROM daily_usage WHERE child = ?1 AND "
-                                  "((dim = 0 AND day BETWEEN ?2 AND ?3) OR (dim > 0 AND day = ?3))");
+    if (!m_snapshotQuery) {
+        m_snapshotQuery = std::make_unique<Statement>(
+            db.prepare("SELECT dim, day, key, charged_s FROM daily_usage WHERE child = ?1 AND "
+                       "((dim = 0 AND day BETWEEN ?2 AND ?3) OR (dim > 0 AND day = ?3))"));
+    }
+    Statement &stored = *m_snapshotQuery;
+    stored.reset();
     stored.bind(1, m_child).bind(2, dayNumber(weekStart)).bind(3, dayNumber(day));
     const auto addRow = [&](int dimension, std::int64_t rowDay, std::int64_t key, seconds charged) {
         switch (static_cast<UsageDimension>(dimension)) {

@@ -63,6 +63,7 @@ private:
     std::unique_ptr<ActivityRow> m_row; // the row being extended
     std::vector<std::unique_ptr<ActivityRow>> m_finished; // closed rows not yet written
     ActivityBatch m_pending;
+    std::unique_ptr<Statement> m_snapshotQuery; // prepared once: the service asks on every event
 };
 
 } // namespace sundial::core

@@ -39,8 +39,12 @@ Result<std::int64_t> GrantStore::add(
 std::vector<Grant> GrantStore::forDay(std::int64_t child, LocalDate day) const
 {
     std::vector<Grant> grants;
-    Statement statement
-        = m_db.prepare("SELECT kind, minutes, until_minute FROM grants WHERE child = ?1 AND day = ?2 ORDER BY id");
+    if (!m_forDay) {
+        m_forDay = std::make_unique<Statement>(
+            m_db.prepare("SELECT kind, minutes, until_minute FROM grants WHERE child = ?1 AND day = ?2 ORDER BY id"));
+    }
+    Statement &statement = *m_forDay;
+    statement.reset();
     statement.bind(1, child).bind(2, static_cast<std::int64_t>(day.time_since_epoch().count()));
     while (statement.step()) {
         Grant grant;

@@ -2,6 +2,7 @@
 // GrantStore: extra time and "free until" grants, per child and day.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "agent/core/database.h"
@@ -22,6 +23,7 @@ public:
 
 private:
     Database &m_db;
+    mutable std::unique_ptr<Statement> m_forDay; // prepared once: asked on every decision
 };
 
 } // namespace sundial::core

@@ -13,17 +13,35 @@
 namespace sundial::daemon
 {
 
-CallerAuthority::CallerAuthority(const QDBusConnection &bus, std::optional<uint> ownerUid)
-    : m_bus(bus)
+CallerAuthority::CallerAuthority(const QDBusConnection &bus, std::optional<uint> ownerUid, QObject *parent)
+    : QObject(parent)
+    , m_bus(bus)
     , m_ownerUid(ownerUid)
 {
+    m_bus.connect(QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
+        QStringLiteral("org.freedesktop.DBus"), QStringLiteral("NameOwnerChanged"), this,
+        SLOT(onNameOwnerChanged(QString, QString, QString)));
+}
+
+void CallerAuthority::onNameOwnerChanged(const QString &name, const QString &, const QString &newOwner)
+{
+    if (newOwner.isEmpty()) {
+        m_uids.remove(name);
+    }
 }
 
 std::optional<uint> CallerAuthority::callerUid(const QDBusMessage &message) const
 {
-    const QDBusReply<uint> reply = m_bus.interface()->serviceUid(message.service());
+    const QString sender = message.service();
+    if (const auto cached = m_uids.constFind(sender); cached != m_uids.constEnd()) {
+        return *cached;
+    }
+    const QDBusReply<uint> reply = m_bus.interface()->serviceUid(sender);
     if (!reply.isValid()) {
         return std::nullopt;
+    }
+    if (sender.startsWith(QLatin1Char(':')) && m_uids.size() < 4096) {
+        m_uids.insert(sender, reply.value());
     }
     return reply.value();
 }

@@ -8,16 +8,19 @@
 
 #include <QDBusConnection>
 #include <QDBusMessage>
+#include <QHash>
+#include <QObject>
 #include <QString>
 
 namespace sundial::daemon
 {
 
-class CallerAuthority
+class CallerAuthority : public QObject
 {
+    Q_OBJECT
 public:
     // `ownerUid`: in try-out mode the uid the service runs as, who is also its parent.
-    CallerAuthority(const QDBusConnection &bus, std::optional<uint> ownerUid);
+    CallerAuthority(const QDBusConnection &bus, std::optional<uint> ownerUid, QObject *parent = nullptr);
 
     // The sender's uid as the bus daemon reports it; nullopt if the bus does not know.
     std::optional<uint> callerUid(const QDBusMessage &message) const;
@@ -28,12 +31,19 @@ public:
     static constexpr const char *kAdminGroup = "sundial-admin";
     static constexpr const char *kPolkitAction = "org.sundial.manage";
 
+private slots:
+    // A unique name that leaves the bus is never reused, so its cached uid can go.
+    void onNameOwnerChanged(const QString &name, const QString &oldOwner, const QString &newOwner);
+
 private:
     bool inAdminGroup(uint uid) const;
     bool polkitAllows(const QString &sender) const;
 
     QDBusConnection m_bus;
     std::optional<uint> m_ownerUid;
+    // The bus's answer per unique connection name: asking the bus daemon on every call would
+    // cost a round trip per heartbeat.
+    mutable QHash<QString, uint> m_uids;
 };
 
 } // namespace sundial::daemon

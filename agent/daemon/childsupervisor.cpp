@@ -180,10 +180,9 @@ QString ChildSupervisor::report(core::Heartbeat heartbeat)
     if (!m_decision) {
         return QStringLiteral("allowed");
     }
-    const core::UsageSnapshot usage = m_recorder->snapshot(m_decision->day);
-    const core::UseDecision use = core::judgeUse(m_rules, usage, *m_decision, heartbeat.app, heartbeat.domain);
+    const core::UseDecision use = core::judgeUse(m_rules, m_usage, *m_decision, heartbeat.app, heartbeat.domain);
     // The app itself (not a site shown in it: the browser extension blocks sites) may not run.
-    const core::UseDecision appOnly = core::judgeUse(m_rules, usage, *m_decision, heartbeat.app, {});
+    const core::UseDecision appOnly = core::judgeUse(m_rules, m_usage, *m_decision, heartbeat.app, {});
     if (appOnly.verdict == core::UseVerdict::Blocked || appOnly.verdict == core::UseVerdict::OverBudget) {
         closeApp(heartbeat.app.exe, appOnly.reason);
     }
@@ -233,21 +232,17 @@ void ChildSupervisor::decide(core::Instant now)
 {
     const core::DayCalendar calendar {m_clock.zone(), m_rules.dayStart};
     const core::LocalDate day = calendar.dayOf(now);
-    const core::UsageSnapshot usage = m_recorder->snapshot(day);
-    const core::Decision decision = core::evaluate(m_rules, usage, m_grants.forDay(m_uid, day), now, m_clock.zone());
+    m_usage = m_recorder->snapshot(day);
+    const core::Decision decision = core::evaluate(m_rules, m_usage, m_grants.forDay(m_uid, day), now, m_clock.zone());
     m_decision = decision;
 
-    const QVariantMap status = statusFrom(decision, usage.chargedToday);
-    // Compare without the ever-growing used seconds: a change of verdict, reason or a whole
-    // minute of remaining time is news; a second is not.
-    auto essentials = [](QVariantMap map) {
-        map.remove(QStringLiteral("usedSeconds"));
-        map[QStringLiteral("remainingSeconds")] = map.value(QStringLiteral("remainingSeconds")).toLongLong() / 60;
-        return map;
-    };
-    if (essentials(status) != essentials(m_lastStatus)) {
-        m_lastStatus = status;
-        emit statusChanged(static_cast<uint>(m_uid), status);
+    // A change of verdict, reason, end or a whole minute of remaining time is news for the
+    // child's window; a second more of use is not.
+    const StatusEssentials essentials {decision.verdict, decision.reason, decision.stopsAt,
+        decision.remaining ? decision.remaining->count() / 60 : -1};
+    if (essentials != m_lastEssentials) {
+        m_lastEssentials = essentials;
+        emit statusChanged(static_cast<uint>(m_uid), statusFrom(decision, m_usage.chargedToday));
     }
 
     if (decision.verdict == core::Verdict::Warning && childActive() && decision.warningThreshold != m_warnedThreshold) {
@@ -406,8 +401,7 @@ QVariantMap ChildSupervisor::status()
     const core::Instant now = m_clock.now();
     count(now);
     decide(now);
-    const core::UsageSnapshot usage = m_recorder->snapshot(m_decision->day);
-    return statusFrom(*m_decision, usage.chargedToday);
+    return statusFrom(*m_decision, m_usage.chargedToday);
 }
 
 } // namespace sundial::daemon

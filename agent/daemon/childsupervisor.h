@@ -94,7 +94,15 @@ private:
     bool m_counting = false;
     std::optional<core::Decision> m_decision;
     std::optional<std::chrono::minutes> m_warnedThreshold;
-    QVariantMap m_lastStatus;
+    core::UsageSnapshot m_usage; // as of the last decision
+    struct StatusEssentials {
+        core::Verdict verdict = core::Verdict::Allowed;
+        std::string reason;
+        std::optional<core::Instant> stopsAt;
+        long long remainingMinutes = -2;
+        bool operator==(const StatusEssentials &) const = default;
+    };
+    StatusEssentials m_lastEssentials;
 
     Lockout m_lockout = Lockout::None;
     int m_unlocks = 0;

@@ -54,6 +54,8 @@ void quitOnSignals(QCoreApplication &app)
 
 int run(int argc, char **argv)
 {
+    // Qt's own event dispatcher: the GLib one brings more code into memory and nothing we use.
+    qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     // Before any thread exists (QtDBus starts one), so every thread has them blocked.
     quitOnSignals(app);

@@ -40,13 +40,14 @@ echo
 echo "The service answers on your session bus (org.sundial.Agent1). What a child sees:"
 gdbus call --session -d org.sundial.Agent1 -o /org/sundial/Agent1 -m org.sundial.Agent1.Child.GetStatus
 echo
-"${ctl[@]}" status
+echo "The same through sundialctl, as a client of the try-out service:"
+"$build_dir/agent/ctl/sundialctl" --user status
 echo
 "${ctl[@]}" report --period week
 echo
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -t 0 ]; then
     echo "sundiald is running in try-out mode; press Ctrl-C to stop it."
-    echo "In another terminal: $build_dir/agent/ctl/sundialctl --state $state --help"
+    echo "In another terminal: $build_dir/agent/ctl/sundialctl --user --help"
     wait "$service"
 else
     echo "No display: stopping the service. Explore with $build_dir/agent/ctl/sundialctl --state $state --help"

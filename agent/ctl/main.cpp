@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// sundialctl: Sundial from the command line. Until the service exists it works directly on a
-// state directory (the try-out mode's database); the commands and their output stay the same
-// when it becomes a D-Bus client.
+// sundialctl: Sundial from the command line. By default it talks to the running service
+// (sundiald on the system bus; --user: the try-out service on the session bus). With
+// --state DIR it works directly on a state directory instead (demo data, offline reports).
 //
-// Exit codes: 0 done, 1 failed (database, I/O), 2 usage error, 3 refused (invalid rules or
-// input; the message names the field).
+// Exit codes: 0 done, 1 failed (service not running, database, I/O), 2 usage error,
+// 3 refused (invalid rules or input; the message names the field), 4 not allowed.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +18,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QCoreApplication>
+
 #include "agent/core/activityrecorder.h"
 #include "agent/core/auditlog.h"
 #include "agent/core/childstore.h"
@@ -29,6 +31,7 @@
 #include "agent/core/usagereport.h"
 #include "agent/ctl/demoseeder.h"
 #include "agent/ctl/rulesflags.h"
+#include "agent/ctl/servicecommands.h"
 #include "agent/platform/systemclock.h"
 
 namespace
@@ -38,11 +41,11 @@ using namespace sundial;
 using namespace std::chrono;
 using nlohmann::json;
 
-constexpr int kExitFailed = 1;
-constexpr int kExitUsage = 2;
-constexpr int kExitRefused = 3;
+using ctl::kExitFailed;
+using ctl::kExitRefused;
+using ctl::kExitUsage;
 
-constexpr const char *kUsage = R"(usage: sundialctl [--state DIR] [--child UID] COMMAND [ARGS]
+constexpr const char *kUsage = R"(usage: sundialctl [--user | --state DIR] [--child UID] COMMAND [ARGS]
 
 Commands:
   status [--json]                  what the child sees now: verdict, time left, why, help line
@@ -61,16 +64,24 @@ Commands:
   report [--period day|week|month|year | --from DATE --to DATE] [--format table|csv|json]
   timeline [--date YYYY-MM-DD]     the day's activity, interval by interval
   audit [--verify]                 rule changes, grants and tamper events; --verify checks the chain
-  demo                             create a demo state: you as the child, starter rules, sample use
+  children | add-child UID | remove-child UID   which accounts are limited (service only)
+  accept-clock                     trust the wall clock after a recorded change (service only)
+  demo                             create a demo state (with --state): you as the child, starter
+                                   rules, two weeks of sample use
 
 Options:
-  --state DIR   the state directory (default: $XDG_STATE_HOME/sundial, or ~/.local/state/sundial)
-  --child UID   which child (default: the only one, or your own account)
+  --user        talk to the try-out service (sundiald --user) on the session bus
+  --state DIR   work directly on a state directory instead of the service
+                (demo default: $XDG_STATE_HOME/sundial, or ~/.local/state/sundial)
+  --child UID   which child (default: your own status; for parent commands the only child)
+
+Exit codes: 0 done, 1 failed, 2 usage error, 3 refused (the message names the field), 4 not allowed.
   -h, --help    this text; COMMAND --help for one command
 )";
 
 struct Options {
-    std::string state;
+    std::optional<std::string> state;
+    bool userBus = false;
     std::optional<std::int64_t> child;
     std::vector<std::string> arguments; // the command and its arguments
 };
@@ -555,15 +566,23 @@ int run(Options options)
         std::cout << kUsage;
         return 0;
     }
-    static const std::vector<std::string> kCommands {
-        "status", "children", "rules", "grant", "request", "requests", "answer", "report", "timeline", "audit", "demo"};
+    static const std::vector<std::string> kCommands {"status", "children", "rules", "grant", "request", "requests",
+        "answer", "report", "timeline", "audit", "demo", "add-child", "remove-child", "accept-clock"};
     if (std::find(kCommands.begin(), kCommands.end(), command) == kCommands.end()) {
         return usageError("unknown command '" + command + "'");
     }
+    if (!options.state && command != "demo") {
+        ctl::ServiceClient client {options.userBus};
+        return ctl::runServiceCommand(client, options.child, command, args);
+    }
+    if (command == "add-child" || command == "remove-child" || command == "accept-clock") {
+        return usageError(command + " works only through the service (leave out --state)");
+    }
+    const std::string state = options.state.value_or(defaultStateDir());
     std::error_code error;
-    std::filesystem::create_directories(options.state, error);
-    ::chmod(options.state.c_str(), 0700);
-    auto db = core::Database::open(options.state + "/sundial.db");
+    std::filesystem::create_directories(state, error);
+    ::chmod(state.c_str(), 0700);
+    auto db = core::Database::open(state + "/sundial.db");
     if (!db) {
         return failed(db.error().describe());
     }
@@ -577,7 +596,7 @@ int run(Options options)
         if (core::Status seeded = ctl::seedDemo(**db, uid, userName(uid), clock.zone(), clock.now()); !seeded) {
             return failed(seeded.error().describe());
         }
-        std::cout << "Demo state created in " << options.state << " for " << userName(uid) << ".\n";
+        std::cout << "Demo state created in " << state << " for " << userName(uid) << ".\n";
         return 0;
     }
     std::int64_t child = options.child.value_or(getuid());
@@ -623,8 +642,8 @@ int run(Options options)
 int main(int argc, char **argv)
 {
     try {
+        QCoreApplication app {argc, argv}; // QtDBus wants one, even for blocking calls
         Options options;
-        options.state = defaultStateDir();
         for (int i = 1; i < argc; ++i) {
             const std::string arg = argv[i];
             if ((arg == "-h" || arg == "--help") && options.arguments.empty()) {
@@ -636,6 +655,8 @@ int main(int argc, char **argv)
                     return usageError("--state needs a directory");
                 }
                 options.state = argv[i];
+            } else if (arg == "--user" && options.arguments.empty()) {
+                options.userBus = true;
             } else if (arg == "--child" && options.arguments.empty()) {
                 if (++i >= argc) {
                     return usageError("--child needs a user id");

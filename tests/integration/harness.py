@@ -124,11 +124,11 @@ class ServiceTestCase(unittest.TestCase):
             time.sleep(0.05)
         raise AssertionError("timed out waiting for " + what)
 
-    def start_service(self, *extra):
+    def start_service(self, *extra, env=None):
         log = open(self.daemon_log, "a")
         self.daemon = subprocess.Popen([SUNDIALD, "--state", self.state, "--flush-interval", str(self.flush_interval),
                                         "--helper-timeout", str(self.helper_timeout), *extra],
-                                       env=self.env, stdout=log, stderr=log)
+                                       env=env or self.env, stdout=log, stderr=log)
         self._wait_for(lambda: self.has_name(AGENT[0]), "sundiald on the bus")
 
     def stop_service(self, sig=signal.SIGTERM):

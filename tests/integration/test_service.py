@@ -11,7 +11,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from harness import CHILD_UID, ServiceTestCase  # noqa: E402
+from harness import CHILD_UID, SUNDIALD as SUNDIALD_PATH, ServiceTestCase  # noqa: E402
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -109,6 +109,58 @@ class CountingTest(ServiceTestCase):
         usage = self.admin_json("Usage", CHILD_UID, time.strftime("%Y-%m-%d"), time.strftime("%Y-%m-%d"))
         self.assertEqual(usage["sites"][0]["name"], "docs.example.com")
         self.assertEqual(usage["apps"][0]["name"], "chromium")
+
+
+class ClockTest(ServiceTestCase):
+    """The service runs with clockshift preloaded: it moves only the service's wall clock, the
+    way a child changing the system clock would (the test must not change the machine's)."""
+
+    def setUp(self):
+        super().setUp()
+        library = os.environ.get("SUNDIAL_CLOCKSHIFT",
+                                 os.path.join(os.path.dirname(SUNDIALD_PATH), "..", "..", "tests",
+                                              "libsundial-test-clockshift.so"))
+        self.shift_file = os.path.join(self.dir, "shift")
+        self.shift(0)
+        env = dict(self.env, LD_PRELOAD=os.path.abspath(library), SUNDIAL_CLOCK_SHIFT_FILE=self.shift_file)
+        self.start_service(env=env)
+        self.agent("Admin.AddChild", CHILD_UID)
+        self.agent("Admin.SetRules", CHILD_UID, self.rules(days=every_day(120)))
+
+    def shift(self, seconds):
+        with open(self.shift_file, "w") as f:
+            f.write(str(seconds))
+
+    def test_a_clock_jump_is_recorded_and_changes_neither_count_nor_day(self):
+        for jump in (3 * 3600, -86400):
+            with self.subTest(jump=jump):
+                self.add_session("c%d" % abs(jump))
+                self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+                time.sleep(2.2)
+                before = self.status()
+                self.shift(jump)
+                self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+                time.sleep(2.2)
+                after = self.status()
+                self.assertIn("clock-jump", self.audit_kinds())
+                self.assertGreaterEqual(after["usedSeconds"], before["usedSeconds"] + 1)
+                self.assertLessEqual(after["usedSeconds"], before["usedSeconds"] + 5)
+                day = self.agent("Admin.GetChildStatus", CHILD_UID).stdout.split("'day': <'")[1][:10]
+                self.assertEqual(day, time.strftime("%Y-%m-%d"))
+                self.shift(0)
+                self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+                self.set_session("c%d" % abs(jump), Active="false")
+
+    def test_a_parent_can_accept_the_changed_clock(self):
+        self.add_session()
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self.shift(600)
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self.assertEqual(self.admin_json("Audit", 0, 1000).get("pendingClockJumpSeconds"), 600)
+        self.agent("Admin.AcceptClockChange")
+        audit = self.admin_json("Audit", 0, 1000)
+        self.assertIn("clock-adopted", [entry["kind"] for entry in audit["entries"]])
+        self.assertNotIn("pendingClockJumpSeconds", audit)
 
 
 class EnforcementTest(ServiceTestCase):

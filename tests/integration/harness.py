@@ -42,10 +42,12 @@ BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Config
     <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus"/>
     <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Introspectable"/>
   </policy>
-  <!-- the logind mock stands where logind's own policy would -->
+  <!-- the logind and polkit mocks stand where those services' own policies would -->
   <policy user="root">
     <allow own="org.freedesktop.login1"/>
     <allow send_destination="org.freedesktop.login1"/>
+    <allow own="org.freedesktop.PolicyKit1"/>
+    <allow send_destination="org.freedesktop.PolicyKit1"/>
   </policy>
   <include>{policy}</include>
 </busconfig>

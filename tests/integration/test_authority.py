@@ -1,0 +1,70 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Who may act as a parent: root, members of group sundial-admin, or whoever polkit authorises
+for org.sundial.manage. polkit is mocked by python3-dbusmock's polkitd template (no polkit
+daemon runs in CI); the group check reads the real /etc/group."""
+
+import grp
+import os
+import pwd
+import subprocess
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+from harness import CHILD_UID, ServiceTestCase  # noqa: E402
+
+PARENT_UID = 1002
+STRANGER_UID = 65534  # nobody
+
+
+def ensure_parent_account():
+    try:
+        grp.getgrnam("sundial-admin")
+    except KeyError:
+        subprocess.run(["groupadd", "--system", "sundial-admin"], check=True)
+    try:
+        pwd.getpwuid(PARENT_UID)
+    except KeyError:
+        subprocess.run(["useradd", "--uid", str(PARENT_UID), "--no-create-home", "--shell", "/usr/sbin/nologin",
+                        "--groups", "sundial-admin", "sundial-test-parent"], check=True)
+    name = pwd.getpwuid(PARENT_UID).pw_name
+    if name not in grp.getgrnam("sundial-admin").gr_mem:
+        subprocess.run(["usermod", "--append", "--groups", "sundial-admin", name], check=True)
+
+
+class AuthorityTest(ServiceTestCase):
+    def setUp(self):
+        super().setUp()
+        self.polkit = subprocess.Popen(["/usr/bin/python3", "-m", "dbusmock", "--system", "--template", "polkitd"],
+                                       env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.addCleanup(lambda: (self.polkit.terminate(), self.polkit.wait(timeout=10)))
+        self._wait_for(lambda: self.has_name("org.freedesktop.PolicyKit1"), "the polkit mock")
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+
+    def admin_call(self, uid):
+        return self.agent("Admin.ListChildren", uid=uid, check=False)
+
+    def test_polkit_authorises_a_parent_for_org_sundial_manage(self):
+        denied = self.admin_call(STRANGER_UID)
+        self.assertIn("org.sundial.Error.PermissionDenied", denied.stderr)
+        self.gdbus("org.freedesktop.PolicyKit1", "/org/freedesktop/PolicyKit1/Authority",
+                   "org.freedesktop.DBus.Mock.SetAllowed", "['org.sundial.manage']")
+        allowed = self.admin_call(STRANGER_UID)
+        self.assertEqual(allowed.returncode, 0, allowed.stderr)
+        self.assertIn(str(CHILD_UID), allowed.stdout)
+
+    def test_polkit_allowing_another_action_is_not_enough(self):
+        self.gdbus("org.freedesktop.PolicyKit1", "/org/freedesktop/PolicyKit1/Authority",
+                   "org.freedesktop.DBus.Mock.SetAllowed", "['org.freedesktop.login1.reboot']")
+        self.assertIn("PermissionDenied", self.admin_call(STRANGER_UID).stderr)
+
+    def test_members_of_sundial_admin_are_parents_and_children_are_not(self):
+        ensure_parent_account()
+        allowed = self.admin_call(PARENT_UID)
+        self.assertEqual(allowed.returncode, 0, allowed.stderr)
+        self.assertIn("PermissionDenied", self.admin_call(CHILD_UID).stderr)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

@@ -390,6 +390,10 @@ QVariantMap ChildSupervisor::statusFrom(const core::Decision &decision, seconds 
                   privacy.recordTitles ? QStringLiteral(", window titles") : QString {})
               .arg(privacy.activityRetention.count())
               .arg(privacy.dailyRetention.count());
+    // What the child's helper needs to know to send no more than is kept.
+    status[QStringLiteral("recordTitles")] = privacy.recordTitles;
+    status[QStringLiteral("recordFullUrls")] = privacy.recordFullUrls;
+    status[QStringLiteral("idleThresholdSeconds")] = qint64 {m_rules.idleThreshold.count()};
     status[QStringLiteral("helpLineName")] = fromStd(m_rules.helpLine.name);
     status[QStringLiteral("helpLinePhone")] = fromStd(m_rules.helpLine.phone);
     status[QStringLiteral("helpLineUrl")] = fromStd(m_rules.helpLine.url);

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/session/heartbeatreporter.h"
+
+#include <unistd.h>
+
+#include <QDBusArgument>
+#include <QDBusMessage>
+#include <QDBusPendingCall>
+
+namespace sundial::session
+{
+
+namespace
+{
+
+const QString kService = QStringLiteral("org.sundial.Agent1");
+const QString kPath = QStringLiteral("/org/sundial/Agent1");
+
+// While idle, how often to look for input again. (An XInput2 raw-event listener would make
+// this event-driven too; until then this is the probe's only timer besides the keep-alive.)
+constexpr std::chrono::seconds kIdlePoll {2};
+
+} // namespace
+
+HeartbeatReporter::HeartbeatReporter(
+    FocusProbe &probe, const QDBusConnection &bus, std::chrono::seconds keepAlive, QObject *parent)
+    : QObject(parent)
+    , m_probe(probe)
+    , m_bus(bus)
+{
+    m_keepAlive.setInterval(std::chrono::duration_cast<std::chrono::milliseconds>(keepAlive));
+    m_idleCheck.setSingleShot(true);
+    connect(&m_keepAlive, &QTimer::timeout, this, &HeartbeatReporter::send);
+    connect(&m_idleCheck, &QTimer::timeout, this, &HeartbeatReporter::checkIdle);
+    connect(&m_probe, &FocusProbe::focusChanged, this, &HeartbeatReporter::send);
+}
+
+void HeartbeatReporter::start()
+{
+    m_bus.connect(kService, kPath, QStringLiteral("org.sundial.Agent1.Child"), QStringLiteral("StatusChanged"), this,
+        SLOT(onStatusChanged(uint, QVariantMap)));
+    const QDBusMessage reply = m_bus.call(QDBusMessage::createMethodCall(kService, kPath,
+                                              QStringLiteral("org.sundial.Agent1.Child"), QStringLiteral("GetStatus")),
+        QDBus::Block, 5000);
+    if (reply.type() == QDBusMessage::ReplyMessage && !reply.arguments().isEmpty()) {
+        applyStatus(qdbus_cast<QVariantMap>(reply.arguments().constFirst()));
+    } else {
+        qWarning("sundial-session: the service did not answer (%s); reporting without titles",
+            qPrintable(reply.errorMessage()));
+    }
+    m_keepAlive.start();
+    send();
+}
+
+void HeartbeatReporter::onStatusChanged(uint uid, const QVariantMap &status)
+{
+    if (uid == ::getuid()) {
+        applyStatus(status);
+    }
+}
+
+void HeartbeatReporter::applyStatus(const QVariantMap &status)
+{
+    m_recordTitles = status.value(QStringLiteral("recordTitles")).toBool();
+    m_recordUrls = status.value(QStringLiteral("recordFullUrls")).toBool();
+    const qint64 idle = status.value(QStringLiteral("idleThresholdSeconds"), 180).toLongLong();
+    m_idleThreshold = std::chrono::seconds {std::clamp<qint64>(idle, 30, 3600)};
+}
+
+QVariantMap HeartbeatReporter::currentReport()
+{
+    QVariantMap report;
+    if (const auto window = m_probe.focused()) {
+        if (!window->exe.empty()) {
+            report[QStringLiteral("exe")] = QString::fromStdString(window->exe);
+        }
+        if (!window->wmClass.empty()) {
+            report[QStringLiteral("desktopId")] = QString::fromStdString(window->wmClass);
+        }
+        if (m_recordTitles && !window->title.empty()) {
+            report[QStringLiteral("title")]
+                = QString::fromUtf8(window->title.data(), qsizetype(window->title.size())).left(4096);
+        }
+        report[QStringLiteral("fullscreen")] = window->fullscreen;
+    }
+    report[QStringLiteral("idle")] = m_idle;
+    return report;
+}
+
+void HeartbeatReporter::send()
+{
+    const auto idle = m_probe.inputIdle();
+    m_idle = idle >= m_idleThreshold;
+    QDBusMessage call = QDBusMessage::createMethodCall(
+        kService, kPath, QStringLiteral("org.sundial.Agent1.Session"), QStringLiteral("Heartbeat"));
+    m_lastSent = currentReport();
+    call << m_lastSent;
+    m_bus.asyncCall(call);
+    m_idleCheck.start(m_idle ? std::chrono::duration_cast<std::chrono::milliseconds>(kIdlePoll)
+                             : m_idleThreshold - idle + std::chrono::milliseconds {50});
+}
+
+void HeartbeatReporter::checkIdle()
+{
+    const bool idle = m_probe.inputIdle() >= m_idleThreshold;
+    if (idle != m_idle) {
+        send(); // the child became idle, or came back
+        return;
+    }
+    m_idleCheck.start(idle ? std::chrono::duration_cast<std::chrono::milliseconds>(kIdlePoll)
+                           : m_idleThreshold - m_probe.inputIdle() + std::chrono::milliseconds {50});
+}
+
+} // namespace sundial::session

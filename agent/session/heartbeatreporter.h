@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// HeartbeatReporter: tells the service what the child is doing. It reports on every focus
+// change, when the child becomes idle or active again, and as a keep-alive; it sends a window
+// title only when the child's rules record titles (the service says so in the status).
+#pragma once
+
+#include <algorithm>
+#include <chrono>
+
+#include <QDBusConnection>
+#include <QObject>
+#include <QTimer>
+#include <QVariantMap>
+
+#include "agent/session/focusprobe.h"
+
+namespace sundial::session
+{
+
+class HeartbeatReporter : public QObject
+{
+    Q_OBJECT
+public:
+    HeartbeatReporter(
+        FocusProbe &probe, const QDBusConnection &bus, std::chrono::seconds keepAlive, QObject *parent = nullptr);
+
+    // Reads the privacy and idle settings from the service, then reports.
+    void start();
+    // The report that would be sent now (for tests and logging).
+    QVariantMap currentReport();
+
+private slots:
+    void onStatusChanged(uint uid, const QVariantMap &status);
+
+private:
+    void applyStatus(const QVariantMap &status);
+    void send();
+    void checkIdle();
+
+    FocusProbe &m_probe;
+    QDBusConnection m_bus;
+    QTimer m_keepAlive;
+    QTimer m_idleCheck;
+    std::chrono::milliseconds m_idleThreshold {std::chrono::minutes {3}};
+    bool m_recordTitles = false;
+    bool m_recordUrls = false;
+    bool m_idle = false;
+    QVariantMap m_lastSent;
+};
+
+} // namespace sundial::session

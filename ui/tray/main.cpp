@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// sundial-tray: the child's view. A tray icon showing the time left (drawn), a window that also
+// works without a tray, desktop notifications for warnings, and the time's-up screen.
+// --screenshot DIR renders every view to PNG files (and lists the texts shown) for tests and
+// documentation.
+#include <iostream>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDBusConnection>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLibraryInfo>
+#include <QMenu>
+#include <QPushButton>
+#include <QSystemTrayIcon>
+#include <QTranslator>
+
+#include "ui/tray/childwindow.h"
+#include "ui/tray/desktopnotifier.h"
+#include "ui/tray/remainingicon.h"
+#include "ui/tray/serviceconnection.h"
+#include "ui/tray/timeupscreen.h"
+
+namespace
+{
+
+using namespace sundial::ui;
+using namespace std::chrono;
+
+ChildStatus sampleStatus(minutes left)
+{
+    ChildStatus status;
+    status.limited = true;
+    status.verdict = left <= minutes {0} ? QStringLiteral("out-of-time")
+        : left <= minutes {15}           ? QStringLiteral("warning")
+                                         : QStringLiteral("allowed");
+    status.reason = left <= minutes {0} ? QStringLiteral("Saturday's 2 h are used up")
+                                        : QStringLiteral("%1 min of Saturday's 2 h left").arg(left.count());
+    status.used = minutes {120} - left;
+    status.remaining = std::max(left, minutes {0});
+    status.allowedUntil = QDateTime::currentSecsSinceEpoch() + left.count() * 60;
+    status.budgets = {{QStringLiteral("Games"), hours {1}, minutes {20}}};
+    status.recorded = QStringLiteral("Which apps you use and when, which web sites (domain only). Details are kept "
+                                     "30 days, daily totals 365 days. Never keystrokes, never screenshots.");
+    status.helpLineName = QStringLiteral("Tổng đài quốc gia bảo vệ trẻ em");
+    status.helpLinePhone = QStringLiteral("111");
+    status.helpLineUrl = QStringLiteral("https://tongdai111.vn");
+    return status;
+}
+
+// Every text a widget shows, by object name, for tests to check what is on screen.
+QJsonObject textsOf(QWidget *root)
+{
+    QJsonObject texts;
+    for (QLabel *label : root->findChildren<QLabel *>()) {
+        if (!label->objectName().isEmpty()) {
+            texts[label->objectName()] = label->text();
+        }
+    }
+    for (QPushButton *button : root->findChildren<QPushButton *>()) {
+        if (!button->objectName().isEmpty()) {
+            texts[button->objectName()] = button->text();
+        }
+    }
+    return texts;
+}
+
+int screenshots(const QString &dir, const ChildStatus &live, bool haveLive)
+{
+    QDir {}.mkpath(dir);
+    QJsonObject report;
+    const ChildStatus status = haveLive ? live : sampleStatus(minutes {45});
+    ChildWindow window;
+    window.setStatus(status);
+    window.setRequestState(QStringLiteral("pending"));
+    window.resize(window.sizeHint());
+    window.grab().save(dir + QStringLiteral("/child-window.png"));
+    report[QStringLiteral("childWindow")] = textsOf(&window);
+    for (const int left : {90, 14, 1, 0}) {
+        renderRemainingIcon(sampleStatus(minutes {left}), 64, hours {2})
+            .save(dir + QStringLiteral("/tray-%1min.png").arg(left));
+    }
+    TimeUpScreen screen;
+    screen.start(sampleStatus(minutes {0}), sampleStatus(minutes {0}).reason, seconds {60});
+    screen.resize(1024, 768);
+    screen.grab().save(dir + QStringLiteral("/time-up.png"));
+    report[QStringLiteral("timeUpScreen")] = textsOf(&screen);
+    std::cout << QJsonDocument(report).toJson(QJsonDocument::Compact).toStdString() << "\n";
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("sundial-tray"));
+    QApplication::setQuitOnLastWindowClosed(false);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Shows the child's screen time and the help line."));
+    parser.addHelpOption();
+    const QCommandLineOption user(
+        QStringLiteral("user"), QStringLiteral("Use the try-out service on the session bus."));
+    const QCommandLineOption language(
+        QStringLiteral("language"), QStringLiteral("Language (default: the system's)."), QStringLiteral("code"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QStringLiteral("Render every view into DIR as PNG and exit."), QStringLiteral("dir"));
+    const QCommandLineOption sample(
+        QStringLiteral("sample"), QStringLiteral("With --screenshot: use sample data, not the service."));
+    parser.addOptions({user, language, screenshot, sample});
+    parser.process(app);
+
+    QTranslator translator;
+    const QString code = parser.isSet(language) ? parser.value(language) : QLocale::system().name();
+    if (translator.load(QLocale(code), QStringLiteral("sundial"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        QApplication::installTranslator(&translator);
+    }
+
+    const QDBusConnection bus = parser.isSet(user) ? QDBusConnection::sessionBus() : QDBusConnection::systemBus();
+    ServiceConnection service(bus);
+    if (parser.isSet(screenshot)) {
+        if (parser.isSet(sample)) {
+            return screenshots(parser.value(screenshot), {}, false);
+        }
+        QObject::connect(&service, &ServiceConnection::statusChanged, &app, [&](const ChildStatus &status) {
+            QApplication::exit(screenshots(parser.value(screenshot), status, true));
+        });
+        QObject::connect(&service, &ServiceConnection::unreachable, &app, [](const QString &message) {
+            std::cerr << "sundial-tray: " << message.toStdString() << "\n";
+            QApplication::exit(1);
+        });
+        service.refresh();
+        return QApplication::exec();
+    }
+
+    ChildWindow window;
+    TimeUpScreen timeUp;
+    DesktopNotifier notifier(QDBusConnection::sessionBus());
+    ChildStatus current;
+    QSystemTrayIcon tray;
+    QMenu menu;
+    menu.addAction(QApplication::translate("Tray", "Show my screen time"), &window, &QWidget::show);
+    tray.setContextMenu(&menu);
+    QObject::connect(
+        &tray, &QSystemTrayIcon::activated, &window, [&window] { window.setVisible(!window.isVisible()); });
+    QObject::connect(&service, &ServiceConnection::statusChanged, &app, [&](const ChildStatus &status) {
+        current = status;
+        window.setStatus(status);
+        const seconds budget = status.remaining ? status.used + *status.remaining : seconds {0};
+        tray.setIcon(remainingIcon(status, budget));
+        tray.setToolTip(status.reason);
+        if (!status.outOfTime()) {
+            timeUp.hide();
+        }
+    });
+    QObject::connect(&service, &ServiceConnection::warning, &app, [&](qint64 left, const QString &reason) {
+        notifier.warn(left, reason);
+        tray.showMessage(QStringLiteral("Sundial"), reason);
+    });
+    QObject::connect(&service, &ServiceConnection::timesUp, &app,
+        [&](qint64 grace, const QString &reason) { timeUp.start(current, reason, seconds {grace}); });
+    QObject::connect(&service, &ServiceConnection::requestAnswered, &app, [&](qint64, uint minutes) {
+        window.setRequestState(minutes > 0 ? QStringLiteral("approved") : QStringLiteral("denied"), int(minutes));
+        window.show();
+    });
+    QObject::connect(&service, &ServiceConnection::requestFailed, &window,
+        [&window](const QString &message) { window.setRequestState(message); });
+    QObject::connect(&window, &ChildWindow::askForMoreTime, &service, &ServiceConnection::requestMoreTime);
+    QObject::connect(&timeUp, &TimeUpScreen::askForMoreTime, &app, [&](int minutes, const QString &reason) {
+        service.requestMoreTime(minutes, reason);
+        window.setRequestState(QStringLiteral("pending"));
+        window.show();
+        window.raise();
+    });
+    service.refresh();
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        tray.show();
+    } else {
+        window.show(); // no tray on this desktop: the window is the way in
+    }
+    return QApplication::exec();
+}

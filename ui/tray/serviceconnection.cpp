@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/tray/serviceconnection.h"
+
+#include <unistd.h>
+
+#include <QDBusArgument>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+
+namespace sundial::ui
+{
+
+namespace
+{
+
+const QString kService = QStringLiteral("org.sundial.Agent1");
+const QString kPath = QStringLiteral("/org/sundial/Agent1");
+const QString kChild = QStringLiteral("org.sundial.Agent1.Child");
+
+} // namespace
+
+ServiceConnection::ServiceConnection(const QDBusConnection &bus, QObject *parent)
+    : QObject(parent)
+    , m_bus(bus)
+    , m_uid(::getuid())
+{
+    m_bus.connect(
+        kService, kPath, kChild, QStringLiteral("StatusChanged"), this, SLOT(onStatusChanged(uint, QVariantMap)));
+    m_bus.connect(kService, kPath, kChild, QStringLiteral("Warning"), this, SLOT(onWarning(uint, qint64, QString)));
+    m_bus.connect(kService, kPath, kChild, QStringLiteral("TimesUp"), this, SLOT(onTimesUp(uint, qint64, QString)));
+    m_bus.connect(
+        kService, kPath, kChild, QStringLiteral("RequestAnswered"), this, SLOT(onRequestAnswered(uint, qint64, uint)));
+}
+
+void ServiceConnection::refresh()
+{
+    const QDBusMessage call = QDBusMessage::createMethodCall(kService, kPath, kChild, QStringLiteral("GetStatus"));
+    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *finished) {
+        const QDBusPendingReply<QVariantMap> reply = *finished;
+        finished->deleteLater();
+        if (reply.isError()) {
+            emit unreachable(reply.error().message());
+            return;
+        }
+        emit statusChanged(ChildStatus::fromMap(reply.value()));
+    });
+}
+
+void ServiceConnection::requestMoreTime(int minutes, const QString &reason)
+{
+    QDBusMessage call = QDBusMessage::createMethodCall(kService, kPath, kChild, QStringLiteral("RequestMoreTime"));
+    call << uint(minutes) << reason;
+    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *finished) {
+        const QDBusPendingReply<qint64> reply = *finished;
+        finished->deleteLater();
+        if (reply.isError()) {
+            emit requestFailed(reply.error().message());
+        }
+    });
+}
+
+void ServiceConnection::onStatusChanged(uint uid, const QVariantMap &status)
+{
+    if (uid == m_uid) {
+        emit statusChanged(ChildStatus::fromMap(status));
+    }
+}
+
+void ServiceConnection::onWarning(uint uid, qint64 secondsLeft, const QString &reason)
+{
+    if (uid == m_uid) {
+        emit warning(secondsLeft, reason);
+    }
+}
+
+void ServiceConnection::onTimesUp(uint uid, qint64 graceSeconds, const QString &reason)
+{
+    if (uid == m_uid) {
+        emit timesUp(graceSeconds, reason);
+    }
+}
+
+void ServiceConnection::onRequestAnswered(uint uid, qint64 id, uint minutes)
+{
+    if (uid == m_uid) {
+        emit requestAnswered(id, minutes);
+    }
+}
+
+} // namespace sundial::ui

@@ -21,16 +21,17 @@ class SessionHelperTest(ServiceTestCase):
 
     def setUp(self):
         super().setUp()
-        read, write = os.pipe()
-        self.xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1024x768x24", "-ac",
-                                      "-nolisten", "tcp"], pass_fds=(write,), stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL)
-        os.close(write)
-        display = os.read(read, 16).decode().strip()
-        os.close(read)
+        # A display number of our own: the first free one may be :0, which a desktop or a
+        # stale lock can claim between our check and Xvfb's.
+        number = next(n for n in range(100 + os.getpid() % 500, 1000)
+                      if not os.path.exists("/tmp/.X%d-lock" % n) and not os.path.exists("/tmp/.X11-unix/X%d" % n))
+        self.xvfb = subprocess.Popen(["Xvfb", ":%d" % number, "-screen", "0", "1024x768x24", "-ac", "-nolisten",
+                                      "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.addCleanup(self.end, self.xvfb)
-        self.display = ":" + display
+        self.display = ":%d" % number
         self.x_env = dict(self.env, DISPLAY=self.display, XDG_SESSION_TYPE="x11", HOME=self.dir)
+        self._wait_for(lambda: subprocess.run(["xdpyinfo"], env=self.x_env, stdout=subprocess.DEVNULL,
+                                              stderr=subprocess.DEVNULL).returncode == 0, "the X server")
         self.wm = subprocess.Popen(["openbox", "--sm-disable"], env=self.x_env, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
         self.addCleanup(self.end, self.wm)
@@ -53,11 +54,22 @@ class SessionHelperTest(ServiceTestCase):
         return ["setpriv", "--reuid=%d" % CHILD_UID, "--regid=%d" % CHILD_UID, "--clear-groups", *command]
 
     def open_window(self, program, title):
-        process = subprocess.Popen(self.as_child(program, "-title", title), env=self.x_env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        log = open(os.path.join(self.dir, os.path.basename(program) + ".log"), "w")
+        process = subprocess.Popen(self.as_child(program, "-title", title), env=self.x_env, stdout=log, stderr=log)
         self.addCleanup(self.end, process)
-        window = subprocess.run(["xdotool", "search", "--sync", "--name", title], env=self.x_env,
-                                capture_output=True, text=True, timeout=10).stdout.split()[-1]
+        found = []
+
+        def search():
+            result = subprocess.run(["xdotool", "search", "--name", title], env=self.x_env, capture_output=True,
+                                    text=True, timeout=10)
+            found[:] = result.stdout.split()
+            return bool(found)
+
+        try:
+            self._wait_for(search, "the window titled " + title)
+        except AssertionError:
+            raise AssertionError("no window %r; %s said: %s" % (title, program, open(log.name).read()))
+        window = found[-1]
         subprocess.run(["xdotool", "windowactivate", window], env=self.x_env, timeout=10)
         self._wait_for(lambda: subprocess.run(["xdotool", "getactivewindow"], env=self.x_env, capture_output=True,
                                               text=True).stdout.strip() == window, "the window to be active")

@@ -94,5 +94,55 @@ class LiveViewTest(ServiceTestCase):
         self.assertIn("0800 1111", window["helpLinePhone"])
 
 
+class WarningAndTimeUpTest(ServiceTestCase):
+    """The tray as it runs in a child's session: warnings become desktop notifications (a
+    mocked notification daemon on the child's own session bus records them), and at zero the
+    time's-up screen shows before the service locks."""
+
+    def test_the_last_minute_is_critical_and_the_time_up_screen_precedes_the_lock(self):
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+        self.agent("Admin.SetRules", CHILD_UID, self.rules(
+            days={day: {"budgetMinutes": 1} for day in WEEKDAYS}, warningMinutes=[1],
+            lockout={"graceSeconds": 2, "lockConfirmSeconds": 30}))
+        self.stop_service()
+        self.seed_usage(CHILD_UID, 55)  # 5 s left: inside the 1-minute warning
+        self.start_service()
+
+        child = ["setpriv", "--reuid=%d" % CHILD_UID, "--regid=%d" % CHILD_UID, "--clear-groups"]
+        shared = os.path.join(self.dir, "child")
+        os.makedirs(shared)
+        os.chmod(shared, 0o777)
+        session_bus = subprocess.Popen(child + ["dbus-daemon", "--session", "--nofork", "--print-address",
+                                                "--address=unix:path=%s/bus" % shared],
+                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.addCleanup(lambda: (session_bus.terminate(), session_bus.wait(timeout=10)))
+        address = session_bus.stdout.readline().strip()
+        child_env = offscreen_env(dict(self.env, DBUS_SESSION_BUS_ADDRESS=address))
+        notify_log = os.path.join(shared, "notify.log")
+        notifications = subprocess.Popen(child + ["/usr/bin/python3", "-m", "dbusmock", "--template",
+                                                  "notification_daemon", "-l", notify_log],
+                                         env=child_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.addCleanup(lambda: (notifications.terminate(), notifications.wait(timeout=10)))
+        self._wait_for(lambda: os.path.exists(notify_log), "the notification daemon mock")
+        tray_log = open(os.path.join(self.dir, "tray.log"), "w")
+        tray = subprocess.Popen(child + [TRAY, "--language", "en"], env=child_env, stdout=tray_log, stderr=tray_log)
+        self.addCleanup(lambda: (tray.terminate(), tray.wait(timeout=10)))
+        time.sleep(1.5)  # the tray subscribes to the service's signals
+
+        self.add_session()
+        self._wait_for(lambda: "Notify" in open(notify_log).read(), "a notification", timeout=10)
+        notify = [line for line in open(notify_log) if "Notify" in line][0]
+        self.assertIn("Sundial", notify)
+        self.assertRegex(notify, r"urgency.*(Byte\(2\)|: 2)")
+        self._wait_for(lambda: "time's-up screen shown" in open(tray_log.name).read(), "the time's-up screen",
+                       timeout=15)
+        shown = time.time()
+        self.assertEqual(self.logind_calls("LockSession"), [], "locked before the grace ended")
+        self._wait_for(lambda: self.logind_calls("LockSession"), "the lock after the grace", timeout=10)
+        locked = float(self.logind_calls("LockSession")[0].split()[0])
+        self.assertGreater(locked, shown - 0.5)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

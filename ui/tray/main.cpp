@@ -157,12 +157,17 @@ int main(int argc, char **argv)
             timeUp.hide();
         }
     });
+    // Each event is also logged (the session's journal), which is how tests see what was shown.
     QObject::connect(&service, &ServiceConnection::warning, &app, [&](qint64 left, const QString &reason) {
         notifier.warn(left, reason);
         tray.showMessage(QStringLiteral("Sundial"), reason);
+        std::cerr << "sundial-tray: warning shown, " << left << " s left: " << reason.toStdString() << std::endl;
     });
-    QObject::connect(&service, &ServiceConnection::timesUp, &app,
-        [&](qint64 grace, const QString &reason) { timeUp.start(current, reason, seconds {grace}); });
+    QObject::connect(&service, &ServiceConnection::timesUp, &app, [&](qint64 grace, const QString &reason) {
+        timeUp.start(current, reason, seconds {grace});
+        std::cerr << "sundial-tray: time's-up screen shown, locking in " << grace << " s: " << reason.toStdString()
+                  << std::endl;
+    });
     QObject::connect(&service, &ServiceConnection::requestAnswered, &app, [&](qint64, uint minutes) {
         window.setRequestState(minutes > 0 ? QStringLiteral("approved") : QStringLiteral("denied"), int(minutes));
         window.show();

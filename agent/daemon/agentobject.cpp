@@ -205,13 +205,30 @@ qint64 AgentObject::SetRules(uint uid, const QString &rules)
 
 void AgentObject::GrantExtraTime(uint uid, uint minutes)
 {
-    if (const auto actor = admin()) {
-        if (core::Status granted
-            = m_service.grant(uid, core::Grant::extraTime({}, std::chrono::minutes {minutes}), *actor);
-            !granted) {
-            fail(granted.error());
-        }
+    const std::optional<uint> actor = caller();
+    if (!actor) {
+        return;
     }
+    // A parent standing at the child's computer may approve with their own password: polkit
+    // asks in the child's session, and the answer comes later, so the reply is delayed.
+    setDelayedReply(true);
+    const QDBusMessage request = message();
+    QDBusConnection bus = connection();
+    m_authority.authorizeInteractively(
+        request, *actor, [this, request, bus, uid, minutes, actor](bool allowed) mutable {
+            if (!allowed) {
+                bus.send(request.createErrorReply(QString::fromLatin1(kPermissionDenied),
+                    QStringLiteral("only a parent may give time: a parent can approve here "
+                                   "with their password, or ask an administrator to add "
+                                   "them to the sundial-admin group")));
+                return;
+            }
+            const core::Status granted
+                = m_service.grant(uid, core::Grant::extraTime({}, std::chrono::minutes {minutes}), *actor);
+            bus.send(granted ? request.createReply()
+                             : request.createErrorReply(QString::fromLatin1(kInvalidArgument),
+                                 QString::fromStdString(granted.error().describe())));
+        });
 }
 
 void AgentObject::GrantFreeUntil(uint uid, const QString &until)

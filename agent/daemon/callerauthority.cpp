@@ -8,6 +8,7 @@
 #include <QDBusArgument>
 #include <QDBusConnectionInterface>
 #include <QDBusMetaType>
+#include <QDBusPendingCallWatcher>
 #include <QDBusReply>
 
 namespace sundial::daemon
@@ -78,7 +79,7 @@ bool CallerAuthority::inAdminGroup(uint uid) const
     return false;
 }
 
-bool CallerAuthority::polkitAllows(const QString &sender) const
+QDBusMessage CallerAuthority::polkitCheck(const QString &sender, bool interactive) const
 {
     // CheckAuthorization(subject (sa{sv}), action s, details a{ss}, flags u, cancellation s)
     //   -> (is_authorized b, is_challenge b, details a{ss})
@@ -95,8 +96,12 @@ bool CallerAuthority::polkitAllows(const QString &sender) const
     details.endMap();
     constexpr uint kAllowUserInteraction = 1;
     call << QVariant::fromValue(subject) << QString::fromLatin1(kPolkitAction) << QVariant::fromValue(details)
-         << kAllowUserInteraction << QString {};
-    const QDBusMessage reply = m_bus.call(call, QDBus::Block, 60'000);
+         << (interactive ? kAllowUserInteraction : 0u) << QString {};
+    return call;
+}
+
+bool CallerAuthority::authorizedIn(const QDBusMessage &reply)
+{
     if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().isEmpty()) {
         return false;
     }
@@ -106,6 +111,30 @@ bool CallerAuthority::polkitAllows(const QString &sender) const
     result.beginStructure();
     result >> authorized >> challenge;
     return authorized;
+}
+
+bool CallerAuthority::polkitAllows(const QString &sender) const
+{
+    // Never interactive here: a prompt would hold the service's only thread while someone
+    // types a password. Interactive checks go through authorizeInteractively().
+    return authorizedIn(m_bus.call(polkitCheck(sender, false), QDBus::Block, 1'000));
+}
+
+void CallerAuthority::authorizeInteractively(
+    const QDBusMessage &message, uint uid, std::function<void(bool)> done) const
+{
+    if (uid == 0 || (m_ownerUid && uid == *m_ownerUid) || inAdminGroup(uid)) {
+        done(true);
+        return;
+    }
+    // A parent at the child's screen types their password into the child's polkit agent;
+    // the answer comes back asynchronously while the service goes on.
+    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(polkitCheck(message.service(), true), 120'000));
+    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, watcher,
+        [done = std::move(done)](QDBusPendingCallWatcher *finished) {
+            finished->deleteLater();
+            done(authorizedIn(finished->reply()));
+        });
 }
 
 } // namespace sundial::daemon

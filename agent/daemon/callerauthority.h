@@ -4,6 +4,7 @@
 // polkit for org.sundial.manage. In try-out mode the service's own user is the parent.
 #pragma once
 
+#include <functional>
 #include <optional>
 
 #include <QDBusConnection>
@@ -24,9 +25,12 @@ public:
 
     // The sender's uid as the bus daemon reports it; nullopt if the bus does not know.
     std::optional<uint> callerUid(const QDBusMessage &message) const;
-    // True when the caller may use the Admin interface. May ask polkit (a blocking call with
-    // a timeout: polkit prompts need user interaction).
+    // True when the caller may use the Admin interface. May ask polkit, never interactively
+    // (a short blocking call: polkit answers at once when it need not prompt).
     bool mayAdminister(const QDBusMessage &message, uint uid) const;
+    // As mayAdminister, but polkit may ask for a parent's password (in the caller's session);
+    // `done` is called later with the answer, without blocking the service meanwhile.
+    void authorizeInteractively(const QDBusMessage &message, uint uid, std::function<void(bool)> done) const;
 
     static constexpr const char *kAdminGroup = "sundial-admin";
     static constexpr const char *kPolkitAction = "org.sundial.manage";
@@ -38,6 +42,8 @@ private slots:
 private:
     bool inAdminGroup(uint uid) const;
     bool polkitAllows(const QString &sender) const;
+    QDBusMessage polkitCheck(const QString &sender, bool interactive) const;
+    static bool authorizedIn(const QDBusMessage &reply);
 
     QDBusConnection m_bus;
     std::optional<uint> m_ownerUid;

@@ -2,147 +2,179 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
-    <name>sundial::ui::ChildWindow</name>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="26"/>
-        <location filename="../../ui/tray/childwindow.cpp" line="48"/>
-        <source>Ask for more time</source>
-        <translation>Xin thêm thời gian</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="31"/>
-        <source>Sundial — your screen time</source>
-        <translation>Sundial — thời gian dùng máy của em</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="53"/>
-        <source> min</source>
-        <translation> phút</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="54"/>
-        <source>Minutes to ask for</source>
-        <translation>Số phút muốn xin</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="55"/>
-        <source>Why? (optional)</source>
-        <translation>Vì sao? (không bắt buộc)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="57"/>
-        <source>Reason for asking</source>
-        <translation>Lý do xin thêm</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="61"/>
-        <source>How long:</source>
-        <translation>Bao lâu:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="62"/>
-        <source>Why:</source>
-        <translation>Vì sao:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="71"/>
-        <source>What Sundial records</source>
-        <translation>Sundial ghi lại những gì</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="78"/>
-        <source>Your parents can see these on this computer. Nothing leaves it.</source>
-        <translation>Bố mẹ em có thể xem những điều này trên máy tính này. Không có gì được gửi ra ngoài.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="88"/>
-        <source>Sundial does not limit this account.</source>
-        <translation>Sundial không giới hạn tài khoản này.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="91"/>
-        <source>Time is up for now</source>
-        <translation>Đã hết giờ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="93"/>
-        <source>%1 left today</source>
-        <translation>Hôm nay còn %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="95"/>
-        <source>No limit today</source>
-        <translation>Hôm nay không giới hạn</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="99"/>
-        <source>Allowed until %1</source>
-        <translation>Được dùng đến %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="103"/>
-        <source>%1: %2 of %3 left</source>
-        <translation>%1: còn %2 trong %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="114"/>
-        <source>Asked. Waiting for a parent to answer…</source>
-        <translation>Đã xin. Đang chờ bố mẹ trả lời…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="116"/>
-        <source>Approved: %1 more today.</source>
-        <translation>Đã đồng ý: hôm nay thêm %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="118"/>
-        <source>A parent said no this time.</source>
-        <translation>Lần này bố mẹ chưa đồng ý.</translation>
-    </message>
-</context>
-<context>
     <name>Duration</name>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="41"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="43"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n giây</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="46"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="48"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n phút</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="49"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="51"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n giờ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="51"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="53"/>
         <source>%1 h %2 min</source>
         <translation>%1 giờ %2 phút</translation>
     </message>
 </context>
 <context>
+    <name>Notifications</name>
+    <message>
+        <location filename="../../ui/tray/desktopnotifier.cpp" line="26"/>
+        <source>%1 of screen time left</source>
+        <translation>Còn %1 thời gian dùng máy</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../ui/tray/main.cpp" line="146"/>
+        <source>Show my screen time</source>
+        <translation>Xem thời gian dùng máy</translation>
+    </message>
+</context>
+<context>
+    <name>sundial::ui::ChildWindow</name>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="27"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="49"/>
+        <source>Ask for more time</source>
+        <translation>Xin thêm thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="32"/>
+        <source>Sundial — your screen time</source>
+        <translation>Sundial — thời gian dùng máy của em</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="54"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="79"/>
+        <source> min</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="55"/>
+        <source>Minutes to ask for</source>
+        <translation>Số phút muốn xin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="56"/>
+        <source>Why? (optional)</source>
+        <translation>Vì sao? (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="58"/>
+        <source>Reason for asking</source>
+        <translation>Lý do xin thêm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="62"/>
+        <source>How long:</source>
+        <translation>Bao lâu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="63"/>
+        <source>Why:</source>
+        <translation>Vì sao:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="72"/>
+        <source>A parent is here</source>
+        <translation>Có bố mẹ ở đây</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="80"/>
+        <source>Minutes a parent gives</source>
+        <translation>Số phút bố mẹ cho</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="81"/>
+        <source>Give time with a parent&apos;s password</source>
+        <translation>Cho thêm giờ bằng mật khẩu của bố mẹ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="88"/>
+        <source>What Sundial records</source>
+        <translation>Sundial ghi lại những gì</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="95"/>
+        <source>Your parents can see these on this computer. Nothing leaves it.</source>
+        <translation>Bố mẹ em có thể xem những điều này trên máy tính này. Không có gì được gửi ra ngoài.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="105"/>
+        <source>Sundial does not limit this account.</source>
+        <translation>Sundial không giới hạn tài khoản này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="108"/>
+        <source>Time is up for now</source>
+        <translation>Đã hết giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="110"/>
+        <source>%1 left today</source>
+        <translation>Hôm nay còn %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="112"/>
+        <source>No limit today</source>
+        <translation>Hôm nay không giới hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="117"/>
+        <source>Allowed until %1</source>
+        <translation>Được dùng đến %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="122"/>
+        <source>%1: %2 of %3 left</source>
+        <translation>%1: còn %2 trong %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="133"/>
+        <source>Asked. Waiting for a parent to answer…</source>
+        <translation>Đã xin. Đang chờ bố mẹ trả lời…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="135"/>
+        <source>Approved: %1 more today.</source>
+        <translation>Đã đồng ý: hôm nay thêm %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childwindow.cpp" line="137"/>
+        <source>A parent said no this time.</source>
+        <translation>Lần này bố mẹ chưa đồng ý.</translation>
+    </message>
+</context>
+<context>
     <name>sundial::ui::HelpLineBox</name>
     <message>
-        <location filename="../../ui/tray/helplinebox.cpp" line="12"/>
+        <location filename="../../ui/tray/helplinebox.cpp" line="13"/>
         <source>Need to talk to someone?</source>
         <translation>Cần nói chuyện với ai đó?</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/helplinebox.cpp" line="18"/>
+        <location filename="../../ui/tray/helplinebox.cpp" line="19"/>
         <source>Help line</source>
         <translation>Đường dây trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/helplinebox.cpp" line="33"/>
+        <location filename="../../ui/tray/helplinebox.cpp" line="34"/>
         <source>Ask a parent to set up a help line.</source>
         <translation>Hãy nhờ bố mẹ cài đặt đường dây trợ giúp.</translation>
     </message>
@@ -153,40 +185,24 @@
     </message>
 </context>
 <context>
-    <name>Notifications</name>
-    <message>
-        <location filename="../../ui/tray/desktopnotifier.cpp" line="25"/>
-        <source>%1 of screen time left</source>
-        <translation>Còn %1 thời gian dùng máy</translation>
-    </message>
-</context>
-<context>
     <name>sundial::ui::TimeUpScreen</name>
     <message>
-        <location filename="../../ui/tray/timeupscreen.cpp" line="19"/>
-        <location filename="../../ui/tray/timeupscreen.cpp" line="23"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="20"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="24"/>
         <source>Time is up</source>
         <translation>Hết giờ rồi</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/timeupscreen.cpp" line="35"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="36"/>
         <source>Ask for more time</source>
         <translation>Xin thêm thời gian</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/timeupscreen.cpp" line="65"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="67"/>
         <source>Save your work: the screen locks in %n seconds.</source>
         <translation>
             <numerusform>Hãy lưu bài: màn hình sẽ khóa sau %n giây.</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>Tray</name>
-    <message>
-        <location filename="../../ui/tray/main.cpp" line="145"/>
-        <source>Show my screen time</source>
-        <translation>Xem thời gian dùng máy</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@ import os
 import pwd
 import subprocess
 import sys
+import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -58,6 +59,31 @@ class AuthorityTest(ServiceTestCase):
         self.gdbus("org.freedesktop.PolicyKit1", "/org/freedesktop/PolicyKit1/Authority",
                    "org.freedesktop.DBus.Mock.SetAllowed", "['org.freedesktop.login1.reboot']")
         self.assertIn("PermissionDenied", self.admin_call(STRANGER_UID).stderr)
+
+    def test_a_parent_at_the_childs_screen_approves_with_their_password(self):
+        # polkit answers after 3 s, as when a parent types a password into the child's agent;
+        # the service must go on answering meanwhile.
+        self.gdbus("org.freedesktop.PolicyKit1", "/org/freedesktop/PolicyKit1/Authority",
+                   "org.freedesktop.DBus.Mock.SetAllowed", "['org.sundial.manage']")
+        self.gdbus("org.freedesktop.PolicyKit1", "/org/freedesktop/PolicyKit1/Authority",
+                   "org.freedesktop.DBus.Mock.SetDelay", "3")
+        self.agent("Admin.SetRules", CHILD_UID, self.rules(days={d: {"budgetMinutes": 30} for d in (
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")}))
+        command = ["setpriv", "--reuid=%d" % CHILD_UID, "--regid=%d" % CHILD_UID, "--clear-groups", "gdbus", "call",
+                   "--system", "-d", "org.sundial.Agent1", "-o", "/org/sundial/Agent1", "-m",
+                   "org.sundial.Agent1.Admin.GrantExtraTime", str(CHILD_UID), "20"]
+        grant = subprocess.Popen(command, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(0.5)
+        started = time.monotonic()
+        self.agent("Child.GetStatus", uid=CHILD_UID)
+        self.assertLess(time.monotonic() - started, 1.5, "the service waited for polkit")
+        _, error = grant.communicate(timeout=30)
+        self.assertEqual(grant.returncode, 0, error)
+        self.assertEqual(self.status()["remainingSeconds"], 50 * 60)
+
+    def test_without_a_parents_password_the_child_gets_no_time(self):
+        result = self.agent("Admin.GrantExtraTime", CHILD_UID, 20, uid=CHILD_UID, check=False)
+        self.assertIn("org.sundial.Error.PermissionDenied", result.stderr)
 
     def test_members_of_sundial_admin_are_parents_and_children_are_not(self):
         ensure_parent_account()

@@ -60,6 +60,7 @@ class ScreenshotTest(unittest.TestCase):
         window, screen = texts["childWindow"], texts["timeUpScreen"]
         self.assertEqual(window["headline"], "45 min left today")
         self.assertEqual(window["askButton"], "Ask for more time")
+        self.assertEqual(window["approveButton"], "Give time with a parent's password")
         self.assertIn("Never keystrokes", window["recorded"])
         self.assertEqual(window["helpLinePhone"], "Call 111 — free and confidential")
         self.assertEqual(screen["timeUpTitle"], "Time is up")
@@ -71,6 +72,7 @@ class ScreenshotTest(unittest.TestCase):
         window, screen = texts["childWindow"], texts["timeUpScreen"]
         self.assertEqual(window["headline"], "Hôm nay còn 45 phút")
         self.assertEqual(window["askButton"], "Xin thêm thời gian")
+        self.assertEqual(window["approveButton"], "Cho thêm giờ bằng mật khẩu của bố mẹ")
         self.assertEqual(screen["timeUpTitle"], "Hết giờ rồi")
         self.assertEqual(screen["countdown"], "Hãy lưu bài: màn hình sẽ khóa sau 60 giây.")
         self.assertEqual(window["helpLineName"], "Tổng đài quốc gia bảo vệ trẻ em")

@@ -69,6 +69,22 @@ ChildWindow::ChildWindow(QWidget *parent)
         setRequestState(QStringLiteral("pending"));
     });
 
+    auto *parentHere = new QGroupBox(tr("A parent is here"), this);
+    parentHere->setObjectName(QStringLiteral("parentBox"));
+    auto *parentLayout = new QHBoxLayout(parentHere);
+    m_parentMinutes = new QSpinBox(parentHere);
+    m_parentMinutes->setRange(5, 240);
+    m_parentMinutes->setSingleStep(5);
+    m_parentMinutes->setValue(30);
+    m_parentMinutes->setSuffix(tr(" min"));
+    m_parentMinutes->setAccessibleName(tr("Minutes a parent gives"));
+    auto *approve = new QPushButton(tr("Give time with a parent's password"), parentHere);
+    approve->setObjectName(QStringLiteral("approveButton"));
+    parentLayout->addWidget(m_parentMinutes);
+    parentLayout->addWidget(approve, 1);
+    layout->addWidget(parentHere);
+    connect(approve, &QPushButton::clicked, this, [this] { emit approveOnTheSpot(m_parentMinutes->value()); });
+
     auto *recorded = new QGroupBox(tr("What Sundial records"), this);
     recorded->setObjectName(QStringLiteral("recordedBox"));
     auto *recordedLayout = new QVBoxLayout(recorded);

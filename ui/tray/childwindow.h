@@ -29,6 +29,8 @@ public:
 
 signals:
     void askForMoreTime(int minutes, const QString &reason);
+    // A parent at the screen approves `minutes` with their own password (polkit asks).
+    void approveOnTheSpot(int minutes);
 
 private:
     QLabel *m_headline;
@@ -39,6 +41,7 @@ private:
     QLineEdit *m_requestReason;
     QPushButton *m_ask;
     QLabel *m_requestState;
+    QSpinBox *m_parentMinutes;
     QLabel *m_recorded;
     HelpLineBox *m_helpLine;
 };

@@ -175,6 +175,9 @@ int main(int argc, char **argv)
     QObject::connect(&service, &ServiceConnection::requestFailed, &window,
         [&window](const QString &message) { window.setRequestState(message); });
     QObject::connect(&window, &ChildWindow::askForMoreTime, &service, &ServiceConnection::requestMoreTime);
+    QObject::connect(&window, &ChildWindow::approveOnTheSpot, &service, &ServiceConnection::approveOnTheSpot);
+    QObject::connect(&service, &ServiceConnection::approved, &window,
+        [&window](int minutes) { window.setRequestState(QStringLiteral("approved"), minutes); });
     QObject::connect(&timeUp, &TimeUpScreen::askForMoreTime, &app, [&](int minutes, const QString &reason) {
         service.requestMoreTime(minutes, reason);
         window.setRequestState(QStringLiteral("pending"));

@@ -62,6 +62,25 @@ void ServiceConnection::requestMoreTime(int minutes, const QString &reason)
     });
 }
 
+void ServiceConnection::approveOnTheSpot(int minutes)
+{
+    QDBusMessage call = QDBusMessage::createMethodCall(
+        kService, kPath, QStringLiteral("org.sundial.Agent1.Admin"), QStringLiteral("GrantExtraTime"));
+    call << m_uid << uint(minutes);
+    // Long timeout: a parent is typing a password.
+    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call, 150'000), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, minutes](QDBusPendingCallWatcher *finished) {
+        const QDBusPendingReply<> reply = *finished;
+        finished->deleteLater();
+        if (reply.isError()) {
+            emit requestFailed(reply.error().message());
+            return;
+        }
+        emit approved(minutes);
+        refresh();
+    });
+}
+
 void ServiceConnection::onStatusChanged(uint uid, const QVariantMap &status)
 {
     if (uid == m_uid) {

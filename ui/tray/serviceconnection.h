@@ -20,6 +20,8 @@ public:
 
     void refresh();
     void requestMoreTime(int minutes, const QString &reason);
+    // Admin.GrantExtraTime for this child: polkit asks for a parent's password in this session.
+    void approveOnTheSpot(int minutes);
 
 signals:
     void statusChanged(const sundial::ui::ChildStatus &status);
@@ -27,6 +29,7 @@ signals:
     void timesUp(qint64 graceSeconds, const QString &reason);
     void requestAnswered(qint64 id, uint minutes);
     void requestFailed(const QString &message);
+    void approved(int minutes);
     void unreachable(const QString &message);
 
 private slots:

@@ -12,7 +12,7 @@ packages=(
     # integration tests: a private bus, the logind mock, calls as other users, the PAM check
     dbus-daemon dbus-bin libglib2.0-bin python3-dbusmock python3-dbus python3-gi util-linux pamtester
     # a real X session for the session helper's tests
-    xvfb openbox xdotool x11-apps x11-utils
+    xvfb openbox xdotool x11-apps x11-utils trayer
     # runtime data the tests rely on
     tzdata sqlite3
 )

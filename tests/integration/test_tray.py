@@ -146,5 +146,58 @@ class WarningAndTimeUpTest(ServiceTestCase):
         self.assertGreater(locked, shown - 0.5)
 
 
+class RequestFlowTest(ServiceTestCase):
+    def test_an_answer_to_the_childs_request_reaches_the_window(self):
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+        child = ["setpriv", "--reuid=%d" % CHILD_UID, "--regid=%d" % CHILD_UID, "--clear-groups"]
+        tray_log = os.path.join(self.dir, "tray.log")
+        tray = subprocess.Popen(child + [TRAY, "--language", "en"], env=offscreen_env(self.env),
+                                stdout=open(tray_log, "w"), stderr=subprocess.STDOUT)
+        self.addCleanup(lambda: (tray.terminate(), tray.wait(timeout=10)))
+        self._wait_for(lambda: "showing the window" in open(tray_log).read(), "the tray to start")
+        # The same Child.RequestMoreTime call the window's button makes.
+        asked = self.agent("Child.RequestMoreTime", 15, "'Bài tập'", uid=CHILD_UID).stdout
+        request_id = int(asked.split("int64 ")[1].split(",")[0].rstrip(")"))
+        self.agent("Admin.AnswerRequest", request_id, 15)
+        self._wait_for(lambda: "request %d approved: 15 min, shown in the window" % request_id
+                       in open(tray_log).read(), "the answer in the window", timeout=10)
+
+
+class TrayHostTest(ServiceTestCase):
+    """Under a real X server: with a system tray (trayer) the icon goes there; without one the
+    window shows instead."""
+
+    def run_tray(self, with_tray):
+        number = next(n for n in range(600 + os.getpid() % 300, 1000) if not os.path.exists("/tmp/.X%d-lock" % n))
+        xvfb = subprocess.Popen(["Xvfb", ":%d" % number, "-ac", "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        self.addCleanup(lambda: (xvfb.terminate(), xvfb.wait(timeout=10)))
+        env = dict(self.env, DISPLAY=":%d" % number, QT_QPA_PLATFORM="xcb", XDG_RUNTIME_DIR="/tmp")
+        self._wait_for(lambda: subprocess.run(["xdpyinfo"], env=env, stdout=subprocess.DEVNULL,
+                                              stderr=subprocess.DEVNULL).returncode == 0, "the X server")
+        if with_tray:
+            trayer = subprocess.Popen(["trayer"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            self.addCleanup(lambda: (trayer.terminate(), trayer.wait(timeout=10)))
+            time.sleep(1)
+        log = os.path.join(self.dir, "tray-%s.log" % with_tray)
+        tray = subprocess.Popen(["setpriv", "--reuid=%d" % CHILD_UID, "--regid=%d" % CHILD_UID, "--clear-groups",
+                                 TRAY, "--language", "en"], env=env, stdout=open(log, "w"), stderr=subprocess.STDOUT)
+        self.addCleanup(lambda: (tray.terminate(), tray.wait(timeout=10)))
+        self._wait_for(lambda: "sundial-tray: " in open(log).read(), "the tray to start")
+        return open(log).read()
+
+    def setUp(self):
+        super().setUp()
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+
+    def test_with_a_system_tray_the_icon_goes_there(self):
+        self.assertIn("in the system tray", self.run_tray(True))
+
+    def test_without_a_system_tray_the_window_shows(self):
+        self.assertIn("no system tray here: showing the window", self.run_tray(False))
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSystemTrayIcon>
+#include <QTimer>
 #include <QTranslator>
 
 #include "ui/tray/childwindow.h"
@@ -111,7 +112,9 @@ int main(int argc, char **argv)
         QStringLiteral("Render every view into DIR as PNG and exit."), QStringLiteral("dir"));
     const QCommandLineOption sample(
         QStringLiteral("sample"), QStringLiteral("With --screenshot: use sample data, not the service."));
-    parser.addOptions({user, language, screenshot, sample});
+    const QCommandLineOption login(
+        QStringLiteral("login"), QStringLiteral("Started at login: show the window for a few seconds."));
+    parser.addOptions({user, language, screenshot, sample, login});
     parser.process(app);
 
     QTranslator translator;
@@ -168,9 +171,11 @@ int main(int argc, char **argv)
         std::cerr << "sundial-tray: time's-up screen shown, locking in " << grace << " s: " << reason.toStdString()
                   << std::endl;
     });
-    QObject::connect(&service, &ServiceConnection::requestAnswered, &app, [&](qint64, uint minutes) {
+    QObject::connect(&service, &ServiceConnection::requestAnswered, &app, [&](qint64 id, uint minutes) {
         window.setRequestState(minutes > 0 ? QStringLiteral("approved") : QStringLiteral("denied"), int(minutes));
         window.show();
+        std::cerr << "sundial-tray: request " << id << (minutes > 0 ? " approved: " : " denied") << minutes
+                  << " min, shown in the window" << std::endl;
     });
     QObject::connect(&service, &ServiceConnection::requestFailed, &window,
         [&window](const QString &message) { window.setRequestState(message); });
@@ -187,8 +192,15 @@ int main(int argc, char **argv)
     service.refresh();
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         tray.show();
+        std::cerr << "sundial-tray: in the system tray" << std::endl;
+        if (parser.isSet(login)) {
+            // At login the window shows itself for a few seconds, then stays a click away.
+            window.show();
+            QTimer::singleShot(std::chrono::seconds {8}, &window, &QWidget::hide);
+        }
     } else {
         window.show(); // no tray on this desktop: the window is the way in
+        std::cerr << "sundial-tray: no system tray here: showing the window" << std::endl;
     }
     return QApplication::exec();
 }

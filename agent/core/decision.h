@@ -31,9 +31,35 @@ struct BudgetState {
     std::chrono::seconds remaining {0}; // never negative
 };
 
+// The reason in parts, so a user interface can say it in the child's language.
+struct Reason {
+    enum class Kind {
+        NoLimit, // nothing stops the session today
+        FreeTimeUntil, // a "free until" grant runs until `at`
+        FreeTimeEnds, // the session stops when free time ends at `at`
+        WindowEnds, // allowed hours end at `at`
+        OutsideHours, // outside allowed hours; next allowed at `at` (if any)
+        DayBudgetLeft, // `remaining` of `weekday`'s `budget` (+ `extra`) left
+        DayBudgetUsedUp, // `weekday`'s `budget` (+ `extra`) used up
+        WeekBudgetLeft, // `remaining` of the week's `budget` left
+        WeekBudgetUsedUp, // the week's `budget` used up
+    };
+    Kind kind = Kind::NoLimit;
+    std::optional<Instant> at;
+    std::chrono::seconds budget {0};
+    std::chrono::seconds extra {0};
+    std::chrono::seconds remaining {0};
+    std::chrono::weekday weekday = std::chrono::Monday;
+};
+
+// "no-limit", "free-time-until", "free-time-ends", "window-ends", "outside-hours",
+// "day-budget-left", "day-budget-used-up", "week-budget-left", "week-budget-used-up".
+std::string_view reasonKindKey(Reason::Kind kind);
+
 struct Decision {
     Verdict verdict = Verdict::Allowed;
     std::string reason; // plain words: "Saturday's 3 h are used up", "allowed hours end at 20:30"
+    Reason reasonParts; // the same, in parts
     LocalDate day {};
     // Screen time left today (budget, extra time and week considered); nullopt = unlimited.
     std::optional<std::chrono::seconds> remaining;

@@ -2,6 +2,7 @@
 #include "agent/core/policy.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "agent/core/daycalendar.h"
 #include "agent/core/rulematch.h"
@@ -187,40 +188,60 @@ std::string dayBudgetText(const Rules &rules, LocalDate day, seconds extra)
     return text;
 }
 
-std::string reasonFor(const Rules &rules, const DayCalendar &calendar, const std::vector<TimeSpan> &spans,
-    LocalDate today, const Stop &stop, Instant now, seconds extra, std::optional<seconds> remaining,
-    std::optional<Instant> free)
+std::pair<std::string, Reason> reasonFor(const Rules &rules, const DayCalendar &calendar,
+    const std::vector<TimeSpan> &spans, LocalDate today, const Stop &stop, Instant now, seconds extra,
+    std::optional<seconds> remaining, std::optional<Instant> free)
 {
+    Reason parts;
+    parts.weekday = std::chrono::weekday {today};
+    parts.extra = extra;
+    parts.remaining = remaining.value_or(seconds {0});
     const std::string weekText = "this week's " + formatDuration(toSeconds(rules.weeklyBudget.value_or(minutes {0})));
     const bool stoppedNow = stop.at && *stop.at == now;
     switch (stop.cause) {
     case StopCause::None:
         if (free && now < *free) {
-            return "free time until " + localClock(calendar.zone(), *free);
+            parts.kind = Reason::Kind::FreeTimeUntil;
+            parts.at = *free;
+            return {"free time until " + localClock(calendar.zone(), *free), parts};
         }
-        return "no limit today";
+        parts.kind = Reason::Kind::NoLimit;
+        return {"no limit today", parts};
     case StopCause::WindowEnd:
-        return "allowed hours end at " + momentText(calendar, today, *stop.at);
+        parts.kind = Reason::Kind::WindowEnds;
+        parts.at = *stop.at;
+        return {"allowed hours end at " + momentText(calendar, today, *stop.at), parts};
     case StopCause::FreeTimeEnds:
     case StopCause::OutsideHours: {
         if (!stoppedNow) {
-            return (stop.cause == StopCause::FreeTimeEnds ? "free time ends at " : "allowed hours end at ")
-                + momentText(calendar, today, *stop.at);
+            parts.kind = stop.cause == StopCause::FreeTimeEnds ? Reason::Kind::FreeTimeEnds : Reason::Kind::WindowEnds;
+            parts.at = *stop.at;
+            return {(stop.cause == StopCause::FreeTimeEnds ? "free time ends at " : "allowed hours end at ")
+                    + momentText(calendar, today, *stop.at),
+                parts};
         }
-        const auto next = nextSpanStart(spans, now);
-        return next ? "outside allowed hours; next allowed at " + momentText(calendar, today, *next)
-                    : std::string {"outside allowed hours"};
+        parts.kind = Reason::Kind::OutsideHours;
+        parts.at = nextSpanStart(spans, now);
+        return {parts.at ? "outside allowed hours; next allowed at " + momentText(calendar, today, *parts.at)
+                         : std::string {"outside allowed hours"},
+            parts};
     }
     case StopCause::DayBudget:
+        parts.budget = toSeconds(rules.day(std::chrono::weekday {today}).budget.value_or(minutes {0}));
         if (stoppedNow) {
-            return dayBudgetText(rules, today, extra) + " are used up";
+            parts.kind = Reason::Kind::DayBudgetUsedUp;
+            return {dayBudgetText(rules, today, extra) + " are used up", parts};
         }
-        return formatDuration(remaining.value_or(seconds {0})) + " of " + dayBudgetText(rules, today, extra) + " left";
+        parts.kind = Reason::Kind::DayBudgetLeft;
+        return {formatDuration(parts.remaining) + " of " + dayBudgetText(rules, today, extra) + " left", parts};
     case StopCause::WeekBudget:
+        parts.budget = toSeconds(rules.weeklyBudget.value_or(minutes {0}));
         if (stoppedNow) {
-            return weekText + " are used up";
+            parts.kind = Reason::Kind::WeekBudgetUsedUp;
+            return {weekText + " are used up", parts};
         }
-        return formatDuration(remaining.value_or(seconds {0})) + " of " + weekText + " left";
+        parts.kind = Reason::Kind::WeekBudgetLeft;
+        return {formatDuration(parts.remaining) + " of " + weekText + " left", parts};
     }
     return {};
 }
@@ -330,7 +351,8 @@ Decision evaluate(
     decision.day = today;
     decision.remaining = budgets.remaining();
     decision.stopsAt = stop.at;
-    decision.reason = reasonFor(rules, calendar, spans, today, stop, now, extra, decision.remaining, free);
+    std::tie(decision.reason, decision.reasonParts)
+        = reasonFor(rules, calendar, spans, today, stop, now, extra, decision.remaining, free);
 
     if (stop.at && *stop.at == now) {
         decision.verdict = stop.cause == StopCause::DayBudget || stop.cause == StopCause::WeekBudget
@@ -417,6 +439,31 @@ UseDecision judgeUse(const Rules &rules, const UsageSnapshot &usage, const Decis
         use.reason = use.remaining ? formatDuration(*use.remaining) + " left for " + what : what + " has no limit";
     }
     return use;
+}
+
+std::string_view reasonKindKey(Reason::Kind kind)
+{
+    switch (kind) {
+    case Reason::Kind::NoLimit:
+        return "no-limit";
+    case Reason::Kind::FreeTimeUntil:
+        return "free-time-until";
+    case Reason::Kind::FreeTimeEnds:
+        return "free-time-ends";
+    case Reason::Kind::WindowEnds:
+        return "window-ends";
+    case Reason::Kind::OutsideHours:
+        return "outside-hours";
+    case Reason::Kind::DayBudgetLeft:
+        return "day-budget-left";
+    case Reason::Kind::DayBudgetUsedUp:
+        return "day-budget-used-up";
+    case Reason::Kind::WeekBudgetLeft:
+        return "week-budget-left";
+    case Reason::Kind::WeekBudgetUsedUp:
+        return "week-budget-used-up";
+    }
+    return "no-limit";
 }
 
 std::string_view verdictKey(Verdict verdict)

@@ -366,6 +366,14 @@ QVariantMap ChildSupervisor::statusFrom(const core::Decision &decision, seconds 
     status[QStringLiteral("limited")] = true;
     status[QStringLiteral("verdict")] = fromStd(std::string {core::verdictKey(decision.verdict)});
     status[QStringLiteral("reason")] = fromStd(decision.reason);
+    // The same reason in parts, for the child's window to say in the child's language.
+    const core::Reason &parts = decision.reasonParts;
+    status[QStringLiteral("reasonKind")] = fromStd(std::string {core::reasonKindKey(parts.kind)});
+    status[QStringLiteral("reasonAt")] = parts.at ? unixTime(*parts.at) : qint64 {0};
+    status[QStringLiteral("reasonBudgetSeconds")] = qint64 {parts.budget.count()};
+    status[QStringLiteral("reasonExtraSeconds")] = qint64 {parts.extra.count()};
+    status[QStringLiteral("reasonRemainingSeconds")] = qint64 {parts.remaining.count()};
+    status[QStringLiteral("reasonWeekday")] = qint64 {parts.weekday.c_encoding()};
     status[QStringLiteral("day")] = fromStd(core::formatDate(decision.day));
     status[QStringLiteral("usedSeconds")] = qint64 {used.count()};
     status[QStringLiteral("remainingSeconds")]
@@ -394,6 +402,8 @@ QVariantMap ChildSupervisor::statusFrom(const core::Decision &decision, seconds 
     status[QStringLiteral("recordTitles")] = privacy.recordTitles;
     status[QStringLiteral("recordFullUrls")] = privacy.recordFullUrls;
     status[QStringLiteral("idleThresholdSeconds")] = qint64 {m_rules.idleThreshold.count()};
+    status[QStringLiteral("activityRetentionDays")] = qint64 {privacy.activityRetention.count()};
+    status[QStringLiteral("dailyRetentionDays")] = qint64 {privacy.dailyRetention.count()};
     status[QStringLiteral("helpLineName")] = fromStd(m_rules.helpLine.name);
     status[QStringLiteral("helpLinePhone")] = fromStd(m_rules.helpLine.phone);
     status[QStringLiteral("helpLineUrl")] = fromStd(m_rules.helpLine.url);

@@ -4,28 +4,28 @@
 <context>
     <name>Duration</name>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="43"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="126"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n giây</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="48"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="131"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n phút</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="51"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="134"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n giờ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="53"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="136"/>
         <source>%1 h %2 min</source>
         <translation>%1 giờ %2 phút</translation>
     </message>
@@ -39,9 +39,107 @@
     </message>
 </context>
 <context>
+    <name>Reason</name>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="64"/>
+        <source>%1 at %2</source>
+        <translation>%1 lúc %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="74"/>
+        <source>No limit today</source>
+        <translation>Hôm nay không giới hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="77"/>
+        <source>Free time until %1</source>
+        <translation>Được dùng tự do đến %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="80"/>
+        <source>Free time ends at %1</source>
+        <translation>Thời gian tự do kết thúc lúc %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="83"/>
+        <source>Allowed hours end at %1</source>
+        <translation>Giờ được phép kết thúc lúc %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="86"/>
+        <source>Outside allowed hours; next allowed at %1</source>
+        <translation>Ngoài giờ được phép; lần tới được dùng lúc %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="87"/>
+        <source>Outside allowed hours</source>
+        <translation>Ngoài giờ được phép</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="90"/>
+        <source>%1 of %2&apos;s %3 and %4 extra left</source>
+        <translation>Còn %1 trong %3 (thêm %4) của %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="93"/>
+        <source>%1 of %2&apos;s %3 left</source>
+        <translation>Còn %1 trong %3 của %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="97"/>
+        <source>%1&apos;s %2 and %3 extra are used up</source>
+        <translation>Đã dùng hết %2 (thêm %3) của %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="99"/>
+        <source>%1&apos;s %2 are used up</source>
+        <translation>Đã dùng hết %2 của %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="102"/>
+        <source>%1 of this week&apos;s %2 left</source>
+        <translation>Còn %1 trong %2 của tuần này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="105"/>
+        <source>This week&apos;s %1 are used up</source>
+        <translation>Đã dùng hết %1 của tuần này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="112"/>
+        <source>Which apps you use and when</source>
+        <translation>Em dùng ứng dụng nào và khi nào</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="113"/>
+        <source>, full web addresses</source>
+        <translation>, địa chỉ web đầy đủ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="113"/>
+        <source>, which web sites (domain only)</source>
+        <translation>, trang web nào (chỉ tên miền)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="115"/>
+        <source>, window titles</source>
+        <translation>, tiêu đề cửa sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="118"/>
+        <source>Details are kept %1 days, daily totals %2 days.</source>
+        <translation>Chi tiết được giữ %1 ngày, tổng theo ngày %2 ngày.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="119"/>
+        <source>Never keystrokes, never screenshots.</source>
+        <translation>Không bao giờ ghi phím gõ, không bao giờ chụp màn hình.</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
-        <location filename="../../ui/tray/main.cpp" line="146"/>
+        <location filename="../../ui/tray/main.cpp" line="154"/>
         <source>Show my screen time</source>
         <translation>Xem thời gian dùng máy</translation>
     </message>

@@ -62,6 +62,7 @@ class ScreenshotTest(unittest.TestCase):
         self.assertEqual(window["askButton"], "Ask for more time")
         self.assertEqual(window["approveButton"], "Give time with a parent's password")
         self.assertIn("Never keystrokes", window["recorded"])
+        self.assertEqual(window["reason"], "45 min of Saturday's 2 h left")
         self.assertEqual(window["helpLinePhone"], "Call 111 — free and confidential")
         self.assertEqual(screen["timeUpTitle"], "Time is up")
         self.assertEqual(screen["countdown"], "Save your work: the screen locks in 60 seconds.")
@@ -75,6 +76,10 @@ class ScreenshotTest(unittest.TestCase):
         self.assertEqual(window["approveButton"], "Cho thêm giờ bằng mật khẩu của bố mẹ")
         self.assertEqual(screen["timeUpTitle"], "Hết giờ rồi")
         self.assertEqual(screen["countdown"], "Hãy lưu bài: màn hình sẽ khóa sau 60 giây.")
+        # The service's reason, said in Vietnamese from its parts.
+        self.assertEqual(window["reason"], "Còn 45 phút trong 2 giờ của Thứ Bảy")
+        self.assertEqual(screen["timeUpReason"], "Đã dùng hết 2 giờ của Thứ Bảy")
+        self.assertIn("Không bao giờ ghi phím gõ", window["recorded"])
         self.assertEqual(window["helpLineName"], "Tổng đài quốc gia bảo vệ trẻ em")
 
 
@@ -92,6 +97,7 @@ class LiveViewTest(ServiceTestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         window = json.loads(result.stdout.strip().splitlines()[-1])["childWindow"]
         self.assertEqual(window["headline"], "1 h 30 min left today")
+        self.assertRegex(window["reason"], r"^1 h 30 min of \w+day's 1 h 30 min left$")
         self.assertIn("Childline", window["helpLineName"])
         self.assertIn("0800 1111", window["helpLinePhone"])
 

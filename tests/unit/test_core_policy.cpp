@@ -238,3 +238,28 @@ TEST_CASE("The help line is always allowed, even out of time", "[core][policy]")
     CHECK(help.verdict == core::UseVerdict::AlwaysAllowed);
     CHECK(help.reason == "the help line is always allowed");
 }
+
+TEST_CASE("The reason comes in parts a user interface can translate", "[core][policy]")
+{
+    core::Rules rules;
+    rules.day(Saturday).budget = hours {2};
+    rules.day(Saturday).windows = {window(15, 0, 20, 30)};
+    const auto left
+        = core::evaluate(rules, charged("2025-06-14", hours {1} + minutes {50}), {}, berlin("2025-06-14", 18), kZone);
+    CHECK(left.reasonParts.kind == core::Reason::Kind::DayBudgetLeft);
+    CHECK(left.reasonParts.remaining == minutes {10});
+    CHECK(left.reasonParts.budget == hours {2});
+    CHECK(left.reasonParts.weekday == Saturday);
+    CHECK(core::reasonKindKey(left.reasonParts.kind) == "day-budget-left");
+
+    const auto windowEnd = core::evaluate(rules, charged("2025-06-14", {}), {}, berlin("2025-06-14", 20, 25), kZone);
+    CHECK(windowEnd.reasonParts.kind == core::Reason::Kind::WindowEnds);
+    CHECK(windowEnd.reasonParts.at == berlin("2025-06-14", 20, 30));
+
+    const auto outside = core::evaluate(rules, charged("2025-06-14", {}), {}, berlin("2025-06-14", 12), kZone);
+    CHECK(outside.reasonParts.kind == core::Reason::Kind::OutsideHours);
+    CHECK(outside.reasonParts.at == berlin("2025-06-14", 15));
+
+    const auto usedUp = core::evaluate(rules, charged("2025-06-14", hours {2}), {}, berlin("2025-06-14", 16), kZone);
+    CHECK(usedUp.reasonParts.kind == core::Reason::Kind::DayBudgetUsedUp);
+}

@@ -2,9 +2,11 @@
 #include "ui/tray/childstatus.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace sundial::ui
 {
@@ -30,10 +32,101 @@ ChildStatus ChildStatus::fromMap(const QVariantMap &map)
             std::chrono::seconds {budget.value(QStringLiteral("remainingSeconds")).toInteger()}});
     }
     status.recorded = map.value(QStringLiteral("recorded")).toString();
+    status.reasonKind = map.value(QStringLiteral("reasonKind")).toString();
+    status.reasonAt = map.value(QStringLiteral("reasonAt")).toLongLong();
+    status.reasonBudget = std::chrono::seconds {map.value(QStringLiteral("reasonBudgetSeconds")).toLongLong()};
+    status.reasonExtra = std::chrono::seconds {map.value(QStringLiteral("reasonExtraSeconds")).toLongLong()};
+    status.reasonRemaining = std::chrono::seconds {map.value(QStringLiteral("reasonRemainingSeconds")).toLongLong()};
+    status.reasonWeekday = int(map.value(QStringLiteral("reasonWeekday"), 1).toLongLong());
+    status.recordTitles = map.value(QStringLiteral("recordTitles")).toBool();
+    status.recordFullUrls = map.value(QStringLiteral("recordFullUrls")).toBool();
+    status.activityRetentionDays = map.value(QStringLiteral("activityRetentionDays"), 30).toLongLong();
+    status.dailyRetentionDays = map.value(QStringLiteral("dailyRetentionDays"), 365).toLongLong();
     status.helpLineName = map.value(QStringLiteral("helpLineName")).toString();
     status.helpLinePhone = map.value(QStringLiteral("helpLinePhone")).toString();
     status.helpLineUrl = map.value(QStringLiteral("helpLineUrl")).toString();
     return status;
+}
+
+namespace
+{
+
+// Marked with QT_TRANSLATE_NOOP at each call so lupdate finds the texts.
+QString reasonText(const char *text)
+{
+    return QCoreApplication::translate("Reason", text);
+}
+
+// "20:30" today, else "Monday at 07:00" in the UI's language.
+QString momentText(qint64 unixTime)
+{
+    const QDateTime moment = QDateTime::fromSecsSinceEpoch(unixTime);
+    const QString clock = moment.time().toString(QStringLiteral("HH:mm"));
+    if (moment.date() == QDate::currentDate()) {
+        return clock;
+    }
+    return reasonText(QT_TRANSLATE_NOOP("Reason", "%1 at %2")).arg(QLocale().dayName(moment.date().dayOfWeek()), clock);
+}
+
+} // namespace
+
+QString ChildStatus::localizedReason() const
+{
+    const QString day = QLocale().dayName(reasonWeekday == 0 ? 7 : reasonWeekday);
+    const bool hasExtra = reasonExtra.count() > 0;
+    if (reasonKind == QLatin1String("no-limit")) {
+        return reasonText(QT_TRANSLATE_NOOP("Reason", "No limit today"));
+    }
+    if (reasonKind == QLatin1String("free-time-until")) {
+        return reasonText(QT_TRANSLATE_NOOP("Reason", "Free time until %1")).arg(momentText(reasonAt));
+    }
+    if (reasonKind == QLatin1String("free-time-ends")) {
+        return reasonText(QT_TRANSLATE_NOOP("Reason", "Free time ends at %1")).arg(momentText(reasonAt));
+    }
+    if (reasonKind == QLatin1String("window-ends")) {
+        return reasonText(QT_TRANSLATE_NOOP("Reason", "Allowed hours end at %1")).arg(momentText(reasonAt));
+    }
+    if (reasonKind == QLatin1String("outside-hours")) {
+        return reasonAt > 0 ? reasonText(QT_TRANSLATE_NOOP("Reason", "Outside allowed hours; next allowed at %1"))
+                                  .arg(momentText(reasonAt))
+                            : reasonText(QT_TRANSLATE_NOOP("Reason", "Outside allowed hours"));
+    }
+    if (reasonKind == QLatin1String("day-budget-left")) {
+        return hasExtra
+            ? reasonText(QT_TRANSLATE_NOOP("Reason", "%1 of %2's %3 and %4 extra left"))
+                  .arg(formatDuration(reasonRemaining), day, formatDuration(reasonBudget), formatDuration(reasonExtra))
+            : reasonText(QT_TRANSLATE_NOOP("Reason", "%1 of %2's %3 left"))
+                  .arg(formatDuration(reasonRemaining), day, formatDuration(reasonBudget));
+    }
+    if (reasonKind == QLatin1String("day-budget-used-up")) {
+        return hasExtra
+            ? reasonText(QT_TRANSLATE_NOOP("Reason", "%1's %2 and %3 extra are used up"))
+                  .arg(day, formatDuration(reasonBudget), formatDuration(reasonExtra))
+            : reasonText(QT_TRANSLATE_NOOP("Reason", "%1's %2 are used up")).arg(day, formatDuration(reasonBudget));
+    }
+    if (reasonKind == QLatin1String("week-budget-left")) {
+        return reasonText(QT_TRANSLATE_NOOP("Reason", "%1 of this week's %2 left"))
+            .arg(formatDuration(reasonRemaining), formatDuration(reasonBudget));
+    }
+    if (reasonKind == QLatin1String("week-budget-used-up")) {
+        return reasonText(QT_TRANSLATE_NOOP("Reason", "This week's %1 are used up")).arg(formatDuration(reasonBudget));
+    }
+    return reason;
+}
+
+QString ChildStatus::localizedRecorded() const
+{
+    QString what = reasonText(QT_TRANSLATE_NOOP("Reason", "Which apps you use and when"));
+    what += recordFullUrls ? reasonText(QT_TRANSLATE_NOOP("Reason", ", full web addresses"))
+                           : reasonText(QT_TRANSLATE_NOOP("Reason", ", which web sites (domain only)"));
+    if (recordTitles) {
+        what += reasonText(QT_TRANSLATE_NOOP("Reason", ", window titles"));
+    }
+    return what + QStringLiteral(". ")
+        + reasonText(QT_TRANSLATE_NOOP("Reason", "Details are kept %1 days, daily totals %2 days."))
+              .arg(activityRetentionDays)
+              .arg(dailyRetentionDays)
+        + QLatin1Char(' ') + reasonText(QT_TRANSLATE_NOOP("Reason", "Never keystrokes, never screenshots."));
 }
 
 QString formatDuration(std::chrono::seconds duration)

@@ -27,11 +27,27 @@ struct ChildStatus {
     qint64 allowedUntil = 0; // Unix time, 0 = not today
     QList<BudgetLine> budgets;
     QString recorded;
+    // The reason in parts (see core::Reason), for saying it in the UI's language.
+    QString reasonKind;
+    qint64 reasonAt = 0;
+    std::chrono::seconds reasonBudget {0};
+    std::chrono::seconds reasonExtra {0};
+    std::chrono::seconds reasonRemaining {0};
+    int reasonWeekday = 1; // 0 = Sunday
+    // What is recorded, in parts.
+    bool recordTitles = false;
+    bool recordFullUrls = false;
+    qint64 activityRetentionDays = 30;
+    qint64 dailyRetentionDays = 365;
     QString helpLineName;
     QString helpLinePhone;
     QString helpLineUrl;
 
     static ChildStatus fromMap(const QVariantMap &map);
+    // The reason and the privacy summary in the UI's language (QLocale() and the installed
+    // translator); the service's English text when the parts are unknown.
+    QString localizedReason() const;
+    QString localizedRecorded() const;
     bool outOfTime() const
     {
         return verdict == QLatin1String("out-of-time") || verdict == QLatin1String("outside-hours");

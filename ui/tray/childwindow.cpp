@@ -111,7 +111,7 @@ void ChildWindow::setStatus(const ChildStatus &status)
     } else {
         m_headline->setText(tr("No limit today"));
     }
-    m_reason->setText(status.reason);
+    m_reason->setText(status.localizedReason());
     m_until->setVisible(status.allowedUntil > 0 && !status.outOfTime());
     m_until->setText(
         tr("Allowed until %1")
@@ -123,7 +123,7 @@ void ChildWindow::setStatus(const ChildStatus &status)
     }
     m_budgets->setVisible(!budgets.isEmpty());
     m_budgets->setText(budgets.join(QLatin1Char('\n')));
-    m_recorded->setText(status.recorded);
+    m_recorded->setText(status.localizedRecorded());
     m_helpLine->setStatus(status);
 }
 

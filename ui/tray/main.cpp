@@ -42,6 +42,10 @@ ChildStatus sampleStatus(minutes left)
     status.reason = left <= minutes {0} ? QStringLiteral("Saturday's 2 h are used up")
                                         : QStringLiteral("%1 min of Saturday's 2 h left").arg(left.count());
     status.used = minutes {120} - left;
+    status.reasonKind = left <= minutes {0} ? QStringLiteral("day-budget-used-up") : QStringLiteral("day-budget-left");
+    status.reasonBudget = hours {2};
+    status.reasonRemaining = std::max(left, minutes {0});
+    status.reasonWeekday = 6; // Saturday
     status.remaining = std::max(left, minutes {0});
     status.allowedUntil = QDateTime::currentSecsSinceEpoch() + left.count() * 60;
     status.budgets = {{QStringLiteral("Games"), hours {1}, minutes {20}}};
@@ -86,7 +90,7 @@ int screenshots(const QString &dir, const ChildStatus &live, bool haveLive)
             .save(dir + QStringLiteral("/tray-%1min.png").arg(left));
     }
     TimeUpScreen screen;
-    screen.start(sampleStatus(minutes {0}), sampleStatus(minutes {0}).reason, seconds {60});
+    screen.start(sampleStatus(minutes {0}), sampleStatus(minutes {0}).localizedReason(), seconds {60});
     screen.resize(1024, 768);
     screen.grab().save(dir + QStringLiteral("/time-up.png"));
     report[QStringLiteral("timeUpScreen")] = textsOf(&screen);
@@ -119,6 +123,7 @@ int main(int argc, char **argv)
 
     QTranslator translator;
     const QString code = parser.isSet(language) ? parser.value(language) : QLocale::system().name();
+    QLocale::setDefault(QLocale(code)); // weekday names and the like follow the language too
     if (translator.load(QLocale(code), QStringLiteral("sundial"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         QApplication::installTranslator(&translator);
     }
@@ -162,12 +167,14 @@ int main(int argc, char **argv)
     });
     // Each event is also logged (the session's journal), which is how tests see what was shown.
     QObject::connect(&service, &ServiceConnection::warning, &app, [&](qint64 left, const QString &reason) {
-        notifier.warn(left, reason);
-        tray.showMessage(QStringLiteral("Sundial"), reason);
+        const QString said = current.reasonKind.isEmpty() ? reason : current.localizedReason();
+        notifier.warn(left, said);
+        tray.showMessage(QStringLiteral("Sundial"), said);
         std::cerr << "sundial-tray: warning shown, " << left << " s left: " << reason.toStdString() << std::endl;
     });
     QObject::connect(&service, &ServiceConnection::timesUp, &app, [&](qint64 grace, const QString &reason) {
-        timeUp.start(current, reason, seconds {grace});
+        // The service's status (sent just before) has the reason in parts, for the child's language.
+        timeUp.start(current, current.reasonKind.isEmpty() ? reason : current.localizedReason(), seconds {grace});
         std::cerr << "sundial-tray: time's-up screen shown, locking in " << grace << " s: " << reason.toStdString()
                   << std::endl;
     });

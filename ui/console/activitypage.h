@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ActivityPage: a child's use over a period: screen time per day as bars, and the top apps and
+// sites with their durations. Empty states say what to do.
+#pragma once
+
+#include <QDate>
+
+#include "ui/console/consolepage.h"
+
+class QChartView;
+class QComboBox;
+class QLabel;
+class QTreeWidget;
+
+namespace sundial::ui
+{
+
+class ActivityPage : public ConsolePage
+{
+    Q_OBJECT
+public:
+    ActivityPage(AdminClient &client, QWidget *parent = nullptr);
+    void refresh() override;
+    // Days shown: 1, 7, 30 or 365 ending today.
+    void setPeriodDays(int days);
+
+private:
+    void show(uint uid, const QJsonDocument &usage, QDate from, QDate to);
+
+    QComboBox *m_child;
+    QComboBox *m_period;
+    QChartView *m_chart;
+    QTreeWidget *m_apps;
+    QTreeWidget *m_sites;
+    QLabel *m_total;
+};
+
+} // namespace sundial::ui

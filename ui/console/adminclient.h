@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// AdminClient: the console's side of org.sundial.Agent1.Admin. Every call is asynchronous (the
+// console never freezes while the service answers); failures become one message a parent can
+// act on.
+#pragma once
+
+#include <functional>
+
+#include <QDBusConnection>
+#include <QJsonDocument>
+#include <QObject>
+#include <QVariantMap>
+
+namespace sundial::ui
+{
+
+class AdminClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AdminClient(const QDBusConnection &bus, QObject *parent = nullptr);
+
+    using JsonReply = std::function<void(const QJsonDocument &)>;
+    using MapReply = std::function<void(const QVariantMap &)>;
+    using DoneReply = std::function<void()>;
+
+    void listChildren(JsonReply reply);
+    void childStatus(uint uid, MapReply reply);
+    void usage(uint uid, const QDate &from, const QDate &to, JsonReply reply);
+    void timeline(uint uid, const QDate &day, JsonReply reply);
+    void listRequests(bool pendingOnly, JsonReply reply);
+    void answerRequest(qint64 id, uint minutes, DoneReply reply);
+    void audit(JsonReply reply);
+    void acceptClockChange(DoneReply reply);
+    void getRules(uint uid, std::function<void(const QString &)> reply);
+    // `failed` gets the service's message, which names the field that is wrong.
+    void setRules(uint uid, const QString &json, DoneReply reply, std::function<void(const QString &)> failed);
+
+    // A parent-facing sentence for a D-Bus error.
+    static QString explain(const QString &errorName, const QString &message);
+
+signals:
+    void failed(const QString &message);
+
+private:
+    void call(const QString &method, const QVariantList &arguments, std::function<void(const QVariantList &)> done,
+        std::function<void(const QString &)> failed = {});
+
+    QDBusConnection m_bus;
+};
+
+} // namespace sundial::ui

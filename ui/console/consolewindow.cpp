@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/console/consolewindow.h"
+
+#include <QCloseEvent>
+#include <QLabel>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include "ui/console/activitypage.h"
+#include "ui/console/adminclient.h"
+#include "ui/console/auditpage.h"
+#include "ui/console/familypage.h"
+#include "ui/console/requestspage.h"
+#include "ui/console/rulespage.h"
+
+namespace sundial::ui
+{
+
+ConsoleWindow::ConsoleWindow(AdminClient &client, QWidget *parent)
+    : QMainWindow(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_banner(new QLabel(this))
+{
+    setWindowTitle(tr("Sundial — family screen time"));
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setWordWrap(true);
+    m_banner->setVisible(false);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { padding: 8px; border: 1px solid palette(mid); }"));
+    m_pages = {new FamilyPage(client), new ActivityPage(client), new RulesPage(client), new RequestsPage(client),
+        new AuditPage(client)};
+    const QStringList titles {tr("Family"), tr("Activity"), tr("Rules"), tr("Requests"), tr("Audit")};
+    for (int i = 0; i < m_pages.size(); ++i) {
+        m_tabs->addTab(m_pages[i], titles[i]);
+    }
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_tabs);
+    setCentralWidget(central);
+    connect(&client, &AdminClient::failed, this, [this](const QString &message) {
+        m_banner->setText(message);
+        m_banner->setVisible(true);
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) { m_pages[index]->refresh(); });
+    resize(900, 640);
+}
+
+void ConsoleWindow::showPage(int index)
+{
+    m_tabs->setCurrentIndex(index);
+}
+
+void ConsoleWindow::refreshAll()
+{
+    for (ConsolePage *page : m_pages) {
+        page->refresh();
+    }
+}
+
+} // namespace sundial::ui

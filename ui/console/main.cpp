@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// sundial-console: the parent's console, a client of the service's Admin interface.
+// --screenshot DIR renders every page once its data has arrived (PNG plus the texts shown)
+// and exits: for tests and documentation.
+#include <iostream>
+#include <memory>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDBusConnection>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
+#include <QTimer>
+#include <QTranslator>
+
+#include "ui/console/activitypage.h"
+#include "ui/console/adminclient.h"
+#include "ui/console/consolepage.h"
+#include "ui/console/consolewindow.h"
+
+namespace
+{
+
+using namespace sundial::ui;
+
+QJsonObject textsOf(QWidget *root)
+{
+    QJsonObject texts;
+    for (QLabel *label : root->findChildren<QLabel *>()) {
+        if (!label->objectName().isEmpty() && label->isVisibleTo(root)) {
+            texts[label->objectName()] = label->text();
+        }
+    }
+    for (QPushButton *button : root->findChildren<QPushButton *>()) {
+        if (!button->objectName().isEmpty()) {
+            texts[button->objectName()] = button->text();
+        }
+    }
+    return texts;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("sundial-console"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Sundial's console for parents."));
+    parser.addHelpOption();
+    const QCommandLineOption user(
+        QStringLiteral("user"), QStringLiteral("Use the try-out service on the session bus."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QStringLiteral("Render every page into DIR as PNG and exit."), QStringLiteral("dir"));
+    const QCommandLineOption period(QStringLiteral("period-days"),
+        QStringLiteral("Activity period in days: 1, 7, 30 or 365 (default 7)."), QStringLiteral("days"),
+        QStringLiteral("7"));
+    parser.addOptions({user, screenshot, period});
+    parser.process(app);
+
+    QDBusConnection bus = parser.isSet(user) ? QDBusConnection::sessionBus() : QDBusConnection::systemBus();
+    AdminClient client(bus);
+    ConsoleWindow window(client);
+    qobject_cast<ActivityPage *>(window.pages().at(1))->setPeriodDays(parser.value(period).toInt());
+    if (!parser.isSet(screenshot)) {
+        window.show();
+        window.refreshAll();
+        return QApplication::exec();
+    }
+
+    const QString dir = parser.value(screenshot);
+    QDir {}.mkpath(dir);
+    static const char *const kNames[] = {"family", "activity", "rules", "requests", "audit"};
+    auto report = std::make_shared<QJsonObject>();
+    auto left = std::make_shared<int>(int(window.pages().size()));
+    auto finished = std::make_shared<bool>(false);
+    const auto finish = [&window, dir, report, finished] {
+        if (*finished) {
+            return;
+        }
+        *finished = true;
+        for (int i = 0; i < window.pages().size(); ++i) {
+            window.showPage(i);
+            window.grab().save(dir + QStringLiteral("/%1.png").arg(QLatin1String(kNames[i])));
+            (*report)[QLatin1String(kNames[i])] = textsOf(window.pages()[i]);
+        }
+        (*report)[QStringLiteral("window")] = textsOf(&window);
+        std::cout << QJsonDocument(*report).toJson(QJsonDocument::Compact).toStdString() << std::endl;
+        QApplication::quit();
+    };
+    for (ConsolePage *page : window.pages()) {
+        QObject::connect(page, &ConsolePage::loaded, &app, [left, finish] {
+            if (--*left == 0) {
+                finish();
+            }
+        });
+    }
+    // A failure ends the wait: the banner says why, and the pages show what they have.
+    QObject::connect(&client, &AdminClient::failed, &app, [finish] { QTimer::singleShot(200, finish); });
+    window.resize(1000, 700);
+    window.refreshAll();
+    return QApplication::exec();
+}

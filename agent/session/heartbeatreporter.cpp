@@ -7,6 +7,8 @@
 #include <QDBusMessage>
 #include <QDBusPendingCall>
 
+#include "agent/session/mediawatcher.h"
+
 namespace sundial::session
 {
 
@@ -52,6 +54,12 @@ void HeartbeatReporter::start()
     send();
 }
 
+void HeartbeatReporter::reportMedia(const MediaWatcher &media)
+{
+    m_media = &media;
+    connect(&media, &MediaWatcher::changed, this, &HeartbeatReporter::send);
+}
+
 void HeartbeatReporter::onStatusChanged(uint uid, const QVariantMap &status)
 {
     if (uid == ::getuid()) {
@@ -84,6 +92,7 @@ QVariantMap HeartbeatReporter::currentReport()
         report[QStringLiteral("fullscreen")] = window->fullscreen;
     }
     report[QStringLiteral("idle")] = m_idle;
+    report[QStringLiteral("media")] = m_media && m_media->playing();
     return report;
 }
 

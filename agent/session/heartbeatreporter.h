@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // HeartbeatReporter: tells the service what the child is doing. It reports on every focus
-// change, when the child becomes idle or active again, and as a keep-alive; it sends a window
-// title only when the child's rules record titles (the service says so in the status).
+// change, when the child becomes idle or active again, when media starts or stops playing, and
+// as a keep-alive; it sends a window title only when the child's rules record titles (the
+// service says so in the status).
 #pragma once
 
 #include <algorithm>
@@ -17,6 +18,8 @@
 namespace sundial::session
 {
 
+class MediaWatcher;
+
 class HeartbeatReporter : public QObject
 {
     Q_OBJECT
@@ -26,6 +29,9 @@ public:
 
     // Reads the privacy and idle settings from the service, then reports.
     void start();
+    // Reports `media` from now on (true while a player plays), and reports whenever that
+    // changes. Without it, `media` is always false. `media` must outlive this reporter.
+    void reportMedia(const MediaWatcher &media);
     // The report that would be sent now (for tests and logging).
     QVariantMap currentReport();
 
@@ -38,6 +44,7 @@ private:
     void checkIdle();
 
     FocusProbe &m_probe;
+    const MediaWatcher *m_media = nullptr;
     QDBusConnection m_bus;
     QTimer m_keepAlive;
     QTimer m_idleCheck;

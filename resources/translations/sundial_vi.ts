@@ -4,28 +4,28 @@
 <context>
     <name>Duration</name>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="126"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="136"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n giây</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="131"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="141"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n phút</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="134"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="144"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n giờ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="136"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="146"/>
         <source>%1 h %2 min</source>
         <translation>%1 giờ %2 phút</translation>
     </message>
@@ -41,97 +41,97 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="64"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="68"/>
         <source>%1 at %2</source>
         <translation>%1 lúc %2</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="74"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="78"/>
         <source>No limit today</source>
         <translation>Hôm nay không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="77"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="81"/>
         <source>Free time until %1</source>
         <translation>Được dùng tự do đến %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="80"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="84"/>
         <source>Free time ends at %1</source>
         <translation>Thời gian tự do kết thúc lúc %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="83"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="87"/>
         <source>Allowed hours end at %1</source>
         <translation>Giờ được phép kết thúc lúc %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="86"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="90"/>
         <source>Outside allowed hours; next allowed at %1</source>
         <translation>Ngoài giờ được phép; lần tới được dùng lúc %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="87"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="92"/>
         <source>Outside allowed hours</source>
         <translation>Ngoài giờ được phép</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="90"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="96"/>
         <source>%1 of %2&apos;s %3 and %4 extra left</source>
         <translation>Còn %1 trong %3 (thêm %4) của %2</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="93"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="98"/>
         <source>%1 of %2&apos;s %3 left</source>
         <translation>Còn %1 trong %3 của %2</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="97"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="103"/>
         <source>%1&apos;s %2 and %3 extra are used up</source>
         <translation>Đã dùng hết %2 (thêm %3) của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="99"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="105"/>
         <source>%1&apos;s %2 are used up</source>
         <translation>Đã dùng hết %2 của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="102"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="108"/>
         <source>%1 of this week&apos;s %2 left</source>
         <translation>Còn %1 trong %2 của tuần này</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="105"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="112"/>
         <source>This week&apos;s %1 are used up</source>
         <translation>Đã dùng hết %1 của tuần này</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="112"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="119"/>
         <source>Which apps you use and when</source>
         <translation>Em dùng ứng dụng nào và khi nào</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="113"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="120"/>
         <source>, full web addresses</source>
         <translation>, địa chỉ web đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="113"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="121"/>
         <source>, which web sites (domain only)</source>
         <translation>, trang web nào (chỉ tên miền)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="115"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="123"/>
         <source>, window titles</source>
         <translation>, tiêu đề cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="118"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="126"/>
         <source>Details are kept %1 days, daily totals %2 days.</source>
         <translation>Chi tiết được giữ %1 ngày, tổng theo ngày %2 ngày.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="119"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="129"/>
         <source>Never keystrokes, never screenshots.</source>
         <translation>Không bao giờ ghi phím gõ, không bao giờ chụp màn hình.</translation>
     </message>
@@ -142,6 +142,148 @@
         <location filename="../../ui/tray/main.cpp" line="154"/>
         <source>Show my screen time</source>
         <translation>Xem thời gian dùng máy</translation>
+    </message>
+</context>
+<context>
+    <name>sundial::ui::ActivityPage</name>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="34"/>
+        <source>Child</source>
+        <translation>Con</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="35"/>
+        <source>Period</source>
+        <translation>Khoảng thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="36"/>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="37"/>
+        <source>This week</source>
+        <translation>Tuần này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="38"/>
+        <source>This month</source>
+        <translation>Tháng này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="39"/>
+        <source>This year</source>
+        <translation>Năm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="50"/>
+        <source>App</source>
+        <translation>Ứng dụng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="50"/>
+        <location filename="../../ui/console/activitypage.cpp" line="51"/>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="51"/>
+        <source>Site</source>
+        <translation>Trang web</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="56"/>
+        <source>Child:</source>
+        <translation>Con:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="58"/>
+        <source>Period:</source>
+        <translation>Khoảng thời gian:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="96"/>
+        <source>No child accounts are limited yet.</source>
+        <translation>Chưa có tài khoản con nào được giới hạn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="112"/>
+        <source>Screen time per day (minutes)</source>
+        <translation>Thời gian dùng máy mỗi ngày (phút)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="114"/>
+        <source>Screen time</source>
+        <translation>Thời gian dùng máy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="148"/>
+        <source>No screen time recorded in this period yet: is the child&apos;s session helper running, and has the child used the computer?</source>
+        <translation>Chưa ghi nhận thời gian dùng máy trong khoảng này: trình hỗ trợ phiên của con có đang chạy không, và con đã dùng máy chưa?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="150"/>
+        <source>%1 of screen time from %2 to %3</source>
+        <translation>%1 thời gian dùng máy từ %2 đến %3</translation>
+    </message>
+</context>
+<context>
+    <name>sundial::ui::AdminClient</name>
+    <message>
+        <location filename="../../ui/console/adminclient.cpp" line="24"/>
+        <source>The Sundial service is not running. Start it with &quot;sudo systemctl start sundiald&quot; (or &quot;sundiald --user&quot; to try Sundial out).</source>
+        <translation>Dịch vụ Sundial chưa chạy. Hãy khởi động bằng "sudo systemctl start sundiald" (hoặc "sundiald --user" để dùng thử Sundial).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/adminclient.cpp" line="28"/>
+        <source>You are not allowed to manage Sundial: ask an administrator to add you to the sundial-admin group.</source>
+        <translation>Bạn không có quyền quản lý Sundial: hãy nhờ quản trị viên thêm bạn vào nhóm sundial-admin.</translation>
+    </message>
+</context>
+<context>
+    <name>sundial::ui::AuditPage</name>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="21"/>
+        <source>Accept the changed clock</source>
+        <translation>Chấp nhận đồng hồ đã đổi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="28"/>
+        <source>When</source>
+        <translation>Khi nào</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="28"/>
+        <source>What</source>
+        <translation>Việc gì</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="28"/>
+        <source>Child (uid)</source>
+        <translation>Con (uid)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="28"/>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/console/auditpage.cpp" line="44"/>
+        <source>The log is intact: %n entries, none changed or removed.</source>
+        <translation>
+            <numerusform>Nhật ký còn nguyên vẹn: %n mục, không mục nào bị sửa hay xóa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="45"/>
+        <source>The log was changed: entry %1 and after cannot be trusted.</source>
+        <translation>Nhật ký đã bị thay đổi: không thể tin mục %1 và các mục sau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="50"/>
+        <source>The clock was changed by %1 s: accept it</source>
+        <translation>Đồng hồ đã bị đổi %1 giây: chấp nhận</translation>
     </message>
 </context>
 <context>
@@ -260,6 +402,87 @@
     </message>
 </context>
 <context>
+    <name>sundial::ui::ConsoleWindow</name>
+    <message>
+        <location filename="../../ui/console/consolewindow.cpp" line="24"/>
+        <source>Sundial — family screen time</source>
+        <translation>Sundial — thời gian dùng máy của gia đình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/consolewindow.cpp" line="31"/>
+        <source>Family</source>
+        <translation>Gia đình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/consolewindow.cpp" line="31"/>
+        <source>Activity</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/consolewindow.cpp" line="31"/>
+        <source>Rules</source>
+        <translation>Quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/consolewindow.cpp" line="31"/>
+        <source>Requests</source>
+        <translation>Yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/consolewindow.cpp" line="31"/>
+        <source>Audit</source>
+        <translation>Nhật ký</translation>
+    </message>
+</context>
+<context>
+    <name>sundial::ui::FamilyPage</name>
+    <message>
+        <location filename="../../ui/console/familypage.cpp" line="40"/>
+        <source>No child accounts are limited yet. Add one with &quot;sudo sundialctl add-child UID&quot;.</source>
+        <translation>Chưa có tài khoản con nào được giới hạn. Thêm bằng "sudo sundialctl add-child UID".</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/familypage.cpp" line="75"/>
+        <source>Child %1</source>
+        <translation>Con %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/familypage.cpp" line="81"/>
+        <source>%1 used, %2 left today</source>
+        <translation>Đã dùng %1, hôm nay còn %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/familypage.cpp" line="86"/>
+        <source>%p% of today&apos;s time used</source>
+        <translation>Đã dùng %p% thời gian hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/familypage.cpp" line="87"/>
+        <source>Time used today by %1</source>
+        <translation>Thời gian %1 đã dùng hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/familypage.cpp" line="90"/>
+        <source>%1 used today, no limit</source>
+        <translation>Hôm nay đã dùng %1, không giới hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/familypage.cpp" line="101"/>
+        <source>Asks for %1 min: %2</source>
+        <translation>Xin %1 phút: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/familypage.cpp" line="108"/>
+        <source>Deny</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/familypage.cpp" line="108"/>
+        <source>+%1 min</source>
+        <translation>+%1 phút</translation>
+    </message>
+</context>
+<context>
     <name>sundial::ui::HelpLineBox</name>
     <message>
         <location filename="../../ui/tray/helplinebox.cpp" line="13"/>
@@ -280,6 +503,135 @@
         <location filename="../../ui/tray/helplinebox.cpp" line="36"/>
         <source>Call %1 — free and confidential</source>
         <translation>Gọi %1 — miễn phí và bảo mật</translation>
+    </message>
+</context>
+<context>
+    <name>sundial::ui::RequestsPage</name>
+    <message>
+        <location filename="../../ui/console/requestspage.cpp" line="23"/>
+        <source>Asked</source>
+        <translation>Lúc xin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/requestspage.cpp" line="23"/>
+        <source>Child (uid)</source>
+        <translation>Con (uid)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/requestspage.cpp" line="23"/>
+        <source>Minutes</source>
+        <translation>Số phút</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/requestspage.cpp" line="23"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/requestspage.cpp" line="23"/>
+        <source>Answer</source>
+        <translation>Trả lời</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/requestspage.cpp" line="23"/>
+        <source>Answered by (uid)</source>
+        <translation>Người trả lời (uid)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/requestspage.cpp" line="40"/>
+        <source>approved, %1 min</source>
+        <translation>đồng ý, %1 phút</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/requestspage.cpp" line="41"/>
+        <source>denied</source>
+        <translation>từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/requestspage.cpp" line="42"/>
+        <source>waiting</source>
+        <translation>đang chờ</translation>
+    </message>
+</context>
+<context>
+    <name>sundial::ui::RulesPage</name>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="30"/>
+        <source>Rules</source>
+        <translation>Quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="34"/>
+        <source>Save rules</source>
+        <translation>Lưu quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="35"/>
+        <source>Revert</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="37"/>
+        <source>Child:</source>
+        <translation>Con:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="47"/>
+        <source>Allowed hours (drag to paint, drag from a painted cell to clear):</source>
+        <translation>Giờ được phép (kéo để tô, kéo từ ô đã tô để xóa):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="54"/>
+        <source>no limit</source>
+        <translation>không giới hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="55"/>
+        <source> min</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="56"/>
+        <source>Budget for %1</source>
+        <translation>Thời lượng cho %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="66"/>
+        <source>Schedule</source>
+        <translation>Lịch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="67"/>
+        <source>All rules (JSON)</source>
+        <translation>Tất cả quy tắc (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="115"/>
+        <source>The rules&apos; format is described in docs/RULES-JSON.md.</source>
+        <translation>Định dạng quy tắc được mô tả trong docs/RULES-JSON.md.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="130"/>
+        <source>Saved. The new rules apply now.</source>
+        <translation>Đã lưu. Quy tắc mới có hiệu lực ngay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="132"/>
+        <source>Not saved: %1</source>
+        <translation>Chưa lưu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sundial::ui::ScheduleGrid</name>
+    <message>
+        <location filename="../../ui/console/schedulegrid.cpp" line="45"/>
+        <source>Allowed hours, Monday to Sunday, in quarter hours</source>
+        <translation>Giờ được phép, từ thứ Hai đến Chủ nhật, theo từng 15 phút</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/schedulegrid.cpp" line="46"/>
+        <source>Drag to allow hours; arrow keys move, space toggles.</source>
+        <translation>Kéo để cho phép giờ; phím mũi tên để di chuyển, phím cách để bật/tắt.</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@ class ConsoleTest(ServiceTestCase):
         self.start_service()
         self.agent("Child.RequestMoreTime", 30, "'Bài tập về nhà'", uid=CHILD_UID)
         directory = os.path.join(ARTIFACTS, "console")
-        texts = shoot(self.env, directory)
+        texts = shoot(self.env, directory, "--language", "en")
         for page in PAGES:
             path = os.path.join(directory, page + ".png")
             self.assertGreater(distinct_pixel_bytes(path), 10, path + " looks blank")
@@ -52,8 +52,13 @@ class ConsoleTest(ServiceTestCase):
         self.assertIn("intact", texts["audit"]["chainState"])
         self.assertNotIn("banner", texts["window"])
 
+        vietnamese = shoot(self.env, os.path.join(ARTIFACTS, "console-vi"), "--language", "vi")
+        self.assertEqual(vietnamese["family"]["summary-%d" % CHILD_UID], "Đã dùng 1 giờ, hôm nay còn 1 giờ")
+        self.assertIn("thời gian dùng máy", vietnamese["activity"]["activityTotal"])
+        self.assertIn("Nhật ký còn nguyên vẹn", vietnamese["audit"]["chainState"])
+
     def test_without_the_service_the_console_says_so(self):
-        texts = shoot(self.env, os.path.join(self.dir, "none"))
+        texts = shoot(self.env, os.path.join(self.dir, "none"), "--language", "en")
         self.assertIn("not running", texts["window"]["banner"])
         self.assertIn("systemctl start sundiald", texts["window"]["banner"])
 

@@ -58,8 +58,17 @@ int main(int argc, char **argv)
     const QCommandLineOption period(QStringLiteral("period-days"),
         QStringLiteral("Activity period in days: 1, 7, 30 or 365 (default 7)."), QStringLiteral("days"),
         QStringLiteral("7"));
-    parser.addOptions({user, screenshot, period});
+    const QCommandLineOption language(
+        QStringLiteral("language"), QStringLiteral("Language (default: the system's)."), QStringLiteral("code"));
+    parser.addOptions({user, screenshot, period, language});
     parser.process(app);
+
+    QTranslator translator;
+    const QString code = parser.isSet(language) ? parser.value(language) : QLocale::system().name();
+    QLocale::setDefault(QLocale(code));
+    if (translator.load(QLocale(code), QStringLiteral("sundial"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        QApplication::installTranslator(&translator);
+    }
 
     QDBusConnection bus = parser.isSet(user) ? QDBusConnection::sessionBus() : QDBusConnection::systemBus();
     AdminClient client(bus);

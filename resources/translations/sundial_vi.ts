@@ -147,85 +147,143 @@
 <context>
     <name>sundial::ui::ActivityPage</name>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="34"/>
+        <location filename="../../ui/console/activitypage.cpp" line="41"/>
         <source>Child</source>
         <translation>Con</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="35"/>
+        <location filename="../../ui/console/activitypage.cpp" line="42"/>
         <source>Period</source>
         <translation>Khoảng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="36"/>
+        <location filename="../../ui/console/activitypage.cpp" line="43"/>
         <source>Today</source>
         <translation>Hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="37"/>
+        <location filename="../../ui/console/activitypage.cpp" line="44"/>
         <source>This week</source>
         <translation>Tuần này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="38"/>
+        <location filename="../../ui/console/activitypage.cpp" line="45"/>
         <source>This month</source>
         <translation>Tháng này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="39"/>
+        <location filename="../../ui/console/activitypage.cpp" line="46"/>
         <source>This year</source>
         <translation>Năm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="50"/>
+        <location filename="../../ui/console/activitypage.cpp" line="57"/>
         <source>App</source>
         <translation>Ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="50"/>
-        <location filename="../../ui/console/activitypage.cpp" line="51"/>
+        <location filename="../../ui/console/activitypage.cpp" line="57"/>
+        <location filename="../../ui/console/activitypage.cpp" line="58"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="51"/>
+        <location filename="../../ui/console/activitypage.cpp" line="58"/>
         <source>Site</source>
         <translation>Trang web</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="56"/>
+        <location filename="../../ui/console/activitypage.cpp" line="63"/>
         <source>Child:</source>
         <translation>Con:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="58"/>
+        <location filename="../../ui/console/activitypage.cpp" line="65"/>
         <source>Period:</source>
         <translation>Khoảng thời gian:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="96"/>
+        <location filename="../../ui/console/activitypage.cpp" line="68"/>
+        <source>Export CSV…</source>
+        <translation>Xuất CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="69"/>
+        <source>Export PDF report…</source>
+        <translation>Xuất báo cáo PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="73"/>
+        <location filename="../../ui/console/activitypage.cpp" line="77"/>
+        <source>Export CSV</source>
+        <translation>Xuất CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="74"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="77"/>
+        <location filename="../../ui/console/activitypage.cpp" line="85"/>
+        <source>Could not write %1: %2</source>
+        <translation>Không ghi được %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="81"/>
+        <location filename="../../ui/console/activitypage.cpp" line="85"/>
+        <source>Export PDF report</source>
+        <translation>Xuất báo cáo PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="82"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="123"/>
         <source>No child accounts are limited yet.</source>
         <translation>Chưa có tài khoản con nào được giới hạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="112"/>
+        <location filename="../../ui/console/activitypage.cpp" line="142"/>
         <source>Screen time per day (minutes)</source>
         <translation>Thời gian dùng máy mỗi ngày (phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="114"/>
+        <location filename="../../ui/console/activitypage.cpp" line="144"/>
         <source>Screen time</source>
         <translation>Thời gian dùng máy</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="148"/>
+        <location filename="../../ui/console/activitypage.cpp" line="178"/>
         <source>No screen time recorded in this period yet: is the child&apos;s session helper running, and has the child used the computer?</source>
         <translation>Chưa ghi nhận thời gian dùng máy trong khoảng này: trình hỗ trợ phiên của con có đang chạy không, và con đã dùng máy chưa?</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="150"/>
+        <location filename="../../ui/console/activitypage.cpp" line="180"/>
         <source>%1 of screen time from %2 to %3</source>
         <translation>%1 thời gian dùng máy từ %2 đến %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="224"/>
+        <source>Sundial report</source>
+        <translation>Báo cáo Sundial</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="229"/>
+        <source>cannot write %1</source>
+        <translation>không ghi được %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="239"/>
+        <source>Screen time of %1</source>
+        <translation>Thời gian dùng máy của %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="251"/>
+        <source>Apps</source>
+        <translation>Ứng dụng</translation>
     </message>
 </context>
 <context>
@@ -233,7 +291,7 @@
     <message>
         <location filename="../../ui/console/adminclient.cpp" line="24"/>
         <source>The Sundial service is not running. Start it with &quot;sudo systemctl start sundiald&quot; (or &quot;sundiald --user&quot; to try Sundial out).</source>
-        <translation>Dịch vụ Sundial chưa chạy. Hãy khởi động bằng "sudo systemctl start sundiald" (hoặc "sundiald --user" để dùng thử Sundial).</translation>
+        <translation>Dịch vụ Sundial chưa chạy. Hãy khởi động bằng &quot;sudo systemctl start sundiald&quot; (hoặc &quot;sundiald --user&quot; để dùng thử Sundial).</translation>
     </message>
     <message>
         <location filename="../../ui/console/adminclient.cpp" line="28"/>
@@ -439,7 +497,7 @@
     <message>
         <location filename="../../ui/console/familypage.cpp" line="40"/>
         <source>No child accounts are limited yet. Add one with &quot;sudo sundialctl add-child UID&quot;.</source>
-        <translation>Chưa có tài khoản con nào được giới hạn. Thêm bằng "sudo sundialctl add-child UID".</translation>
+        <translation>Chưa có tài khoản con nào được giới hạn. Thêm bằng &quot;sudo sundialctl add-child UID&quot;.</translation>
     </message>
     <message>
         <location filename="../../ui/console/familypage.cpp" line="75"/>

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -51,6 +52,15 @@ class ConsoleTest(ServiceTestCase):
         self.assertIn("docs/RULES-JSON.md", texts["rules"]["rulesMessage"])
         self.assertIn("intact", texts["audit"]["chainState"])
         self.assertNotIn("banner", texts["window"])
+        # The period on screen, exported.
+        self.assertEqual(texts["csv"], "")
+        rows = open(os.path.join(directory, "report.csv")).read().splitlines()
+        self.assertEqual(rows[0], "kind,name,active_seconds,charged_seconds")
+        self.assertIn("day,%s,3600,3600" % time.strftime("%Y-%m-%d"), rows)
+        self.assertEqual(texts["pdf"], "")
+        pdf = open(os.path.join(directory, "report.pdf"), "rb").read()
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        self.assertGreater(len(pdf), 5000)
 
         vietnamese = shoot(self.env, os.path.join(ARTIFACTS, "console-vi"), "--language", "vi")
         self.assertEqual(vietnamese["family"]["summary-%d" % CHILD_UID], "Đã dùng 1 giờ, hôm nay còn 1 giờ")

@@ -7,11 +7,18 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QPushButton>
+#include <QTextStream>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -58,6 +65,26 @@ ActivityPage::ActivityPage(AdminClient &client, QWidget *parent)
     controls->addWidget(new QLabel(tr("Period:"), this));
     controls->addWidget(m_period);
     controls->addStretch();
+    auto *csv = new QPushButton(tr("Export CSV…"), this);
+    auto *pdf = new QPushButton(tr("Export PDF report…"), this);
+    controls->addWidget(csv);
+    controls->addWidget(pdf);
+    connect(csv, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export CSV"), QStringLiteral("sundial.csv"), tr("CSV files (*.csv)"));
+        QString error;
+        if (!path.isEmpty() && !exportCsv(path, error)) {
+            QMessageBox::warning(this, tr("Export CSV"), tr("Could not write %1: %2").arg(path, error));
+        }
+    });
+    connect(pdf, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export PDF report"), QStringLiteral("sundial.pdf"), tr("PDF files (*.pdf)"));
+        QString error;
+        if (!path.isEmpty() && !exportPdf(path, error)) {
+            QMessageBox::warning(this, tr("Export PDF report"), tr("Could not write %1: %2").arg(path, error));
+        }
+    });
     auto *lists = new QHBoxLayout;
     lists->addWidget(m_apps);
     lists->addWidget(m_sites);
@@ -108,6 +135,9 @@ void ActivityPage::refresh()
 void ActivityPage::show(uint, const QJsonDocument &usage, QDate from, QDate to)
 {
     const QJsonObject report = usage.object();
+    m_report = report;
+    m_from = from;
+    m_to = to;
     auto *chart = new QChart;
     chart->setTitle(tr("Screen time per day (minutes)"));
     chart->legend()->hide();
@@ -159,6 +189,83 @@ void ActivityPage::show(uint, const QJsonDocument &usage, QDate from, QDate to)
         }
     }
     emit loaded();
+}
+
+bool ActivityPage::exportCsv(const QString &path, QString &error) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) {
+        error = file.errorString();
+        return false;
+    }
+    QTextStream out(&file);
+    const auto quoted = [](QString text) {
+        return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    };
+    out << "kind,name,active_seconds,charged_seconds\n";
+    for (const QJsonValue &value : m_report.value(QStringLiteral("days")).toArray()) {
+        const QJsonObject day = value.toObject();
+        out << "day," << day.value(QStringLiteral("day")).toString() << ','
+            << day.value(QStringLiteral("activeSeconds")).toInteger() << ','
+            << day.value(QStringLiteral("chargedSeconds")).toInteger() << '\n';
+    }
+    for (const auto &[kind, key] :
+        {std::pair {"app", "apps"}, std::pair {"site", "sites"}, std::pair {"category", "categories"}}) {
+        for (const QJsonValue &value : m_report.value(QLatin1String(key)).toArray()) {
+            const QJsonObject item = value.toObject();
+            out << kind << ',' << quoted(item.value(QStringLiteral("name")).toString()) << ','
+                << item.value(QStringLiteral("activeSeconds")).toInteger() << ','
+                << item.value(QStringLiteral("chargedSeconds")).toInteger() << '\n';
+        }
+    }
+    return true;
+}
+
+bool ActivityPage::exportPdf(const QString &path, QString &error)
+{
+    QPdfWriter writer(path);
+    writer.setTitle(tr("Sundial report"));
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setResolution(150);
+    QPainter painter;
+    if (!painter.begin(&writer)) {
+        error = tr("cannot write %1").arg(path);
+        return false;
+    }
+    const QRect page = painter.viewport();
+    QFont title = painter.font();
+    title.setPointSize(16);
+    title.setBold(true);
+    painter.setFont(title);
+    int y = 0;
+    painter.drawText(QRect(0, y, page.width(), 80), Qt::AlignLeft | Qt::AlignVCenter,
+        tr("Screen time of %1").arg(m_child->currentText()));
+    y += 90;
+    QFont body = painter.font();
+    body.setPointSize(10);
+    body.setBold(false);
+    painter.setFont(body);
+    painter.drawText(QRect(0, y, page.width(), 60), Qt::AlignLeft | Qt::TextWordWrap, m_total->text());
+    y += 70;
+    const QPixmap chart = m_chart->grab();
+    const int chartHeight = page.width() * chart.height() / std::max(1, chart.width());
+    painter.drawPixmap(QRect(0, y, page.width(), chartHeight), chart);
+    y += chartHeight + 30;
+    painter.drawText(QRect(0, y, page.width(), 40), Qt::AlignLeft, tr("Apps"));
+    y += 45;
+    for (const QJsonValue &value : m_report.value(QStringLiteral("apps")).toArray()) {
+        if (y > page.height() - 40) {
+            writer.newPage();
+            y = 0;
+        }
+        const QJsonObject item = value.toObject();
+        painter.drawText(
+            QRect(20, y, page.width() / 2, 36), Qt::AlignLeft, item.value(QStringLiteral("name")).toString());
+        painter.drawText(QRect(page.width() / 2, y, page.width() / 2, 36), Qt::AlignRight,
+            formatDuration(std::chrono::seconds {item.value(QStringLiteral("activeSeconds")).toInteger()}));
+        y += 38;
+    }
+    return painter.end();
 }
 
 } // namespace sundial::ui

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QDate>
+#include <QJsonObject>
 
 #include "ui/console/consolepage.h"
 
@@ -23,6 +24,10 @@ public:
     void refresh() override;
     // Days shown: 1, 7, 30 or 365 ending today.
     void setPeriodDays(int days);
+    // The period on screen as CSV (day, screen time, then apps and sites) and as a printable
+    // PDF report with the chart and the per-app table. False with `error` set on failure.
+    bool exportCsv(const QString &path, QString &error) const;
+    bool exportPdf(const QString &path, QString &error);
 
 private:
     void show(uint uid, const QJsonDocument &usage, QDate from, QDate to);
@@ -33,6 +38,9 @@ private:
     QTreeWidget *m_apps;
     QTreeWidget *m_sites;
     QLabel *m_total;
+    QJsonObject m_report; // the period on screen
+    QDate m_from;
+    QDate m_to;
 };
 
 } // namespace sundial::ui

@@ -97,6 +97,12 @@ int main(int argc, char **argv)
             (*report)[QLatin1String(kNames[i])] = textsOf(window.pages()[i]);
         }
         (*report)[QStringLiteral("window")] = textsOf(&window);
+        auto *activity = qobject_cast<ActivityPage *>(window.pages().at(1));
+        QString error;
+        (*report)[QStringLiteral("csv")]
+            = activity->exportCsv(dir + QStringLiteral("/report.csv"), error) ? QString {} : error;
+        (*report)[QStringLiteral("pdf")]
+            = activity->exportPdf(dir + QStringLiteral("/report.pdf"), error) ? QString {} : error;
         std::cout << QJsonDocument(*report).toJson(QJsonDocument::Compact).toStdString() << std::endl;
         QApplication::quit();
     };

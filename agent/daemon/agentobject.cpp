@@ -319,6 +319,17 @@ QString AgentObject::Usage(uint uid, const QString &from, const QString &to)
         }
         out[QLatin1String(key)] = items;
     }
+    // Active minutes by weekday (0 = Sunday) and local hour, for the heatmap.
+    const core::HourHeatmap heatmap = report.hourHeatmap(uid, *first, *last);
+    QJsonArray hours;
+    for (const auto &weekday : heatmap) {
+        QJsonArray row;
+        for (const std::chrono::seconds cell : weekday) {
+            row.append(qint64 {cell.count()});
+        }
+        hours.append(row);
+    }
+    out[QStringLiteral("hours")] = hours;
     return toJson(out);
 }
 

@@ -147,141 +147,173 @@
 <context>
     <name>sundial::ui::ActivityPage</name>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="41"/>
+        <location filename="../../ui/console/activitypage.cpp" line="45"/>
         <source>Child</source>
         <translation>Con</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="42"/>
+        <location filename="../../ui/console/activitypage.cpp" line="46"/>
         <source>Period</source>
         <translation>Khoảng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="43"/>
+        <location filename="../../ui/console/activitypage.cpp" line="47"/>
         <source>Today</source>
         <translation>Hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="44"/>
+        <location filename="../../ui/console/activitypage.cpp" line="48"/>
         <source>This week</source>
         <translation>Tuần này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="45"/>
+        <location filename="../../ui/console/activitypage.cpp" line="49"/>
         <source>This month</source>
         <translation>Tháng này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="46"/>
+        <location filename="../../ui/console/activitypage.cpp" line="50"/>
         <source>This year</source>
         <translation>Năm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="57"/>
+        <location filename="../../ui/console/activitypage.cpp" line="61"/>
         <source>App</source>
         <translation>Ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="57"/>
-        <location filename="../../ui/console/activitypage.cpp" line="58"/>
+        <location filename="../../ui/console/activitypage.cpp" line="61"/>
+        <location filename="../../ui/console/activitypage.cpp" line="62"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="58"/>
+        <location filename="../../ui/console/activitypage.cpp" line="62"/>
         <source>Site</source>
         <translation>Trang web</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="63"/>
+        <location filename="../../ui/console/activitypage.cpp" line="67"/>
         <source>Child:</source>
         <translation>Con:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="65"/>
+        <location filename="../../ui/console/activitypage.cpp" line="69"/>
         <source>Period:</source>
         <translation>Khoảng thời gian:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="68"/>
+        <location filename="../../ui/console/activitypage.cpp" line="72"/>
         <source>Export CSV…</source>
         <translation>Xuất CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="69"/>
+        <location filename="../../ui/console/activitypage.cpp" line="73"/>
         <source>Export PDF report…</source>
         <translation>Xuất báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="73"/>
-        <location filename="../../ui/console/activitypage.cpp" line="77"/>
+        <location filename="../../ui/console/activitypage.cpp" line="78"/>
+        <location filename="../../ui/console/activitypage.cpp" line="81"/>
         <source>Export CSV</source>
         <translation>Xuất CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="74"/>
+        <location filename="../../ui/console/activitypage.cpp" line="78"/>
         <source>CSV files (*.csv)</source>
         <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="77"/>
-        <location filename="../../ui/console/activitypage.cpp" line="85"/>
+        <location filename="../../ui/console/activitypage.cpp" line="81"/>
+        <location filename="../../ui/console/activitypage.cpp" line="89"/>
         <source>Could not write %1: %2</source>
         <translation>Không ghi được %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="81"/>
-        <location filename="../../ui/console/activitypage.cpp" line="85"/>
+        <location filename="../../ui/console/activitypage.cpp" line="86"/>
+        <location filename="../../ui/console/activitypage.cpp" line="89"/>
         <source>Export PDF report</source>
         <translation>Xuất báo cáo PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="82"/>
+        <location filename="../../ui/console/activitypage.cpp" line="86"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="123"/>
-        <source>No child accounts are limited yet.</source>
-        <translation>Chưa có tài khoản con nào được giới hạn.</translation>
+        <location filename="../../ui/console/activitypage.cpp" line="107"/>
+        <source>Top apps and sites</source>
+        <translation>Ứng dụng và trang web dùng nhiều</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="108"/>
+        <source>Hour of day</source>
+        <translation>Theo giờ trong ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="109"/>
+        <source>Timeline of the last day</source>
+        <translation>Dòng thời gian của ngày cuối</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="142"/>
+        <source>No child accounts are limited yet.</source>
+        <translation>Chưa có tài khoản con nào được giới hạn.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/console/activitypage.cpp" line="152"/>
+        <source>%1: %n intervals</source>
+        <translation>
+            <numerusform>%1: %n khoảng</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="160"/>
+        <source>unknown app (no report from the child&apos;s session)</source>
+        <translation>ứng dụng không rõ (phiên của con không báo)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="172"/>
+        <source>  (idle)</source>
+        <translation>  (không hoạt động)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="187"/>
         <source>Screen time per day (minutes)</source>
         <translation>Thời gian dùng máy mỗi ngày (phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="144"/>
+        <location filename="../../ui/console/activitypage.cpp" line="189"/>
         <source>Screen time</source>
         <translation>Thời gian dùng máy</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="178"/>
+        <location filename="../../ui/console/activitypage.cpp" line="224"/>
         <source>No screen time recorded in this period yet: is the child&apos;s session helper running, and has the child used the computer?</source>
         <translation>Chưa ghi nhận thời gian dùng máy trong khoảng này: trình hỗ trợ phiên của con có đang chạy không, và con đã dùng máy chưa?</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="180"/>
+        <location filename="../../ui/console/activitypage.cpp" line="226"/>
         <source>%1 of screen time from %2 to %3</source>
         <translation>%1 thời gian dùng máy từ %2 đến %3</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="224"/>
+        <location filename="../../ui/console/activitypage.cpp" line="273"/>
         <source>Sundial report</source>
         <translation>Báo cáo Sundial</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="229"/>
+        <location filename="../../ui/console/activitypage.cpp" line="278"/>
         <source>cannot write %1</source>
         <translation>không ghi được %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="239"/>
+        <location filename="../../ui/console/activitypage.cpp" line="288"/>
         <source>Screen time of %1</source>
         <translation>Thời gian dùng máy của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="251"/>
+        <location filename="../../ui/console/activitypage.cpp" line="300"/>
         <source>Apps</source>
         <translation>Ứng dụng</translation>
     </message>
@@ -561,6 +593,24 @@
         <location filename="../../ui/tray/helplinebox.cpp" line="36"/>
         <source>Call %1 — free and confidential</source>
         <translation>Gọi %1 — miễn phí và bảo mật</translation>
+    </message>
+</context>
+<context>
+    <name>sundial::ui::HourHeatmap</name>
+    <message>
+        <location filename="../../ui/console/hourheatmap.cpp" line="23"/>
+        <source>Use by weekday and hour</source>
+        <translation>Mức dùng theo thứ và giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/hourheatmap.cpp" line="54"/>
+        <source>No use recorded</source>
+        <translation>Chưa ghi nhận lần dùng nào</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/hourheatmap.cpp" line="56"/>
+        <source>Most use: %1 %2:00</source>
+        <translation>Dùng nhiều nhất: %1 %2:00</translation>
     </message>
 </context>
 <context>

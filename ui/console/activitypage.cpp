@@ -7,6 +7,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -14,16 +15,19 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTextStream>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
 #include "ui/console/adminclient.h"
+#include "ui/console/hourheatmap.h"
 #include "ui/tray/childstatus.h"
 
 namespace sundial::ui
@@ -85,14 +89,29 @@ ActivityPage::ActivityPage(AdminClient &client, QWidget *parent)
             QMessageBox::warning(this, tr("Export PDF report"), tr("Could not write %1: %2").arg(path, error));
         }
     });
-    auto *lists = new QHBoxLayout;
-    lists->addWidget(m_apps);
-    lists->addWidget(m_sites);
+    m_heatmap = new HourHeatmap(this);
+    m_heatmap->setObjectName(QStringLiteral("heatmap"));
+    m_timeline = new QListWidget(this);
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_timelineTitle = new QLabel(this);
+    m_timelineTitle->setObjectName(QStringLiteral("timelineTitle"));
+    auto *listsPage = new QWidget(this);
+    auto *listsLayout = new QHBoxLayout(listsPage);
+    listsLayout->addWidget(m_apps);
+    listsLayout->addWidget(m_sites);
+    auto *timelinePage = new QWidget(this);
+    auto *timelineLayout = new QVBoxLayout(timelinePage);
+    timelineLayout->addWidget(m_timelineTitle);
+    timelineLayout->addWidget(m_timeline);
+    auto *details = new QTabWidget(this);
+    details->addTab(listsPage, tr("Top apps and sites"));
+    details->addTab(m_heatmap, tr("Hour of day"));
+    details->addTab(timelinePage, tr("Timeline of the last day"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_total);
     layout->addWidget(m_chart, 1);
-    layout->addLayout(lists, 1);
+    layout->addWidget(details, 1);
     connect(m_period, &QComboBox::currentIndexChanged, this, &ActivityPage::refresh);
     connect(m_child, &QComboBox::activated, this, &ActivityPage::refresh);
 }
@@ -127,6 +146,32 @@ void ActivityPage::refresh()
         const uint uid = uint(m_child->currentData().toLongLong());
         const QDate to = QDate::currentDate();
         const QDate from = to.addDays(1 - m_period->currentData().toInt());
+        // The day's intervals, for looking into an incident: the last day of the period.
+        m_client.timeline(uid, to, [this, to](const QJsonDocument &entries) {
+            m_timeline->clear();
+            m_timelineTitle->setText(tr("%1: %n intervals", nullptr, int(entries.array().size()))
+                                         .arg(QLocale().toString(to, QLocale::LongFormat)));
+            for (const QJsonValue &value : entries.array()) {
+                const QJsonObject entry = value.toObject();
+                const auto clock
+                    = [](qint64 at) { return QDateTime::fromSecsSinceEpoch(at).toString(QStringLiteral("HH:mm:ss")); };
+                QString what = entry.value(QStringLiteral("unknownApp")).toBool()
+                    ? tr("unknown app (no report from the child's session)")
+                    : entry.value(QStringLiteral("desktopId")).toString();
+                if (what.isEmpty()) {
+                    what = entry.value(QStringLiteral("exe")).toString();
+                }
+                const QString site = entry.value(QStringLiteral("domain")).toString();
+                const QString title = entry.value(QStringLiteral("title")).toString();
+                m_timeline->addItem(
+                    QStringLiteral("%1–%2  %3%4%5%6")
+                        .arg(clock(entry.value(QStringLiteral("start")).toInteger()),
+                            clock(entry.value(QStringLiteral("end")).toInteger()), what,
+                            site.isEmpty() ? QString {} : QStringLiteral("  ") + site,
+                            title.isEmpty() ? QString {} : QStringLiteral("  “%1”").arg(title),
+                            entry.value(QStringLiteral("idle")).toBool() ? tr("  (idle)") : QString {}));
+            }
+        });
         m_client.usage(
             uid, from, to, [this, uid, from, to](const QJsonDocument &usage) { show(uid, usage, from, to); });
     });
@@ -170,6 +215,7 @@ void ActivityPage::show(uint, const QJsonDocument &usage, QDate from, QDate to)
     axisY->setLabelFormat(QStringLiteral("%d"));
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
+    m_heatmap->setHours(report.value(QStringLiteral("hours")).toArray());
     QChart *old = m_chart->chart();
     m_chart->setChart(chart);
     delete old;

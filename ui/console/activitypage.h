@@ -9,12 +9,15 @@
 #include "ui/console/consolepage.h"
 
 class QChartView;
+class QListWidget;
 class QComboBox;
 class QLabel;
 class QTreeWidget;
 
 namespace sundial::ui
 {
+
+class HourHeatmap;
 
 class ActivityPage : public ConsolePage
 {
@@ -38,6 +41,9 @@ private:
     QTreeWidget *m_apps;
     QTreeWidget *m_sites;
     QLabel *m_total;
+    HourHeatmap *m_heatmap;
+    QListWidget *m_timeline;
+    QLabel *m_timelineTitle;
     QJsonObject m_report; // the period on screen
     QDate m_from;
     QDate m_to;

@@ -30,7 +30,8 @@ QJsonObject textsOf(QWidget *root)
 {
     QJsonObject texts;
     for (QLabel *label : root->findChildren<QLabel *>()) {
-        if (!label->objectName().isEmpty() && label->isVisibleTo(root)) {
+        // Labels on other tabs count; a hidden empty one (the banner when all is well) does not.
+        if (!label->objectName().isEmpty() && (label->isVisibleTo(root) || !label->text().isEmpty())) {
             texts[label->objectName()] = label->text();
         }
     }
@@ -98,6 +99,9 @@ int main(int argc, char **argv)
         }
         (*report)[QStringLiteral("window")] = textsOf(&window);
         auto *activity = qobject_cast<ActivityPage *>(window.pages().at(1));
+        if (const auto *heatmap = activity->findChild<QWidget *>(QStringLiteral("heatmap"))) {
+            (*report)[QStringLiteral("heatmap")] = heatmap->accessibleDescription();
+        }
         QString error;
         (*report)[QStringLiteral("csv")]
             = activity->exportCsv(dir + QStringLiteral("/report.csv"), error) ? QString {} : error;

@@ -268,7 +268,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="160"/>
+        <location filename="../../ui/console/activitypage.cpp" line="159"/>
         <source>unknown app (no report from the child&apos;s session)</source>
         <translation>ứng dụng không rõ (phiên của con không báo)</translation>
     </message>
@@ -494,34 +494,44 @@
 <context>
     <name>sundial::ui::ConsoleWindow</name>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="24"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="25"/>
         <source>Sundial — family screen time</source>
         <translation>Sundial — thời gian dùng máy của gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="31"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="32"/>
         <source>Family</source>
         <translation>Gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="31"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="32"/>
         <source>Activity</source>
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="31"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="32"/>
         <source>Rules</source>
         <translation>Quy tắc</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="31"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="32"/>
         <source>Requests</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="31"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="32"/>
         <source>Audit</source>
         <translation>Nhật ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/consolewindow.cpp" line="61"/>
+        <source>Unsaved rules</source>
+        <translation>Quy tắc chưa lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/consolewindow.cpp" line="62"/>
+        <source>The rules have changes that are not saved. Save them now?</source>
+        <translation>Quy tắc có thay đổi chưa được lưu. Lưu ngay bây giờ?</translation>
     </message>
 </context>
 <context>
@@ -598,17 +608,17 @@
 <context>
     <name>sundial::ui::HourHeatmap</name>
     <message>
-        <location filename="../../ui/console/hourheatmap.cpp" line="23"/>
+        <location filename="../../ui/console/hourheatmap.cpp" line="28"/>
         <source>Use by weekday and hour</source>
         <translation>Mức dùng theo thứ và giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/hourheatmap.cpp" line="54"/>
+        <location filename="../../ui/console/hourheatmap.cpp" line="58"/>
         <source>No use recorded</source>
         <translation>Chưa ghi nhận lần dùng nào</translation>
     </message>
     <message>
-        <location filename="../../ui/console/hourheatmap.cpp" line="56"/>
+        <location filename="../../ui/console/hourheatmap.cpp" line="60"/>
         <source>Most use: %1 %2:00</source>
         <translation>Dùng nhiều nhất: %1 %2:00</translation>
     </message>

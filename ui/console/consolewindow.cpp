@@ -3,6 +3,7 @@
 
 #include <QCloseEvent>
 #include <QLabel>
+#include <QMessageBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -48,6 +49,30 @@ ConsoleWindow::ConsoleWindow(AdminClient &client, QWidget *parent)
 void ConsoleWindow::showPage(int index)
 {
     m_tabs->setCurrentIndex(index);
+}
+
+void ConsoleWindow::closeEvent(QCloseEvent *event)
+{
+    for (ConsolePage *page : m_pages) {
+        auto *rules = qobject_cast<RulesPage *>(page);
+        if (!rules || !rules->hasUnsavedChanges()) {
+            continue;
+        }
+        const auto answer = QMessageBox::question(this, tr("Unsaved rules"),
+            tr("The rules have changes that are not saved. Save them now?"),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        if (answer == QMessageBox::Cancel) {
+            event->ignore();
+            return;
+        }
+        if (answer == QMessageBox::Save) {
+            rules->save();
+            event->ignore(); // close once the service has answered and the parent has seen it
+            m_tabs->setCurrentWidget(rules);
+            return;
+        }
+    }
+    event->accept();
 }
 
 void ConsoleWindow::refreshAll()

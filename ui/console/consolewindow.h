@@ -23,6 +23,10 @@ public:
     void showPage(int index);
     void refreshAll();
 
+protected:
+    // Unsaved rules are never lost silently: closing asks first.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     QList<ConsolePage *> m_pages;
     QTabWidget *m_tabs;

@@ -26,9 +26,10 @@ public:
     RulesPage(AdminClient &client, QWidget *parent = nullptr);
     void refresh() override;
     bool hasUnsavedChanges() const { return m_dirty; }
+    // Sends the rules to the service; the page then says whether they were saved.
+    void save();
 
 private:
-    void save();
     // The JSON text with the schedule tab's windows and daily budgets written into it.
     QString withSchedule(const QString &json) const;
     void showSchedule(const QString &json);

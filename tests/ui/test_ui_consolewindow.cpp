@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The console window keeps unsaved rules: closing with changes asks first (offscreen).
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDBusConnection>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QTimer>
+#include <QtTest>
+
+#include "ui/console/adminclient.h"
+#include "ui/console/consolewindow.h"
+#include "ui/console/rulespage.h"
+
+using namespace sundial::ui;
+
+class ConsoleWindowTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Answers the next modal question with `button`, and remembers that it was asked.
+    void answerNextQuestion(QMessageBox::StandardButton button)
+    {
+        QTimer::singleShot(50, this, [this, button] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                m_asked = box->text();
+                box->button(button)->click();
+            }
+        });
+    }
+
+    QString m_asked;
+
+private slots:
+    void closingWithUnsavedRulesAsksAndCancelKeepsThem()
+    {
+        // No service is needed: the question comes before anything is sent.
+        AdminClient client(QDBusConnection(QStringLiteral("none")));
+        ConsoleWindow window(client);
+        window.show();
+        auto *rules = window.findChild<RulesPage *>();
+        QVERIFY(rules);
+        auto *editor = rules->findChild<QPlainTextEdit *>(QStringLiteral("rulesEditor"));
+        editor->setPlainText(QStringLiteral("{\"version\": 1}"));
+        QVERIFY(rules->hasUnsavedChanges());
+
+        answerNextQuestion(QMessageBox::Cancel);
+        QVERIFY(!window.close());
+        QVERIFY(m_asked.contains(QStringLiteral("not saved")));
+        QVERIFY(window.isVisible());
+        QCOMPARE(editor->toPlainText(), QStringLiteral("{\"version\": 1}"));
+
+        m_asked.clear();
+        answerNextQuestion(QMessageBox::Discard);
+        QVERIFY(window.close());
+        QVERIFY(!m_asked.isEmpty());
+    }
+
+    void closingWithoutChangesDoesNotAsk()
+    {
+        AdminClient client(QDBusConnection(QStringLiteral("none")));
+        ConsoleWindow window(client);
+        window.show();
+        m_asked.clear();
+        QVERIFY(window.close());
+        QVERIFY(m_asked.isEmpty());
+    }
+};
+
+QTEST_MAIN(ConsoleWindowTest)
+#include "test_ui_consolewindow.moc"

@@ -494,42 +494,47 @@
 <context>
     <name>sundial::ui::ConsoleWindow</name>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="25"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="26"/>
         <source>Sundial — family screen time</source>
         <translation>Sundial — thời gian dùng máy của gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="32"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="33"/>
         <source>Family</source>
         <translation>Gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="32"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="33"/>
         <source>Activity</source>
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="32"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="33"/>
         <source>Rules</source>
         <translation>Quy tắc</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="32"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="33"/>
         <source>Requests</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="32"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="33"/>
         <source>Audit</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="61"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="33"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/consolewindow.cpp" line="62"/>
         <source>Unsaved rules</source>
         <translation>Quy tắc chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="62"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="63"/>
         <source>The rules have changes that are not saved. Save them now?</source>
         <translation>Quy tắc có thay đổi chưa được lưu. Lưu ngay bây giờ?</translation>
     </message>
@@ -750,6 +755,84 @@
         <location filename="../../ui/console/schedulegrid.cpp" line="46"/>
         <source>Drag to allow hours; arrow keys move, space toggles.</source>
         <translation>Kéo để cho phép giờ; phím mũi tên để di chuyển, phím cách để bật/tắt.</translation>
+    </message>
+</context>
+<context>
+    <name>sundial::ui::SettingsPage</name>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="24"/>
+        <source>Record window titles</source>
+        <translation>Ghi lại tiêu đề cửa sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="25"/>
+        <source>Record full web addresses (otherwise only the site&apos;s name)</source>
+        <translation>Ghi lại địa chỉ web đầy đủ (nếu không, chỉ tên trang)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="39"/>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="44"/>
+        <source>What is recorded</source>
+        <translation>Những gì được ghi lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="48"/>
+        <source>Keep details for:</source>
+        <translation>Giữ chi tiết trong:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="49"/>
+        <source>Keep daily totals for:</source>
+        <translation>Giữ tổng theo ngày trong:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="50"/>
+        <source>Help line the child always sees</source>
+        <translation>Đường dây trợ giúp con luôn thấy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="52"/>
+        <source>Name:</source>
+        <translation>Tên:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="53"/>
+        <source>Phone:</source>
+        <translation>Điện thoại:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="54"/>
+        <source>Web address:</source>
+        <translation>Địa chỉ web:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="55"/>
+        <source>Save settings</source>
+        <translation>Lưu cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="58"/>
+        <source>Child:</source>
+        <translation>Con:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="100"/>
+        <source>The child can see these settings in their own window.</source>
+        <translation>Con có thể xem các cài đặt này trong cửa sổ của mình.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="127"/>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="129"/>
+        <source>Not saved: %1</source>
+        <translation>Chưa lưu: %1</translation>
     </message>
 </context>
 <context>

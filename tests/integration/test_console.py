@@ -16,7 +16,7 @@ from harness import BUILD, CHILD_UID, ServiceTestCase  # noqa: E402
 from test_tray import ARTIFACTS, distinct_pixel_bytes, offscreen_env  # noqa: E402
 
 CONSOLE = os.environ.get("SUNDIAL_CONSOLE", os.path.join(BUILD, "ui", "console", "sundial-console"))
-PAGES = ("family", "activity", "rules", "requests", "audit")
+PAGES = ("family", "activity", "rules", "requests", "audit", "settings")
 
 
 def shoot(env, directory, *extra):
@@ -54,6 +54,7 @@ class ConsoleTest(ServiceTestCase):
         self.assertIn("1 h of screen time", texts["activity"]["activityTotal"])
         self.assertIn("docs/RULES-JSON.md", texts["rules"]["rulesMessage"])
         self.assertIn("intact", texts["audit"]["chainState"])
+        self.assertIn("can see these settings", texts["settings"]["settingsMessage"])
         self.assertNotIn("banner", texts["window"])
         # The period on screen, exported.
         self.assertEqual(texts["csv"], "")

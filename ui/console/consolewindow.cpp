@@ -13,6 +13,7 @@
 #include "ui/console/familypage.h"
 #include "ui/console/requestspage.h"
 #include "ui/console/rulespage.h"
+#include "ui/console/settingspage.h"
 
 namespace sundial::ui
 {
@@ -28,8 +29,8 @@ ConsoleWindow::ConsoleWindow(AdminClient &client, QWidget *parent)
     m_banner->setVisible(false);
     m_banner->setStyleSheet(QStringLiteral("QLabel { padding: 8px; border: 1px solid palette(mid); }"));
     m_pages = {new FamilyPage(client), new ActivityPage(client), new RulesPage(client), new RequestsPage(client),
-        new AuditPage(client)};
-    const QStringList titles {tr("Family"), tr("Activity"), tr("Rules"), tr("Requests"), tr("Audit")};
+        new AuditPage(client), new SettingsPage(client)};
+    const QStringList titles {tr("Family"), tr("Activity"), tr("Rules"), tr("Requests"), tr("Audit"), tr("Settings")};
     for (int i = 0; i < m_pages.size(); ++i) {
         m_tabs->addTab(m_pages[i], titles[i]);
     }

@@ -83,7 +83,7 @@ int main(int argc, char **argv)
 
     const QString dir = parser.value(screenshot);
     QDir {}.mkpath(dir);
-    static const char *const kNames[] = {"family", "activity", "rules", "requests", "audit"};
+    static const char *const kNames[] = {"family", "activity", "rules", "requests", "audit", "settings"};
     auto report = std::make_shared<QJsonObject>();
     auto left = std::make_shared<int>(int(window.pages().size()));
     auto finished = std::make_shared<bool>(false);

@@ -20,6 +20,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QTextStream>
 #include <QTreeWidget>
@@ -120,6 +121,7 @@ void ActivityPage::setPeriodDays(int days)
 {
     const int index = m_period->findData(days);
     if (index >= 0) {
+        const QSignalBlocker quiet(m_period); // the caller decides when to ask the service
         m_period->setCurrentIndex(index);
     }
 }
@@ -144,7 +146,7 @@ void ActivityPage::refresh()
             return;
         }
         const uint uid = uint(m_child->currentData().toLongLong());
-        const QDate to = QDate::currentDate();
+        const QDate to = m_until.isValid() ? m_until : QDate::currentDate();
         const QDate from = to.addDays(1 - m_period->currentData().toInt());
         // The day's intervals, for looking into an incident: the last day of the period.
         m_client.timeline(uid, to, [this, to](const QJsonDocument &entries) {

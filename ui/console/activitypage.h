@@ -25,8 +25,10 @@ class ActivityPage : public ConsolePage
 public:
     ActivityPage(AdminClient &client, QWidget *parent = nullptr);
     void refresh() override;
-    // Days shown: 1, 7, 30 or 365 ending today.
+    // Days shown: 1, 7, 30 or 365 ending today. Takes effect at the next refresh().
     void setPeriodDays(int days);
+    // The last day shown (default: today), for looking back at a past period.
+    void setUntil(const QDate &day) { m_until = day; }
     // The period on screen as CSV (day, screen time, then apps and sites) and as a printable
     // PDF report with the chart and the per-app table. False with `error` set on failure.
     bool exportCsv(const QString &path, QString &error) const;
@@ -47,6 +49,7 @@ private:
     QJsonObject m_report; // the period on screen
     QDate m_from;
     QDate m_to;
+    QDate m_until;
 };
 
 } // namespace sundial::ui

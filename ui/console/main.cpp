@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QDBusConnection>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -47,6 +48,9 @@ QJsonObject textsOf(QWidget *root)
 
 int main(int argc, char **argv)
 {
+    QElapsedTimer startup;
+    startup.start();
+    QElapsedTimer switchTimer;
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("sundial-console"));
     QCommandLineParser parser;
@@ -61,7 +65,12 @@ int main(int argc, char **argv)
         QStringLiteral("7"));
     const QCommandLineOption language(
         QStringLiteral("language"), QStringLiteral("Language (default: the system's)."), QStringLiteral("code"));
-    parser.addOptions({user, screenshot, period, language});
+    const QCommandLineOption until(QStringLiteral("until"),
+        QStringLiteral("Last day of the Activity period (YYYY-MM-DD; default today)."), QStringLiteral("date"));
+    const QCommandLineOption measure(QStringLiteral("measure"),
+        QStringLiteral("Print, as JSON, the milliseconds from start to the first "
+                       "painted Activity page and to a switch of period, then exit."));
+    parser.addOptions({user, screenshot, period, language, until, measure});
     parser.process(app);
 
     QTranslator translator;
@@ -74,7 +83,36 @@ int main(int argc, char **argv)
     QDBusConnection bus = parser.isSet(user) ? QDBusConnection::sessionBus() : QDBusConnection::systemBus();
     AdminClient client(bus);
     ConsoleWindow window(client);
-    qobject_cast<ActivityPage *>(window.pages().at(1))->setPeriodDays(parser.value(period).toInt());
+    auto *activityPage = qobject_cast<ActivityPage *>(window.pages().at(1));
+    activityPage->setPeriodDays(parser.value(period).toInt());
+    if (parser.isSet(until)) {
+        activityPage->setUntil(QDate::fromString(parser.value(until), Qt::ISODate));
+    }
+    if (parser.isSet(measure)) {
+        // Start to first paint of the Activity page, then a switch of period (benchmarks).
+        window.show();
+        window.showPage(1);
+        auto step = std::make_shared<int>(0);
+        auto firstPaint = std::make_shared<qint64>(0);
+        QObject::connect(activityPage, &ConsolePage::loaded, &app, [&, step, firstPaint] {
+            activityPage->grab(); // the page painted with its data
+            if ((*step)++ == 0) {
+                *firstPaint = startup.elapsed();
+                switchTimer.start();
+                activityPage->setPeriodDays(parser.value(period).toInt() == 30 ? 7 : 30);
+                activityPage->refresh();
+                return;
+            }
+            std::cout << "{\"first_paint_ms\":" << *firstPaint << ",\"switch_period_ms\":" << switchTimer.elapsed()
+                      << "}" << std::endl;
+            QApplication::quit();
+        });
+        QObject::connect(&client, &AdminClient::failed, &app, [](const QString &message) {
+            std::cerr << "sundial-console: " << message.toStdString() << std::endl;
+            QApplication::exit(1);
+        });
+        return QApplication::exec();
+    }
     if (!parser.isSet(screenshot)) {
         window.show();
         window.refreshAll();

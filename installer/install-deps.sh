@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
     # build
     cmake g++ make pkg-config clang-format-14
-    libsqlite3-dev nlohmann-json3-dev catch2 qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools
+    libsqlite3-dev nlohmann-json3-dev catch2 qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-charts-dev
     libxcb1-dev libxcb-res0-dev libxcb-screensaver0-dev
     # integration tests: a private bus, the logind mock, calls as other users, the PAM check
     dbus-daemon dbus-bin libglib2.0-bin python3-dbusmock python3-dbus python3-gi util-linux pamtester
@@ -15,6 +15,8 @@ packages=(
     xvfb openbox xdotool x11-apps x11-utils trayer
     # runtime data the tests rely on
     tzdata sqlite3
+    # the Debian package and its checks (installer/package-test.sh); systemd for systemd-analyze
+    dpkg-dev lintian desktop-file-utils appstream systemd
 )
 
 if [ "$(id -u)" -ne 0 ]; then

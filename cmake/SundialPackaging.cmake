@@ -1,0 +1,74 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The Debian packages, built by CPack: `cpack -G DEB` in the build directory writes
+# sundial_<version>_<arch>.deb: the service, the login check, sundialctl, the child's session
+# helper and tray, and their system files (installer/). Every install() rule without a COMPONENT
+# belongs to it. The parent's console is the component `console` (ui/console), meant for a
+# second package, `sundial-console`; it is not built yet (it still needs its desktop file,
+# AppStream metainfo and manual page): add it to CPACK_COMPONENTS_ALL then.
+#
+# Included from the top level before the subdirectories, so that the default prefix is /usr:
+# the unit, the bus activation file and the PAM profile name /usr/sbin and /usr/lib/sundial.
+
+if(CMAKE_INSTALL_PREFIX_INITIALIZED_TO_DEFAULT)
+    set(CMAKE_INSTALL_PREFIX /usr CACHE PATH "Install prefix (the packaged paths assume /usr)" FORCE)
+endif()
+if(NOT CMAKE_INSTALL_PREFIX STREQUAL "/usr")
+    message(STATUS "Sundial: install prefix ${CMAKE_INSTALL_PREFIX}; the system files and the .deb expect /usr")
+endif()
+include(GNUInstallDirs)
+set(CMAKE_INSTALL_DEFAULT_COMPONENT_NAME sundial)
+
+set(SUNDIAL_PACKAGE_MAINTAINER "Sundial maintainers <maintainers@users.noreply.r-seed-f8aa4f9d.example>"
+    CACHE STRING "Maintainer field of the Debian package and its changelog")
+
+# /usr/share/doc/sundial: the copyright file and the (native) Debian changelog, compressed.
+set(sundial_doc_dir ${CMAKE_BINARY_DIR}/package-doc)
+configure_file(${PROJECT_SOURCE_DIR}/installer/debian/changelog.in ${sundial_doc_dir}/changelog @ONLY)
+add_custom_command(OUTPUT ${sundial_doc_dir}/changelog.gz
+    COMMAND sh -c "gzip -9n -c changelog > changelog.gz"
+    WORKING_DIRECTORY ${sundial_doc_dir}
+    DEPENDS ${sundial_doc_dir}/changelog
+    VERBATIM)
+add_custom_target(sundial_package_doc ALL DEPENDS ${sundial_doc_dir}/changelog.gz)
+install(FILES ${PROJECT_SOURCE_DIR}/installer/debian/copyright ${sundial_doc_dir}/changelog.gz
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/sundial)
+
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME sundial)
+set(CPACK_PACKAGE_VENDOR "Sundial")
+set(CPACK_PACKAGE_CONTACT "${SUNDIAL_PACKAGE_MAINTAINER}")
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
+set(CPACK_STRIP_FILES ON)
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
+
+set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_COMPONENTS_ALL sundial)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_SUNDIAL_PACKAGE_NAME sundial)
+set(CPACK_DEBIAN_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${SUNDIAL_PACKAGE_MAINTAINER}")
+set(CPACK_DEBIAN_PACKAGE_SECTION admin)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+# CPack puts the summary first and indents the rest as the extended description.
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "screen time for family computers")
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Sundial lets parents set fair screen time limits on a shared Linux computer:
+a daily budget per weekday, allowed hours, per-app, per-category and per-site
+budgets or blocks, and one-off extra time. Children always see how much time
+is left, are warned before anything locks, can ask for more and can always
+reach a help line. Everything stays on the machine.
+
+This package contains the service (sundiald), which counts time from
+systemd-logind, decides and locks or ends sessions; the PAM login check; the
+command line sundialctl; and the child's session helper and tray, started at
+every graphical login.")
+# Library dependencies come from dpkg-shlibdeps (package dpkg-dev); these are what it cannot see:
+# the system bus, polkit, logind, pam-auth-update and pam_exec, and addgroup for the postinst.
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "dbus, polkitd, default-logind | logind, libpam-runtime, libpam-modules, adduser")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+    "${PROJECT_SOURCE_DIR}/installer/debian/postinst;${PROJECT_SOURCE_DIR}/installer/debian/prerm;${PROJECT_SOURCE_DIR}/installer/debian/postrm;${PROJECT_SOURCE_DIR}/installer/debian/conffiles")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
+
+include(CPack)

@@ -29,7 +29,11 @@ bool isGlob(std::string_view pattern)
 
 std::string quoted(std::string_view value)
 {
-    return "\"" + truncateUtf8(value, 80) + "\"";
+    // Built in place: GCC 12 warns (-Wrestrict, a false positive) on "\"" + string + "\"".
+    std::string text {'"'};
+    text += truncateUtf8(value, 80);
+    text += '"';
+    return text;
 }
 
 std::string minutesText(minutes value)

@@ -79,7 +79,7 @@ bool CallerAuthority::inAdminGroup(uint uid) const
     return false;
 }
 
-QDBusMessage CallerAuthority::polkitCheck(const QString &sender, bool interactive) const
+QDBusMessage CallerAuthority::polkitCheck(const QString &sender, bool interactive, const char *action) const
 {
     // CheckAuthorization(subject (sa{sv}), action s, details a{ss}, flags u, cancellation s)
     //   -> (is_authorized b, is_challenge b, details a{ss})
@@ -95,7 +95,7 @@ QDBusMessage CallerAuthority::polkitCheck(const QString &sender, bool interactiv
     details.beginMap(QMetaType::fromType<QString>(), QMetaType::fromType<QString>());
     details.endMap();
     constexpr uint kAllowUserInteraction = 1;
-    call << QVariant::fromValue(subject) << QString::fromLatin1(kPolkitAction) << QVariant::fromValue(details)
+    call << QVariant::fromValue(subject) << QString::fromLatin1(action) << QVariant::fromValue(details)
          << (interactive ? kAllowUserInteraction : 0u) << QString {};
     return call;
 }
@@ -117,7 +117,7 @@ bool CallerAuthority::polkitAllows(const QString &sender) const
 {
     // Never interactive here: a prompt would hold the service's only thread while someone
     // types a password. Interactive checks go through authorizeInteractively().
-    return authorizedIn(m_bus.call(polkitCheck(sender, false), QDBus::Block, 1'000));
+    return authorizedIn(m_bus.call(polkitCheck(sender, false, kPolkitAction), QDBus::Block, 1'000));
 }
 
 void CallerAuthority::authorizeInteractively(
@@ -127,13 +127,26 @@ void CallerAuthority::authorizeInteractively(
         done(true);
         return;
     }
-    // A parent at the child's screen types their password into the child's polkit agent;
-    // the answer comes back asynchronously while the service goes on.
-    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(polkitCheck(message.service(), true), 120'000));
-    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, watcher,
-        [done = std::move(done)](QDBusPendingCallWatcher *finished) {
+    // A parent already authorised for org.sundial.manage (at a console) needs no prompt: asked
+    // without interaction, asynchronously. Otherwise a parent at the child's screen types their
+    // password into the child's polkit agent for org.sundial.approve-here, which polkit never
+    // remembers, so the child cannot reuse it. The service goes on meanwhile.
+    const QString sender = message.service();
+    auto *quiet = new QDBusPendingCallWatcher(m_bus.asyncCall(polkitCheck(sender, false, kPolkitAction), 5'000));
+    QObject::connect(quiet, &QDBusPendingCallWatcher::finished, quiet,
+        [this, sender, done = std::move(done)](QDBusPendingCallWatcher *finished) mutable {
             finished->deleteLater();
-            done(authorizedIn(finished->reply()));
+            if (authorizedIn(finished->reply())) {
+                done(true);
+                return;
+            }
+            auto *prompt
+                = new QDBusPendingCallWatcher(m_bus.asyncCall(polkitCheck(sender, true, kApproveHereAction), 120'000));
+            QObject::connect(prompt, &QDBusPendingCallWatcher::finished, prompt,
+                [done = std::move(done)](QDBusPendingCallWatcher *answered) {
+                    answered->deleteLater();
+                    done(authorizedIn(answered->reply()));
+                });
         });
 }
 

@@ -34,6 +34,8 @@ public:
 
     static constexpr const char *kAdminGroup = "sundial-admin";
     static constexpr const char *kPolkitAction = "org.sundial.manage";
+    // Asked interactively at the child's screen; never remembered by polkit (auth_admin).
+    static constexpr const char *kApproveHereAction = "org.sundial.approve-here";
 
 private slots:
     // A unique name that leaves the bus is never reused, so its cached uid can go.
@@ -42,7 +44,7 @@ private slots:
 private:
     bool inAdminGroup(uint uid) const;
     bool polkitAllows(const QString &sender) const;
-    QDBusMessage polkitCheck(const QString &sender, bool interactive) const;
+    QDBusMessage polkitCheck(const QString &sender, bool interactive, const char *action) const;
     static bool authorizedIn(const QDBusMessage &reply);
 
     QDBusConnection m_bus;

@@ -62,9 +62,10 @@ class AuthorityTest(ServiceTestCase):
 
     def test_a_parent_at_the_childs_screen_approves_with_their_password(self):
         # polkit answers after 3 s, as when a parent types a password into the child's agent;
-        # the service must go on answering meanwhile.
+        # the service must go on answering meanwhile. Only the never-remembered action is
+        # allowed: the child gains nothing else from it.
         self.gdbus("org.freedesktop.PolicyKit1", "/org/freedesktop/PolicyKit1/Authority",
-                   "org.freedesktop.DBus.Mock.SetAllowed", "['org.sundial.manage']")
+                   "org.freedesktop.DBus.Mock.SetAllowed", "['org.sundial.approve-here']")
         self.gdbus("org.freedesktop.PolicyKit1", "/org/freedesktop/PolicyKit1/Authority",
                    "org.freedesktop.DBus.Mock.SetDelay", "3")
         self.agent("Admin.SetRules", CHILD_UID, self.rules(days={d: {"budgetMinutes": 30} for d in (
@@ -80,6 +81,8 @@ class AuthorityTest(ServiceTestCase):
         _, error = grant.communicate(timeout=30)
         self.assertEqual(grant.returncode, 0, error)
         self.assertEqual(self.status()["remainingSeconds"], 50 * 60)
+        refused = self.agent("Admin.ListChildren", uid=CHILD_UID, check=False)
+        self.assertIn("org.sundial.Error.PermissionDenied", refused.stderr)
 
     def test_without_a_parents_password_the_child_gets_no_time(self):
         result = self.agent("Admin.GrantExtraTime", CHILD_UID, 20, uid=CHILD_UID, check=False)

@@ -156,6 +156,12 @@ int main(int argc, char **argv)
     QObject::connect(
         &tray, &QSystemTrayIcon::activated, &window, [&window] { window.setVisible(!window.isVisible()); });
     QObject::connect(&service, &ServiceConnection::statusChanged, &app, [&](const ChildStatus &status) {
+        if (!status.limited && parser.isSet(login)) {
+            // Started at login for every account: a parent's session needs no child's view.
+            std::cerr << "sundial-tray: this account is not limited; nothing to show" << std::endl;
+            QApplication::quit();
+            return;
+        }
         current = status;
         window.setStatus(status);
         const seconds budget = status.remaining ? status.used + *status.remaining : seconds {0};

@@ -35,10 +35,15 @@ public:
     virtual std::optional<FocusedWindow> focused() = 0;
     // Time since the last keyboard or pointer input.
     virtual std::chrono::milliseconds inputIdle() = 0;
+    // Asks to be told (inputResumed) at the next keyboard or pointer input, by an event rather
+    // than by polling. False when this desktop cannot do that; then the caller polls.
+    virtual bool watchForInput() { return false; }
 
 signals:
     // The focused window changed, or its title or fullscreen state did.
     void focusChanged();
+    // Input came after watchForInput().
+    void inputResumed();
 };
 
 } // namespace sundial::session

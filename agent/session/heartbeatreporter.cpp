@@ -18,8 +18,8 @@ namespace
 const QString kService = QStringLiteral("org.sundial.Agent1");
 const QString kPath = QStringLiteral("/org/sundial/Agent1");
 
-// While idle, how often to look for input again. (An XInput2 raw-event listener would make
-// this event-driven too; until then this is the probe's only timer besides the keep-alive.)
+// While idle on a display without XSync's IDLETIME counter, how often to look for input again.
+// With it (every X.Org server), the X server tells us; see X11FocusProbe::watchForInput.
 constexpr std::chrono::seconds kIdlePoll {2};
 
 } // namespace
@@ -34,6 +34,7 @@ HeartbeatReporter::HeartbeatReporter(
     m_idleCheck.setSingleShot(true);
     connect(&m_keepAlive, &QTimer::timeout, this, &HeartbeatReporter::send);
     connect(&m_idleCheck, &QTimer::timeout, this, &HeartbeatReporter::checkIdle);
+    connect(&m_probe, &FocusProbe::inputResumed, this, &HeartbeatReporter::checkIdle);
     connect(&m_probe, &FocusProbe::focusChanged, this, &HeartbeatReporter::send);
 }
 
@@ -105,8 +106,19 @@ void HeartbeatReporter::send()
     m_lastSent = currentReport();
     call << m_lastSent;
     m_bus.asyncCall(call);
-    m_idleCheck.start(m_idle ? std::chrono::duration_cast<std::chrono::milliseconds>(kIdlePoll)
-                             : m_idleThreshold - idle + std::chrono::milliseconds {50});
+    armIdleCheck(idle);
+}
+
+void HeartbeatReporter::armIdleCheck(std::chrono::milliseconds idle)
+{
+    if (!m_idle) {
+        // The moment the child will count as idle, if no input comes first.
+        m_idleCheck.start(m_idleThreshold - idle + std::chrono::milliseconds {50});
+    } else if (m_probe.watchForInput()) {
+        m_idleCheck.stop(); // the X server tells us when input comes back: nothing to poll
+    } else {
+        m_idleCheck.start(std::chrono::duration_cast<std::chrono::milliseconds>(kIdlePoll));
+    }
 }
 
 void HeartbeatReporter::checkIdle()
@@ -116,8 +128,7 @@ void HeartbeatReporter::checkIdle()
         send(); // the child became idle, or came back
         return;
     }
-    m_idleCheck.start(idle ? std::chrono::duration_cast<std::chrono::milliseconds>(kIdlePoll)
-                           : m_idleThreshold - m_probe.inputIdle() + std::chrono::milliseconds {50});
+    armIdleCheck(m_probe.inputIdle());
 }
 
 } // namespace sundial::session

@@ -42,6 +42,8 @@ private:
     void applyStatus(const QVariantMap &status);
     void send();
     void checkIdle();
+    // Arms the next idle check: a timer to the idle threshold, or when idle an input watch.
+    void armIdleCheck(std::chrono::milliseconds idle);
 
     FocusProbe &m_probe;
     const MediaWatcher *m_media = nullptr;

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <xcb/res.h>
 #include <xcb/screensaver.h>
+#include <xcb/sync.h>
 #include <xcb/xcb.h>
 
 #include <unistd.h>
@@ -62,6 +63,33 @@ X11FocusProbe::X11FocusProbe(QObject *parent)
     const xcb_query_extension_reply_t *saver = xcb_get_extension_data(m_connection, &xcb_screensaver_id);
     m_hasScreenSaver = saver && saver->present;
 
+    // XSync's IDLETIME counter lets the server tell us when input resumes.
+    const xcb_query_extension_reply_t *sync = xcb_get_extension_data(m_connection, &xcb_sync_id);
+    if (sync && sync->present) {
+        Reply<xcb_sync_initialize_reply_t> version {xcb_sync_initialize_reply(
+            m_connection, xcb_sync_initialize(m_connection, XCB_SYNC_MAJOR_VERSION, XCB_SYNC_MINOR_VERSION), nullptr)};
+        Reply<xcb_sync_list_system_counters_reply_t> counters {
+            xcb_sync_list_system_counters_reply(m_connection, xcb_sync_list_system_counters(m_connection), nullptr)};
+        if (version && counters) {
+            // Walked by hand: each entry is counter (4), resolution (8), name length (2), name,
+            // padded to 4 bytes (libxcb 1.15's generated iterator did not find IDLETIME on Xvfb).
+            const auto *entry = reinterpret_cast<const std::uint8_t *>(
+                xcb_sync_list_system_counters_counters_iterator(counters.value).data);
+            for (std::uint32_t i = 0; i < counters->counters_len; ++i) {
+                std::uint32_t counter = 0;
+                std::uint16_t length = 0;
+                std::memcpy(&counter, entry, sizeof counter);
+                std::memcpy(&length, entry + 12, sizeof length);
+                const std::string name {reinterpret_cast<const char *>(entry + 14), length};
+                if (name == "IDLETIME") {
+                    m_idleCounter = counter;
+                    m_syncEventBase = sync->first_event;
+                }
+                entry += (14 + length + 3) & ~std::size_t {3};
+            }
+        }
+    }
+
     const std::uint32_t mask = XCB_EVENT_MASK_PROPERTY_CHANGE;
     xcb_change_window_attributes(m_connection, m_root, XCB_CW_EVENT_MASK, &mask);
     watch(activeWindow());
@@ -114,8 +142,12 @@ void X11FocusProbe::watch(std::uint32_t window)
 void X11FocusProbe::onEvents()
 {
     bool changed = false;
+    bool resumed = false;
     while (xcb_generic_event_t *event = xcb_poll_for_event(m_connection)) {
-        if ((event->response_type & 0x7f) == XCB_PROPERTY_NOTIFY) {
+        if (m_syncEventBase && (event->response_type & 0x7f) == m_syncEventBase + XCB_SYNC_ALARM_NOTIFY) {
+            const auto *alarm = reinterpret_cast<xcb_sync_alarm_notify_event_t *>(event);
+            resumed = resumed || (alarm->alarm == m_alarm && alarm->state != XCB_SYNC_ALARMSTATE_DESTROYED);
+        } else if ((event->response_type & 0x7f) == XCB_PROPERTY_NOTIFY) {
             const auto *property = reinterpret_cast<xcb_property_notify_event_t *>(event);
             if (property->window == m_root && property->atom == m_activeAtom) {
                 watch(activeWindow());
@@ -129,9 +161,34 @@ void X11FocusProbe::onEvents()
         std::free(event);
     }
     xcb_flush(m_connection);
+    if (resumed && m_alarm) {
+        xcb_sync_destroy_alarm(m_connection, m_alarm); // one input is all we wanted to hear of
+        xcb_flush(m_connection);
+        m_alarm = 0;
+        emit inputResumed();
+    }
     if (changed) {
         emit focusChanged();
     }
+}
+
+bool X11FocusProbe::watchForInput()
+{
+    if (!m_connection || !m_idleCounter) {
+        return false;
+    }
+    if (m_alarm) {
+        return true; // already watching
+    }
+    // Fires once idle time is below one second: that only happens after new input.
+    m_alarm = xcb_generate_id(m_connection);
+    const std::uint32_t mask = XCB_SYNC_CA_COUNTER | XCB_SYNC_CA_VALUE_TYPE | XCB_SYNC_CA_VALUE | XCB_SYNC_CA_TEST_TYPE
+        | XCB_SYNC_CA_DELTA | XCB_SYNC_CA_EVENTS;
+    const std::uint32_t values[]
+        = {m_idleCounter, XCB_SYNC_VALUETYPE_ABSOLUTE, 0, 1000, XCB_SYNC_TESTTYPE_NEGATIVE_COMPARISON, 0, 0, 1};
+    xcb_sync_create_alarm(m_connection, m_alarm, mask, values);
+    xcb_flush(m_connection);
+    return true;
 }
 
 std::string X11FocusProbe::textProperty(std::uint32_t window, std::uint32_t property, std::uint32_t type)

@@ -27,6 +27,9 @@ public:
     bool isConnected() const { return m_connection != nullptr; }
     std::optional<FocusedWindow> focused() override;
     std::chrono::milliseconds inputIdle() override;
+    // An XSync alarm on the server's IDLETIME counter that fires when idle time drops, i.e. at
+    // the next input.
+    bool watchForInput() override;
 
 private:
     void onEvents();
@@ -43,6 +46,9 @@ private:
     std::unique_ptr<QSocketNotifier> m_notifier;
     bool m_hasRes = false;
     bool m_hasScreenSaver = false;
+    std::uint8_t m_syncEventBase = 0; // 0: no XSync extension
+    std::uint32_t m_idleCounter = 0; // the IDLETIME system counter
+    std::uint32_t m_alarm = 0;
     std::uint32_t m_activeAtom = 0;
     std::uint32_t m_netNameAtom = 0;
     std::uint32_t m_nameAtom = 0;

@@ -98,10 +98,10 @@ class SessionHelperTest(ServiceTestCase):
                                               text=True).stdout.strip() == window, "the window to be active")
         return window
 
-    def start_helper(self, keep_alive=1, env=None):
+    def start_helper(self, keep_alive=1, env=None, *extra):
         with open(os.path.join(self.dir, "sundial-session.log"), "w") as log:
-            helper = subprocess.Popen(self.as_child(SESSION, "--keep-alive", str(keep_alive)), env=env or self.x_env,
-                                      stdout=log, stderr=log)
+            helper = subprocess.Popen(self.as_child(SESSION, "--keep-alive", str(keep_alive), *extra),
+                                      env=env or self.x_env, stdout=log, stderr=log)
         self.addCleanup(self.end, helper)
         return helper
 

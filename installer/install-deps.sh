@@ -8,7 +8,7 @@ packages=(
     # build
     cmake g++ make pkg-config clang-format-14
     libsqlite3-dev nlohmann-json3-dev catch2 qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-charts-dev
-    libxcb1-dev libxcb-res0-dev libxcb-screensaver0-dev
+    libxcb1-dev libxcb-res0-dev libxcb-screensaver0-dev libxcb-sync-dev
     # integration tests: a private bus, the logind mock, calls as other users, the PAM check
     dbus-daemon dbus-bin libglib2.0-bin python3-dbusmock python3-dbus python3-gi util-linux pamtester
     # a real X session for the session helper's tests

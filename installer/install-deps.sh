@@ -14,7 +14,7 @@ packages=(
     # a real X session for the session helper's tests
     xvfb openbox xdotool x11-apps x11-utils trayer
     # runtime data the tests rely on
-    tzdata sqlite3
+    tzdata sqlite3 fonts-dejavu-core
     # the Debian package and its checks (installer/package-test.sh); systemd for systemd-analyze
     dpkg-dev lintian desktop-file-utils appstream systemd
 )

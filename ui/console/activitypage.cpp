@@ -129,17 +129,7 @@ void ActivityPage::setPeriodDays(int days)
 void ActivityPage::refresh()
 {
     m_client.listChildren([this](const QJsonDocument &children) {
-        const QVariant selected = m_child->currentData();
-        m_child->blockSignals(true);
-        m_child->clear();
-        for (const QJsonValue &child : children.array()) {
-            m_child->addItem(child.toObject().value(QStringLiteral("name")).toString(),
-                child.toObject().value(QStringLiteral("uid")).toInteger());
-        }
-        if (const int index = m_child->findData(selected); index >= 0) {
-            m_child->setCurrentIndex(index);
-        }
-        m_child->blockSignals(false);
+        fillChildren(*m_child, children);
         if (m_child->count() == 0) {
             m_total->setText(tr("No child accounts are limited yet."));
             emit loaded();

@@ -5,6 +5,9 @@
 
 #include <QWidget>
 
+class QComboBox;
+class QJsonDocument;
+
 namespace sundial::ui
 {
 
@@ -22,6 +25,10 @@ signals:
     void loaded();
 
 protected:
+    // Lists Admin.ListChildren's answer in `picker`, keeping the child that was selected, without
+    // the picker's change signals (a page asks the service when it is ready, not per item).
+    static void fillChildren(QComboBox &picker, const QJsonDocument &children);
+
     AdminClient &m_client;
 };
 

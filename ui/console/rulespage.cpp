@@ -95,15 +95,7 @@ void RulesPage::refresh()
         return;
     }
     m_client.listChildren([this](const QJsonDocument &children) {
-        const QVariant selected = m_child->currentData();
-        m_child->clear();
-        for (const QJsonValue &child : children.array()) {
-            m_child->addItem(child.toObject().value(QStringLiteral("name")).toString(),
-                child.toObject().value(QStringLiteral("uid")).toInteger());
-        }
-        if (const int index = m_child->findData(selected); index >= 0) {
-            m_child->setCurrentIndex(index);
-        }
+        fillChildren(*m_child, children);
         if (m_child->count() == 0) {
             emit loaded();
             return;

@@ -4,8 +4,9 @@
 # as the limited child, a starter rule set and two weeks of sample activity) under
 # ${XDG_STATE_HOME:-~/.local/state}/sundial-demo, starts the service in try-out mode
 # (sundiald --user, on your session bus) and shows what a child would see.
-# On a desktop the service keeps running until Ctrl-C; without a display it stops after
-# printing the status. (The console and the child's window come with later work.)
+# On a desktop it also opens the parent's console and the child's window (both talking to the
+# try-out service) and keeps running until Ctrl-C; without a display it stops after printing
+# the status.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +15,7 @@ if [ "$(id -u)" -eq 0 ] || command -v sudo >/dev/null; then
 fi
 build_dir=${BUILD_DIR:-build}
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build_dir" -j"$(nproc)" --target sundiald sundialctl
+cmake --build "$build_dir" -j"$(nproc)" --target sundiald sundialctl sundial-tray sundial-console
 
 # The service needs a session bus; a headless machine has none, so make one for this run.
 if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
@@ -29,7 +30,7 @@ fi
 
 "$build_dir/agent/daemon/sundiald" --user --state "$state" &
 service=$!
-trap 'kill "$service" 2>/dev/null; wait "$service" 2>/dev/null || true' EXIT
+trap 'kill $(jobs -p) 2>/dev/null; wait 2>/dev/null || true' EXIT
 for _ in $(seq 50); do
     gdbus call --session -d org.freedesktop.DBus -o /org/freedesktop/DBus \
         -m org.freedesktop.DBus.NameHasOwner org.sundial.Agent1 2>/dev/null | grep -q true && break
@@ -46,7 +47,10 @@ echo
 "${ctl[@]}" report --period week
 echo
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -t 0 ]; then
-    echo "sundiald is running in try-out mode; press Ctrl-C to stop it."
+    "$build_dir/ui/tray/sundial-tray" --user &
+    "$build_dir/ui/console/sundial-console" --user &
+    echo "sundiald is running in try-out mode, with the child's window and the parent's console;"
+    echo "press Ctrl-C to stop it."
     echo "In another terminal: $build_dir/agent/ctl/sundialctl --user --help"
     wait "$service"
 else

@@ -56,7 +56,7 @@ std::vector<TimeEvent> TrustedTime::start(const ClockSample &sample, std::option
         // The clock was set back while the service was not running. Resume from the last
         // trusted instant; the time the machine was off is unknown and counts for nothing.
         anchor(*lastTrusted, sample);
-        m_pendingJump = std::chrono::duration_cast<seconds>(sample.wall - *lastTrusted);
+        m_pendingJump = std::chrono::round<seconds>(sample.wall - *lastTrusted);
         events.push_back({TimeEventKind::ClockSetBackAcrossReboot, *lastTrusted, *m_pendingJump});
     } else {
         anchor(sample.wall, sample);
@@ -77,7 +77,7 @@ std::vector<TimeEvent> TrustedTime::observe(const ClockSample &sample)
     m_lastBoottime = sample.boottime;
     m_lastTrusted = trusted;
 
-    const seconds drift = std::chrono::duration_cast<seconds>(sample.wall - preciseAt(sample));
+    const seconds drift = std::chrono::round<seconds>(sample.wall - preciseAt(sample));
     if (absolute(drift) <= m_tolerance) {
         if (m_pendingJump) {
             events.push_back({TimeEventKind::WallClockRestored, trusted, drift});

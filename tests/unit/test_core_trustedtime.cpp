@@ -139,3 +139,21 @@ TEST_CASE("A clock after the last trusted instant at boot is trusted", "[core][t
     CHECK(trusted.start(clocks.sample(), berlin("2025-06-14", 18)).empty());
     CHECK(trusted.now() == berlin("2025-06-15", 9));
 }
+
+TEST_CASE("A jump is measured to the nearest second, whatever the sub-second phase", "[core][trustedtime]")
+{
+    using std::chrono::sys_time;
+    // The service samples at arbitrary sub-second moments, and reads the wall clock a moment
+    // before the others: a clock moved by 600 s must still read 600, not 599.
+    const core::Instant start = berlin("2025-06-14", 10);
+    const nanoseconds phase = milliseconds {700};
+    core::TrustedTime trusted;
+    trusted.start(
+        {sys_time<nanoseconds> {start} + phase, seconds {1000} + phase, seconds {1000} + phase}, std::nullopt);
+    const nanoseconds later = seconds {1001} + milliseconds {200};
+    const auto events = trusted.observe(
+        {sys_time<nanoseconds> {start} + seconds {1} + milliseconds {199} + seconds {600}, later, later});
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].amount == seconds {600});
+    CHECK(trusted.pendingJump() == seconds {600});
+}

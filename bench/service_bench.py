@@ -137,17 +137,21 @@ def steady_state(seconds):
         bench.tearDown()
 
 
+def quiet_figures(pid, seconds):
+    """Wakeups a minute, CPU and RSS of a daemon left alone for `seconds` (after 2 s to settle)."""
+    time.sleep(2)
+    s0, c0 = switches(pid), cpu_ns(pid)
+    time.sleep(seconds)
+    return {"wakeups_per_minute": (switches(pid) - s0) * 60.0 / seconds,
+            "cpu_ms": (cpu_ns(pid) - c0) / 1e6, "rss_kib": rss_kib(pid)}
+
+
 def idle(seconds):
     bench = fresh()
     try:
         bench.start_service()
         bench.agent("Admin.AddChild", harness.CHILD_UID)
-        time.sleep(2)
-        pid = bench.daemon.pid
-        s0, c0 = switches(pid), cpu_ns(pid)
-        time.sleep(seconds)
-        return {"wakeups_per_minute": (switches(pid) - s0) * 60.0 / seconds,
-                "cpu_ms": (cpu_ns(pid) - c0) / 1e6, "rss_kib": rss_kib(pid)}
+        return quiet_figures(bench.daemon.pid, seconds)
     finally:
         bench.tearDown()
 
@@ -362,12 +366,7 @@ def peer_idle(seconds):
     try:
         bench.limit_user(86400)
         bench.start_service()
-        time.sleep(2)
-        pid = bench.daemon.pid
-        s0, c0 = switches(pid), cpu_ns(pid)
-        time.sleep(seconds)
-        return {"wakeups_per_minute": (switches(pid) - s0) * 60.0 / seconds,
-                "cpu_ms": (cpu_ns(pid) - c0) / 1e6, "rss_kib": rss_kib(pid)}
+        return quiet_figures(bench.daemon.pid, seconds)
     finally:
         bench.tearDown()
 

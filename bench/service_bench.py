@@ -35,8 +35,10 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests", "integration"))
 import harness  # noqa: E402
+from procstats import cpu_ns, switches, rss_kib, memory_kib  # noqa: E402
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -59,43 +61,6 @@ print(json.dumps(rtts))
 class Bench(harness.ServiceTestCase):
     def runTest(self):  # unittest needs a test method to construct the case
         pass
-
-
-def cpu_ns(pid):
-    total = 0
-    for task in os.listdir("/proc/%d/task" % pid):
-        with open("/proc/%d/task/%s/schedstat" % (pid, task)) as f:
-            total += int(f.read().split()[0])
-    return total
-
-
-def switches(pid):
-    total = 0
-    for task in os.listdir("/proc/%d/task" % pid):
-        with open("/proc/%d/task/%s/status" % (pid, task)) as f:
-            for line in f:
-                if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                    total += int(line.split()[1])
-    return total
-
-
-def rss_kib(pid):
-    with open("/proc/%d/status" % pid) as f:
-        for line in f:
-            if line.startswith("VmRSS"):
-                return int(line.split()[1])
-    return 0
-
-
-def memory_kib(pid):
-    """VmRSS, and from smaps_rollup the proportional share (Pss) and private anonymous memory."""
-    figures = {"rss_kib": rss_kib(pid)}
-    with open("/proc/%d/smaps_rollup" % pid) as f:
-        for line in f:
-            key, _, value = line.partition(":")
-            if key in ("Pss", "Anonymous"):
-                figures[key.lower() + "_kib"] = int(value.split()[0])
-    return figures
 
 
 def percentile(values, fraction):

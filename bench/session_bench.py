@@ -29,8 +29,10 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "integration"))
 import harness  # noqa: E402
+from procstats import tasks, cpu_ns, switches, memory_kib  # noqa: E402
 import test_session  # noqa: E402
 
 SAMPLE = 0.05  # s between samples of the helper's context switches
@@ -43,45 +45,6 @@ class Bench(test_session.SessionHelperTest):
 
     def runTest(self):  # unittest needs a test method to construct the case
         pass
-
-
-def tasks(pid):
-    return os.listdir("/proc/%d/task" % pid)
-
-
-def cpu_ns(pid):
-    total = 0
-    for task in tasks(pid):
-        with open("/proc/%d/task/%s/schedstat" % (pid, task)) as f:
-            total += int(f.read().split()[0])
-    return total
-
-
-def switches(pid):
-    total = 0
-    for task in tasks(pid):
-        try:
-            with open("/proc/%d/task/%s/status" % (pid, task)) as f:
-                for line in f:
-                    if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                        total += int(line.split()[1])
-        except FileNotFoundError:  # a thread that ended between the listing and the read
-            pass
-    return total
-
-
-def memory_kib(pid):
-    figures = {}
-    with open("/proc/%d/status" % pid) as f:
-        for line in f:
-            if line.startswith("VmRSS"):
-                figures["rss_kib"] = int(line.split()[1])
-    with open("/proc/%d/smaps_rollup" % pid) as f:
-        for line in f:
-            key, _, value = line.partition(":")
-            if key in ("Pss", "Anonymous"):
-                figures[key.lower() + "_kib"] = int(value.split()[0])
-    return figures
 
 
 def alive(helper, what):

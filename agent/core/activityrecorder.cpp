@@ -183,10 +183,22 @@ Status ActivityRecorder::flush()
 UsageSnapshot ActivityRecorder::snapshot(LocalDate day)
 {
     attributeOpenTail();
-    UsageSnapshot usage;
-    usage.day = day;
+    UsageSnapshot usage = storedUsage(day);
     const LocalDate weekStart = DayCalendar::weekStart(day, m_rules.firstWeekday);
+    for (const auto &[key, delta] : m_pending.daily) {
+        const auto &[dimension, rowDay, id] = key;
+        addUsage(usage, static_cast<UsageDimension>(dimension), weekStart, rowDay, id, delta.charged);
+    }
+    return usage;
+}
+
+const UsageSnapshot &ActivityRecorder::storedUsage(LocalDate day)
+{
     Database &db = m_store.database();
+    if (m_stored.day == day && m_storedWriteCount == db.writeCount() && m_storedFirstWeekday == m_rules.firstWeekday) {
+        return m_stored;
+    }
+    const LocalDate weekStart = DayCalendar::weekStart(day, m_rules.firstWeekday);
     if (!m_snapshotQuery) {
         m_snapshotQuery = std::make_unique<Statement>(
             db.prepare("SELECT dim, day, key, charged_s FROM daily_usage WHERE child = ?1 AND "
@@ -195,41 +207,46 @@ UsageSnapshot ActivityRecorder::snapshot(LocalDate day)
     Statement &stored = *m_snapshotQuery;
     stored.reset();
     stored.bind(1, m_child).bind(2, dayNumber(weekStart)).bind(3, dayNumber(day));
-    const auto addRow = [&](int dimension, std::int64_t rowDay, std::int64_t key, seconds charged) {
-        switch (static_cast<UsageDimension>(dimension)) {
-        case UsageDimension::Total:
-            if (rowDay >= dayNumber(weekStart) && rowDay <= dayNumber(day)) {
-                usage.chargedThisWeek += charged;
-                if (rowDay == dayNumber(day)) {
-                    usage.chargedToday += charged;
-                }
-            }
-            return;
-        case UsageDimension::App:
-            if (rowDay == dayNumber(day)) {
-                usage.chargedPerApp[m_store.appById(key)] += charged;
-            }
-            return;
-        case UsageDimension::Domain:
-            if (rowDay == dayNumber(day)) {
-                usage.chargedPerDomain[m_store.domainById(key)] += charged;
-            }
-            return;
-        case UsageDimension::Category:
-            if (rowDay == dayNumber(day)) {
-                usage.chargedPerCategory[m_store.categoryById(key)] += charged;
-            }
-            return;
-        }
-    };
+    m_stored = UsageSnapshot {};
+    m_stored.day = day;
     while (stored.step()) {
-        addRow(static_cast<int>(stored.integer(0)), stored.integer(1), stored.integer(2), seconds {stored.integer(3)});
+        addUsage(m_stored, static_cast<UsageDimension>(stored.integer(0)), weekStart, stored.integer(1),
+            stored.integer(2), seconds {stored.integer(3)});
     }
-    for (const auto &[key, delta] : m_pending.daily) {
-        const auto &[dimension, rowDay, id] = key;
-        addRow(dimension, rowDay, id, delta.charged);
+    m_storedWriteCount = db.writeCount();
+    m_storedFirstWeekday = m_rules.firstWeekday;
+    return m_stored;
+}
+
+void ActivityRecorder::addUsage(UsageSnapshot &usage, UsageDimension dimension, LocalDate weekStart,
+    std::int64_t rowDay, std::int64_t key, seconds charged) const
+{
+    const std::int64_t today = dayNumber(usage.day);
+    switch (dimension) {
+    case UsageDimension::Total:
+        if (rowDay >= dayNumber(weekStart) && rowDay <= today) {
+            usage.chargedThisWeek += charged;
+            if (rowDay == today) {
+                usage.chargedToday += charged;
+            }
+        }
+        return;
+    case UsageDimension::App:
+        if (rowDay == today) {
+            usage.chargedPerApp[m_store.appById(key)] += charged;
+        }
+        return;
+    case UsageDimension::Domain:
+        if (rowDay == today) {
+            usage.chargedPerDomain[m_store.domainById(key)] += charged;
+        }
+        return;
+    case UsageDimension::Category:
+        if (rowDay == today) {
+            usage.chargedPerCategory[m_store.categoryById(key)] += charged;
+        }
+        return;
     }
-    return usage;
 }
 
 } // namespace sundial::core

@@ -47,6 +47,11 @@ private:
     ActivityKey keyFor(const Heartbeat &heartbeat);
     void attribute(const ActivityKey &key, TimeSpan span);
     void attributeOpenTail();
+    // The written part of snapshot(day): read once, then kept until the database is written.
+    const UsageSnapshot &storedUsage(LocalDate day);
+    // Adds one rollup row (dimension, day, key id, charged) to `usage` if it is of its day or week.
+    void addUsage(UsageSnapshot &usage, UsageDimension dimension, LocalDate weekStart, std::int64_t rowDay,
+        std::int64_t key, std::chrono::seconds charged) const;
 
     ActivityStore &m_store;
     std::int64_t m_child;
@@ -64,6 +69,9 @@ private:
     std::vector<std::unique_ptr<ActivityRow>> m_finished; // closed rows not yet written
     ActivityBatch m_pending;
     std::unique_ptr<Statement> m_snapshotQuery; // prepared once: the service asks on every event
+    UsageSnapshot m_stored; // storedUsage()'s answer for m_stored.day ...
+    std::int64_t m_storedWriteCount = -1; // ... as of this database write count
+    std::chrono::weekday m_storedFirstWeekday = std::chrono::Monday;
 };
 
 } // namespace sundial::core

@@ -311,6 +311,11 @@ int Database::changes() const
     return sqlite3_changes(m_db);
 }
 
+std::int64_t Database::writeCount() const
+{
+    return sqlite3_total_changes64(m_db);
+}
+
 Database::Transaction::Transaction(Database &db)
     : m_db(db)
 {

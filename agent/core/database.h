@@ -59,6 +59,10 @@ public:
     Statement prepare(std::string_view sql) const { return Statement {m_db, sql}; }
     std::int64_t lastInsertId() const;
     int changes() const;
+    // Rows inserted, updated or deleted through this connection since it opened. It only
+    // grows: a cache of query results keyed by it is valid while it stays the same (the
+    // service is the database's only writer).
+    std::int64_t writeCount() const;
 
     // BEGIN IMMEDIATE on construction; rolls back unless commit() succeeded.
     class Transaction

@@ -38,6 +38,9 @@ Result<std::int64_t> GrantStore::add(
 
 std::vector<Grant> GrantStore::forDay(std::int64_t child, LocalDate day) const
 {
+    if (m_cached.child == child && m_cached.day == day && m_cached.writeCount == m_db.writeCount()) {
+        return m_cached.grants;
+    }
     std::vector<Grant> grants;
     if (!m_forDay) {
         m_forDay = std::make_unique<Statement>(
@@ -54,6 +57,7 @@ std::vector<Grant> GrantStore::forDay(std::int64_t child, LocalDate day) const
         grant.until = TimeOfDay {statement.integer(2)};
         grants.push_back(grant);
     }
+    m_cached = {child, day, m_db.writeCount(), grants};
     return grants;
 }
 

@@ -214,3 +214,20 @@ TEST_CASE("The week's charged time adds up the days from the week's first day", 
     CHECK(usage.chargedThisWeek == hours {1} + minutes {45});
     CHECK(usage.chargedToday == minutes {15});
 }
+
+TEST_CASE("The stored part of a snapshot is read again after the database changes", "[core][accounting]")
+{
+    // snapshot() keeps what it read from the database until the next write through the same
+    // connection: a flush, a purge or another child's rows.
+    Fixture f;
+    f.use(kEditor, berlin("2025-06-13", 10), berlin("2025-06-13", 11)); // Friday
+    f.use(kEditor, berlin("2025-06-14", 10), berlin("2025-06-14", 10, 30));
+    REQUIRE(f.recorder->flush().ok());
+    CHECK(f.day("2025-06-14").chargedThisWeek == minutes {90});
+    CHECK(f.day("2025-06-14").chargedThisWeek == minutes {90}); // from memory
+    REQUIRE(f.store.purge(kChild, berlin("2025-06-14", 0), *core::parseDate("2025-06-14")).ok());
+    CHECK(f.day("2025-06-14").chargedThisWeek == minutes {30}); // Friday's total is gone
+    f.use(kEditor, berlin("2025-06-14", 12), berlin("2025-06-14", 12, 10));
+    REQUIRE(f.recorder->flush().ok());
+    CHECK(f.day("2025-06-14").chargedToday == minutes {40});
+}

@@ -261,6 +261,19 @@ TEST_CASE("Grants are kept per child and day", "[core][requests][grants]")
     CHECK(grants.forDay(kChild, date("2025-03-12")).empty());
 }
 
+TEST_CASE("A grant written through another store is seen by the next question", "[core][requests][grants]")
+{
+    // forDay() answers from memory between writes; any write to the database must end that.
+    Fixture fixture;
+    core::GrantStore asked {*fixture.db};
+    core::GrantStore written {*fixture.db};
+    const core::LocalDate day = date("2025-03-10");
+    CHECK(asked.forDay(kChild, day).empty());
+    CHECK(asked.forDay(kChild, day).empty()); // now from memory
+    REQUIRE(written.add(kChild, Grant::extraTime(day, 20min), kMother, berlin("2025-03-10", 18, 0), ""));
+    CHECK(asked.forDay(kChild, day) == std::vector<Grant> {Grant::extraTime(day, 20min)});
+}
+
 TEST_CASE("Extra time outside 1 to 1440 minutes and a free-until that is no time of day are refused",
     "[core][requests][grants]")
 {

@@ -40,6 +40,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests", "integ
 import harness  # noqa: E402
 from procstats import cpu_ns, switches, rss_kib, memory_kib  # noqa: E402
 
+FLOOR = os.environ.get("SUNDIAL_BENCH_FLOOR", os.path.join(harness.BUILD, "bench", "sundial-bench-floor"))
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 CLIENT = r"""
@@ -74,6 +75,23 @@ def fresh(kind=None):
     return bench
 
 
+def drive_heartbeats(bench, pid, seconds):
+    """The child's client sends a heartbeat a second for `seconds` to whatever owns the service's
+    name; returns the owner's memory and CPU over the phase, the bus daemon's CPU and the round
+    trips."""
+    time.sleep(2)
+    cpu0, bus0 = cpu_ns(pid), cpu_ns(bench.bus.pid)
+    client = subprocess.run(["setpriv", "--reuid=%d" % harness.CHILD_UID, "--regid=%d" % harness.CHILD_UID,
+                             "--clear-groups", "/usr/bin/python3", "-c", CLIENT, str(seconds)],
+                            env=bench.env, capture_output=True, text=True, timeout=seconds + 60)
+    if client.returncode != 0:
+        raise RuntimeError(client.stderr)
+    cpu, bus = cpu_ns(pid) - cpu0, cpu_ns(bench.bus.pid) - bus0
+    rtts = json.loads(client.stdout)
+    return {**memory_kib(pid), "cpu_ms": cpu / 1e6, "cpu_percent": cpu / 1e9 / seconds * 100,
+            "bus_cpu_ms": bus / 1e6, "rtt_p50_ms": percentile(rtts, 0.5), "rtt_p99_ms": percentile(rtts, 0.99)}
+
+
 def steady_state(seconds):
     bench = fresh()
     try:
@@ -82,24 +100,37 @@ def steady_state(seconds):
         bench.agent("Admin.AddChild", harness.CHILD_UID)
         bench.agent("Admin.SetRules", harness.CHILD_UID, json.dumps({"version": 1}))
         bench.add_session()
-        time.sleep(2)
-        pid = bench.daemon.pid
-        cpu0, bus0 = cpu_ns(pid), cpu_ns(bench.bus.pid)
-        client = subprocess.run(["setpriv", "--reuid=%d" % harness.CHILD_UID, "--regid=%d" % harness.CHILD_UID,
-                                 "--clear-groups", "/usr/bin/python3", "-c", CLIENT, str(seconds)],
-                                env=bench.env, capture_output=True, text=True, timeout=seconds + 60)
-        if client.returncode != 0:
-            raise RuntimeError(client.stderr)
-        cpu, bus = cpu_ns(pid) - cpu0, cpu_ns(bench.bus.pid) - bus0
-        rtts = json.loads(client.stdout)
+        figures = drive_heartbeats(bench, bench.daemon.pid, seconds)
         used = bench.status()["usedSeconds"]
         if used < seconds * 0.9:
             raise RuntimeError("the service counted %d s of %d s: not measuring a working service" % (used, seconds))
-        return {**memory_kib(pid), "cpu_ms": cpu / 1e6, "cpu_percent": cpu / 1e9 / seconds * 100,
-                "bus_cpu_ms": bus / 1e6, "rtt_p50_ms": percentile(rtts, 0.5), "rtt_p99_ms": percentile(rtts, 0.99),
-                "counted_s": used}
+        return {**figures, "counted_s": used}
     finally:
         bench.tearDown()
+
+
+def floor_state(seconds):
+    """The same phase against sundial-bench-floor: QtCore + QtDBus + SQLite answering heartbeats
+    with a constant, the least a daemon on sundiald's stack costs."""
+    bench = fresh()
+    floor = None
+    try:
+        floor = subprocess.Popen([FLOOR, os.path.join(bench.dir, "floor.db")], env=bench.env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        bench._wait_for(lambda: bench.has_name(harness.AGENT[0]), "the floor daemon on the bus")
+        bench.add_session()
+        return drive_heartbeats(bench, floor.pid, seconds)
+    finally:
+        if floor:
+            floor.terminate()
+            floor.wait(timeout=10)
+        bench.tearDown()
+
+
+def median_run(measure, seconds, runs):
+    """`runs` runs of `measure`; each figure is the median over the runs."""
+    results = [measure(seconds) for _ in range(runs)]
+    return {key: statistics.median(r[key] for r in results) for key in results[0]} | {"runs": runs}
 
 
 def quiet_figures(pid, seconds):
@@ -409,6 +440,8 @@ def print_side_by_side(steady, quiet, lock, other):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--runs", type=int, default=3,
+                        help="steady-state runs of sundiald and of the floor daemon; medians are reported")
     parser.add_argument("--lock-runs", type=int, default=20)
     parser.add_argument("--peer", choices=("timekpr", "none"), default="timekpr",
                         help="also measure timekpr-next's timekprd, side by side, if it is installed (default)")
@@ -417,7 +450,10 @@ def main():
     args = parser.parse_args()
     if os.geteuid() != 0:
         sys.exit("service_bench.py: run as root (it calls the service as another uid)")
-    steady = steady_state(args.seconds)
+    steady = median_run(steady_state, args.seconds, args.runs)
+    floor = median_run(floor_state, args.seconds, args.runs) if os.path.exists(FLOOR) else None
+    if not floor:
+        print("sundial-bench-floor not built (-DSUNDIAL_BUILD_BENCHMARKS=ON): floor skipped")
     quiet = idle(args.seconds)
     lock = lock_latency(args.lock_runs)
     other, peer_error = None, None
@@ -435,6 +471,12 @@ def main():
           % (args.seconds, steady["rss_kib"] / 1024, steady["pss_kib"] / 1024, steady["anonymous_kib"] / 1024,
              steady["cpu_ms"], steady["cpu_percent"],
              steady["rtt_p50_ms"], steady["rtt_p99_ms"]))
+    if floor:
+        print("floor (QtCore + QtDBus + SQLite, constant answer), same phase: RSS %.1f MiB (PSS %.1f, anonymous "
+              "%.1f), CPU %.1f ms (%.4f %% of a core); sundiald above it: RSS +%.1f MiB, CPU +%.1f ms"
+              % (floor["rss_kib"] / 1024, floor["pss_kib"] / 1024, floor["anonymous_kib"] / 1024, floor["cpu_ms"],
+                 floor["cpu_percent"], (steady["rss_kib"] - floor["rss_kib"]) / 1024,
+                 steady["cpu_ms"] - floor["cpu_ms"]))
     print("idle, no child session, %d s: %.1f wakeups/min, CPU %.1f ms"
           % (args.seconds, quiet["wakeups_per_minute"], quiet["cpu_ms"]))
     print("budget at zero -> LockSession over %d runs: p50 %.0f ms, p95 %.0f ms; unlock -> re-lock p50 %.0f ms, max %.0f ms"
@@ -450,7 +492,7 @@ def main():
                  other["lockout"]["limit_s"], other["lockout"]["runs"], other["lockout"]["lock_p50_ms"],
                  other["lockout"]["lock_max_ms"], other["lockout"]["relock_p50_ms"], other["lockout"]["relock_max_ms"]))
         print_side_by_side(steady, quiet, lock, other)
-    result = {"benchmark": "service", "steady": steady, "idle": quiet, "lockout": lock, "peer": other}
+    result = {"benchmark": "service", "steady": steady, "floor": floor, "idle": quiet, "lockout": lock, "peer": other}
     if peer_error:
         result["peer_error"] = peer_error
     print(json.dumps(result))

@@ -608,7 +608,7 @@ int run(const Options &options)
             [&](const core::UsageReport &report) {
                 return report.categoriesPerDay(kChild, year.from, year.to).size();
             }},
-        {"app_day_totals_year", "appDayTotals of the top app, year",
+        {"app_day_totals_year", "appDayTotals, year",
             [&](const core::UsageReport &report) {
                 return report.appDayTotals(kChild, topApp, year.from, year.to).size();
             }},

@@ -97,9 +97,11 @@ std::vector<CategoryDayTotal> UsageReport::categoriesPerDay(std::int64_t child, 
 std::vector<DayTotal> UsageReport::appDayTotals(
     std::int64_t child, std::int64_t app, LocalDate from, LocalDate to) const
 {
-    Statement query = m_store.database().prepare("SELECT day, active_s, charged_s FROM daily_usage "
-                                                 "WHERE child = ?1 AND dim = 1 AND day BETWEEN ?2 AND ?3 AND key = ?4 "
-                                                 "ORDER BY day");
+    // One key lookup per day: a range read would step over every other app's rows.
+    Statement query = m_store.database().prepare(
+        "WITH RECURSIVE days(d) AS (SELECT ?2 UNION ALL SELECT d + 1 FROM days WHERE d < ?3) "
+        "SELECT day, active_s, charged_s FROM days JOIN daily_usage "
+        "ON child = ?1 AND dim = 1 AND day = d AND key = ?4 ORDER BY day");
     query.bind(1, child).bind(2, dayNumber(from)).bind(3, dayNumber(to)).bind(4, app);
     std::vector<DayTotal> totals;
     while (query.step()) {

@@ -409,6 +409,15 @@ void checkResults(const core::UsageReport &report, const Workload &work, Range y
         "appsPerDay has " + std::to_string(distinctApps.size()) + " apps, generated "
             + std::to_string(work.distinctApps));
 
+    // Every generated app has a category, so the categories add up to the day totals.
+    seconds categoriesTotal {0};
+    for (const core::CategoryDayTotal &row : report.categoriesPerDay(kChild, year.from, year.to)) {
+        require(!row.category.empty() || row.active <= seconds {1}, "categoriesPerDay has uncategorised time");
+        categoriesTotal += row.active;
+    }
+    require(near(categoriesTotal, totalActive),
+        "categoriesPerDay sums to " + hours(categoriesTotal) + ", day totals to " + hours(totalActive));
+
     const auto sites = report.top(kChild, core::UsageDimension::Domain, month.from, month.to, 20);
     seconds monthDomainActive {0};
     for (auto day = month.from; day <= month.to; day += std::chrono::days {1}) {
@@ -573,6 +582,9 @@ int run(const Options &options)
 
     checkResults(*session.report, work, year, month);
 
+    const auto topApps = session.report->top(kChild, core::UsageDimension::App, year.from, year.to, 1);
+    require(!topApps.empty(), "top apps of the year is empty");
+    const std::int64_t topApp = topApps.front().id;
     std::vector<Query> queries {
         {"apps_per_day_year", "appsPerDay, year",
             [&](const core::UsageReport &report) { return report.appsPerDay(kChild, year.from, year.to).size(); }},
@@ -592,6 +604,14 @@ int run(const Options &options)
             }},
         {"day_totals_year", "dayTotals, year",
             [&](const core::UsageReport &report) { return report.dayTotals(kChild, year.from, year.to).size(); }},
+        {"categories_per_day_year", "categoriesPerDay, year",
+            [&](const core::UsageReport &report) {
+                return report.categoriesPerDay(kChild, year.from, year.to).size();
+            }},
+        {"app_day_totals_year", "appDayTotals, year",
+            [&](const core::UsageReport &report) {
+                return report.appDayTotals(kChild, topApp, year.from, year.to).size();
+            }},
     };
 
     // Warm: the open connection, after one untimed run.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/core/usagereport.h"
 
+#include <algorithm>
+
 namespace sundial::core
 {
 
@@ -45,6 +47,65 @@ std::vector<AppDayTotal> UsageReport::appsPerDay(std::int64_t child, LocalDate f
     std::vector<AppDayTotal> totals;
     while (query.step()) {
         totals.push_back({dayFrom(query.integer(0)), query.integer(1), seconds {query.integer(2)}});
+    }
+    return totals;
+}
+
+std::vector<CategoryDayTotal> UsageReport::categoriesPerDay(std::int64_t child, LocalDate from, LocalDate to) const
+{
+    // Totals first (dim 0 sorts before dim 3), so each day's remainder is known when its
+    // categories follow.
+    Statement query = m_store.database().prepare("SELECT dim, day, key, active_s, charged_s FROM daily_usage "
+                                                 "WHERE child = ?1 AND dim IN (0, 3) AND day BETWEEN ?2 AND ?3 "
+                                                 "ORDER BY day, dim");
+    query.bind(1, child).bind(2, dayNumber(from)).bind(3, dayNumber(to));
+    std::vector<CategoryDayTotal> totals;
+    // The open day's time not yet given to a category (no std::optional: GCC 12 warns falsely
+    // about its string member).
+    bool haveRest = false;
+    CategoryDayTotal rest;
+    const auto closeDay = [&] {
+        if (haveRest && (rest.active > seconds {0} || rest.charged > seconds {0})) {
+            totals.push_back(rest);
+        }
+        haveRest = false;
+    };
+    while (query.step()) {
+        const LocalDate day = dayFrom(query.integer(1));
+        const seconds active {query.integer(3)};
+        const seconds charged {query.integer(4)};
+        if (query.integer(0) == static_cast<int>(UsageDimension::Total)) {
+            closeDay();
+            rest = CategoryDayTotal {day, {}, active, charged};
+            haveRest = true;
+            continue;
+        }
+        totals.push_back({day, m_store.categoryById(query.integer(2)), active, charged});
+        if (haveRest && rest.day == day) {
+            rest.active = std::max(seconds {0}, rest.active - active);
+            rest.charged = std::max(seconds {0}, rest.charged - charged);
+        }
+    }
+    closeDay();
+    // Each day's remainder goes in when the next day starts, so days are already in order unless
+    // the rollups hold categories of a day without its total.
+    std::stable_sort(totals.begin(), totals.end(),
+        [](const CategoryDayTotal &a, const CategoryDayTotal &b) { return a.day < b.day; });
+    return totals;
+}
+
+std::vector<DayTotal> UsageReport::appDayTotals(
+    std::int64_t child, std::int64_t app, LocalDate from, LocalDate to) const
+{
+    // One key lookup per day: a range read would step over every other app's rows.
+    Statement query = m_store.database().prepare(
+        "WITH RECURSIVE days(d) AS (SELECT ?2 UNION ALL SELECT d + 1 FROM days WHERE d < ?3) "
+        "SELECT day, active_s, charged_s FROM days JOIN daily_usage "
+        "ON child = ?1 AND dim = 1 AND day = d AND key = ?4 ORDER BY day");
+    query.bind(1, child).bind(2, dayNumber(from)).bind(3, dayNumber(to)).bind(4, app);
+    std::vector<DayTotal> totals;
+    while (query.step()) {
+        totals.push_back({dayFrom(query.integer(0)), seconds {query.integer(1)}, seconds {query.integer(2)}});
     }
     return totals;
 }
@@ -111,6 +172,7 @@ std::vector<TimelineEntry> UsageReport::timeline(std::int64_t child, LocalDate d
         TimelineEntry entry;
         entry.span = {Instant {seconds {query.integer(0)}}, Instant {seconds {query.integer(1)}}};
         entry.utcOffset = seconds {query.integer(2)};
+        entry.appId = query.integer(3);
         entry.app = m_store.appById(query.integer(3));
         entry.domain = m_store.domainById(query.integer(4));
         entry.title = m_store.titleById(query.integer(5));

@@ -23,6 +23,15 @@ struct AppDayTotal {
     std::chrono::seconds active {0};
 };
 
+// One category's seconds on one day. An empty name is time in apps without a category (their
+// desktop file names no main category, or no desktop file was found).
+struct CategoryDayTotal {
+    LocalDate day {};
+    std::string category;
+    std::chrono::seconds active {0};
+    std::chrono::seconds charged {0};
+};
+
 struct NamedTotal {
     std::int64_t id = 0;
     std::string name; // domain or category; for apps the desktop id, else the executable
@@ -36,6 +45,7 @@ using HourHeatmap = std::array<std::array<std::chrono::seconds, 24>, 7>;
 struct TimelineEntry {
     TimeSpan span;
     std::chrono::seconds utcOffset {0};
+    std::int64_t appId = 0; // as NamedTotal::id of UsageDimension::App
     AppIdentity app;
     std::string domain;
     std::string title; // title or URL, only when they were recorded
@@ -50,6 +60,13 @@ public:
     // Inclusive ranges of the child's days.
     std::vector<DayTotal> dayTotals(std::int64_t child, LocalDate from, LocalDate to) const;
     std::vector<AppDayTotal> appsPerDay(std::int64_t child, LocalDate from, LocalDate to) const;
+    // Each day's time split by category, in day order; per day the categories' seconds add up
+    // to the day's total (the rest, in apps without a category, under the empty name). Days
+    // without use are left out. Two range reads of the rollups.
+    std::vector<CategoryDayTotal> categoriesPerDay(std::int64_t child, LocalDate from, LocalDate to) const;
+    // One app's time per day (app: NamedTotal::id from top()), in day order; days without it
+    // are left out.
+    std::vector<DayTotal> appDayTotals(std::int64_t child, std::int64_t app, LocalDate from, LocalDate to) const;
     std::vector<NamedTotal> top(
         std::int64_t child, UsageDimension dimension, LocalDate from, LocalDate to, int limit) const;
     HourHeatmap hourHeatmap(std::int64_t child, LocalDate from, LocalDate to) const;

@@ -288,21 +288,32 @@ QVariantMap AgentObject::GetChildStatus(uint uid)
     return m_service.supervisor(uid)->status();
 }
 
+std::optional<std::pair<core::LocalDate, core::LocalDate>> AgentObject::dateRange(
+    const QString &from, const QString &to)
+{
+    const auto first = core::parseDate(from.toStdString());
+    const auto last = core::parseDate(to.toStdString());
+    if (!first || !last || *last < *first || *last - *first > std::chrono::days {3660}) {
+        fail(kInvalidArgument, "from/to must be dates such as 2025-06-14, from before to, at most 10 years apart");
+        return std::nullopt;
+    }
+    return std::pair {*first, *last};
+}
+
 QString AgentObject::Usage(uint uid, const QString &from, const QString &to)
 {
     if (!admin() || !requireChild(uid)) {
         return {};
     }
-    const auto first = core::parseDate(from.toStdString());
-    const auto last = core::parseDate(to.toStdString());
-    if (!first || !last || *last < *first || *last - *first > std::chrono::days {3660}) {
-        fail(kInvalidArgument, "from/to must be dates such as 2025-06-14, from before to, at most 10 years apart");
+    const auto range = dateRange(from, to);
+    if (!range) {
         return {};
     }
+    const auto [first, last] = *range;
     m_service.supervisor(uid)->flush(); // include what was counted a moment ago
     core::UsageReport report {m_service.activity()};
     QJsonArray days;
-    for (const core::DayTotal &total : report.dayTotals(uid, *first, *last)) {
+    for (const core::DayTotal &total : report.dayTotals(uid, first, last)) {
         days.append(QJsonObject {{QStringLiteral("day"), fromStd(core::formatDate(total.day))},
             {QStringLiteral("activeSeconds"), qint64 {total.active.count()}},
             {QStringLiteral("chargedSeconds"), qint64 {total.charged.count()}}});
@@ -312,15 +323,28 @@ QString AgentObject::Usage(uint uid, const QString &from, const QString &to)
         {std::pair {"apps", core::UsageDimension::App}, std::pair {"sites", core::UsageDimension::Domain},
             std::pair {"categories", core::UsageDimension::Category}}) {
         QJsonArray items;
-        for (const core::NamedTotal &item : report.top(uid, dimension, *first, *last, 50)) {
-            items.append(QJsonObject {{QStringLiteral("name"), fromStd(item.name)},
+        for (const core::NamedTotal &item : report.top(uid, dimension, first, last, 50)) {
+            QJsonObject entry {{QStringLiteral("name"), fromStd(item.name)},
                 {QStringLiteral("activeSeconds"), qint64 {item.active.count()}},
-                {QStringLiteral("chargedSeconds"), qint64 {item.charged.count()}}});
+                {QStringLiteral("chargedSeconds"), qint64 {item.charged.count()}}};
+            if (dimension == core::UsageDimension::App) {
+                entry[QStringLiteral("id")] = qint64 {item.id}; // for AppUsage and Timeline's appId
+            }
+            items.append(entry);
         }
         out[QLatin1String(key)] = items;
     }
+    // Each day by category, for stacked bars; "" is time in apps without a category.
+    QJsonArray categoryDays;
+    for (const core::CategoryDayTotal &total : report.categoriesPerDay(uid, first, last)) {
+        categoryDays.append(QJsonObject {{QStringLiteral("day"), fromStd(core::formatDate(total.day))},
+            {QStringLiteral("category"), fromStd(total.category)},
+            {QStringLiteral("activeSeconds"), qint64 {total.active.count()}},
+            {QStringLiteral("chargedSeconds"), qint64 {total.charged.count()}}});
+    }
+    out[QStringLiteral("categoryDays")] = categoryDays;
     // Active minutes by weekday (0 = Sunday) and local hour, for the heatmap.
-    const core::HourHeatmap heatmap = report.hourHeatmap(uid, *first, *last);
+    const core::HourHeatmap heatmap = report.hourHeatmap(uid, first, last);
     QJsonArray hours;
     for (const auto &weekday : heatmap) {
         QJsonArray row;
@@ -331,6 +355,26 @@ QString AgentObject::Usage(uint uid, const QString &from, const QString &to)
     }
     out[QStringLiteral("hours")] = hours;
     return toJson(out);
+}
+
+QString AgentObject::AppUsage(uint uid, qint64 app, const QString &from, const QString &to)
+{
+    if (!admin() || !requireChild(uid)) {
+        return {};
+    }
+    const auto range = dateRange(from, to);
+    if (!range) {
+        return {};
+    }
+    m_service.supervisor(uid)->flush();
+    core::UsageReport report {m_service.activity()};
+    QJsonArray days;
+    for (const core::DayTotal &total : report.appDayTotals(uid, app, range->first, range->second)) {
+        days.append(QJsonObject {{QStringLiteral("day"), fromStd(core::formatDate(total.day))},
+            {QStringLiteral("activeSeconds"), qint64 {total.active.count()}},
+            {QStringLiteral("chargedSeconds"), qint64 {total.charged.count()}}});
+    }
+    return toJson(QJsonObject {{QStringLiteral("days"), days}});
 }
 
 QString AgentObject::Timeline(uint uid, const QString &day)
@@ -349,7 +393,7 @@ QString AgentObject::Timeline(uint uid, const QString &day)
     for (const core::TimelineEntry &entry : report.timeline(uid, *date)) {
         entries.append(QJsonObject {{QStringLiteral("start"), qint64 {entry.span.start.time_since_epoch().count()}},
             {QStringLiteral("end"), qint64 {entry.span.end.time_since_epoch().count()}},
-            {QStringLiteral("exe"), fromStd(entry.app.exe)},
+            {QStringLiteral("appId"), qint64 {entry.appId}}, {QStringLiteral("exe"), fromStd(entry.app.exe)},
             {QStringLiteral("desktopId"), fromStd(entry.app.desktopId)},
             {QStringLiteral("domain"), fromStd(entry.domain)}, {QStringLiteral("title"), fromStd(entry.title)},
             {QStringLiteral("idle"), (entry.flags & core::ActivityFlag::Idle) != 0},

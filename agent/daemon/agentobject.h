@@ -42,6 +42,7 @@ public slots:
     void AnswerRequest(qint64 id, uint minutes);
     QVariantMap GetChildStatus(uint uid);
     QString Usage(uint uid, const QString &from, const QString &to);
+    QString AppUsage(uint uid, qint64 app, const QString &from, const QString &to);
     QString Timeline(uint uid, const QString &day);
     QString Audit(qint64 afterId, uint limit);
     void AcceptClockChange();
@@ -57,6 +58,8 @@ private:
     // The caller's uid when it may administer; otherwise replies PermissionDenied.
     std::optional<uint> admin();
     void fail(const char *errorName, const std::string &message);
+    // Parsed Usage/AppUsage dates; otherwise replies InvalidArgument.
+    std::optional<std::pair<core::LocalDate, core::LocalDate>> dateRange(const QString &from, const QString &to);
     void fail(const core::Error &error, const char *errorName = "org.sundial.Error.InvalidArgument");
     bool requireChild(uint uid);
 

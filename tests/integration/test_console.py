@@ -3,20 +3,33 @@
 rendered offscreen once its data has arrived, kept as an artifact, checked to be non-blank and
 to show the expected texts; and a console started with no service says so plainly."""
 
+import calendar
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
 import unittest
+from datetime import date, datetime, timedelta, timezone
 
 sys.path.insert(0, os.path.dirname(__file__))
-from harness import BUILD, CHILD_UID, ServiceTestCase  # noqa: E402
+from harness import BUILD, CHILD_UID, ServiceTestCase, today_number  # noqa: E402
 from test_tray import ARTIFACTS, distinct_pixel_bytes, offscreen_env  # noqa: E402
 
 CONSOLE = os.environ.get("SUNDIAL_CONSOLE", os.path.join(BUILD, "ui", "console", "sundial-console"))
 PAGES = ("family", "activity", "rules", "requests", "audit", "settings")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+ACTIVE_CHARGED = 3  # ActivityFlag::Active | ActivityFlag::Charged
+
+# Yesterday: 40 min Minetest (Game), then 20 min Firefox (Network) on a site. Today: 30 min
+# Minetest, then 15 min of a script whose app has no category.
+MINETEST = ("/usr/games/minetest", "net.minetest.minetest", "Game")
+FIREFOX = ("/usr/lib/firefox/firefox", "firefox", "Network")
+SCRIPT = ("/usr/bin/python3", "", "")
+USES = ((-1, 10 * 60, 40, MINETEST, ""), (-1, 10 * 60 + 40, 20, FIREFOX, "www.wikipedia.org"),
+        (0, 9 * 60, 30, MINETEST, ""), (0, 9 * 60 + 30, 15, SCRIPT, ""))
 
 
 def shoot(env, directory, *extra):
@@ -27,7 +40,123 @@ def shoot(env, directory, *extra):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def day_start(offset):
+    """Midnight UTC (the tests' zone) of today plus `offset` days, in seconds since the epoch."""
+    return calendar.timegm((date.today() + timedelta(days=offset)).timetuple())
+
+
 class ConsoleTest(ServiceTestCase):
+    def seed_activity(self, uid):
+        """USES as the recorder stores them: activity rows and the daily rollups (total, app,
+        category), written while the service is stopped."""
+        os.makedirs(self.state, exist_ok=True)
+        self.start_service()
+        self.stop_service()
+        db = sqlite3.connect(os.path.join(self.state, "sundial.db"))
+        rollup = "INSERT INTO daily_usage(child, dim, day, key, active_s, charged_s) VALUES(?, ?, ?, ?, ?, ?) " \
+                 "ON CONFLICT(child, dim, day, key) DO UPDATE SET active_s = active_s + excluded.active_s, " \
+                 "charged_s = charged_s + excluded.charged_s"
+        for offset, minute, minutes, app, domain in USES:
+            db.execute("INSERT OR IGNORE INTO apps(exe, desktop_id, category) VALUES(?, ?, ?)", app)
+            app_id = db.execute("SELECT id FROM apps WHERE exe = ? AND desktop_id = ? AND category = ?",
+                                app).fetchone()[0]
+            domain_id = 0
+            if domain:
+                db.execute("INSERT OR IGNORE INTO domains(name) VALUES(?)", (domain,))
+                domain_id = db.execute("SELECT id FROM domains WHERE name = ?", (domain,)).fetchone()[0]
+            day = today_number() + offset
+            start = day_start(offset) + minute * 60
+            seconds = minutes * 60
+            db.execute("INSERT INTO activity(child, day, start, end, utc_offset, app, domain, title, flags) "
+                       "VALUES(?, ?, ?, ?, 0, ?, ?, 0, ?)", (uid, day, start, start + seconds, app_id, domain_id,
+                                                             ACTIVE_CHARGED))
+            db.execute(rollup, (uid, 0, day, 0, seconds, seconds))
+            db.execute(rollup, (uid, 1, day, app_id, seconds, seconds))
+            if app[2]:
+                db.execute("INSERT OR IGNORE INTO categories(name) VALUES(?)", (app[2],))
+                category = db.execute("SELECT id FROM categories WHERE name = ?", (app[2],)).fetchone()[0]
+                db.execute(rollup, (uid, 3, day, category, seconds, seconds))
+        db.commit()
+        db.close()
+
+    def test_activity_stacks_categories_and_drills_into_a_day_and_an_app(self):
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+        self.stop_service()
+        self.seed_activity(CHILD_UID)
+        self.start_service()
+        # The service's own answer: each day by category, "" for the app without one.
+        today = date.today().isoformat()
+        yesterday = (date.today() - timedelta(days=1)).isoformat()
+        usage = self.admin_json("Usage", CHILD_UID, yesterday, today)
+        self.assertEqual(sorted((d["day"], d["category"], d["activeSeconds"]) for d in usage["categoryDays"]),
+                         [(yesterday, "Game", 2400), (yesterday, "Network", 1200),
+                          (today, "", 900), (today, "Game", 1800)])
+        firefox = next(app["id"] for app in usage["apps"] if app["name"] == "firefox")
+        per_day = json.loads(eval(self.agent("Admin.AppUsage", CHILD_UID, firefox, yesterday, today)
+                                  .stdout.strip())[0])
+        self.assertEqual(per_day, {"days": [{"day": yesterday, "activeSeconds": 1200, "chargedSeconds": 1200}]})
+
+        # The week ends today: yesterday is bar 5, today bar 6. Bars are picked with the keyboard.
+        texts = shoot(self.env, os.path.join(ARTIFACTS, "console-drill"), "--language", "en",
+                      "--step", "dayChart=5", "--step", "activityBack", "--step", "topApps=1",
+                      "--step", "activityBack", "--step", "categoryChart=6")
+        week = texts["steps"][1]
+        stacked = week["categoryChart"]["sets"]
+        self.assertEqual(stacked, {"Games": [0, 0, 0, 0, 0, 40, 30], "Internet": [0, 0, 0, 0, 0, 20, 0],
+                                   "Other": [0, 0, 0, 0, 0, 0, 15]})
+        self.assertEqual(len(week["categoryChart"]["labels"]), 7)
+        self.assertEqual(list(week["dayChart"]["sets"].values()), [[0, 0, 0, 0, 0, 60, 45]])
+        self.assertNotIn("activityBack", week)
+        self.assertEqual([row.split("\t")[0] for row in week["topApps"]],
+                         ["net.minetest.minetest", "firefox", "/usr/bin/python3"])
+
+        # A day: its own report and its timeline, and the way back.
+        day = texts["steps"][0]
+        self.assertEqual(day["activityBack"], "Back to this week")
+        self.assertRegex(day["activityTotal"], r"^1 h of screen time on ")
+        self.assertEqual(day["categoryChart"]["sets"], {"Games": [40], "Internet": [20]})
+        self.assertRegex(day["timelineTitle"], r": 2 intervals$")
+        self.assertEqual(day["timeline"], ["10:00:00–10:40:00  net.minetest.minetest",
+                                           "10:40:00–11:00:00  firefox  www.wikipedia.org"])
+
+        # An app: its minutes per day, and its timeline on the last day it was used.
+        app = texts["steps"][2]
+        self.assertEqual(app["dayChart"]["title"], "Minutes per day in firefox")
+        self.assertEqual(list(app["dayChart"]["sets"].values()), [[0, 0, 0, 0, 0, 20, 0]])
+        self.assertRegex(app["timelineTitle"], r"^firefox on .*: 1 intervals$")
+        self.assertEqual(app["timeline"], ["10:40:00–11:00:00  firefox  www.wikipedia.org"])
+        self.assertIn("20 min in firefox", app["activityTotal"])
+        self.assertEqual(app["activityBack"], "Back to this week")
+
+        # Today, from its stacked bar: the app without a category is "Other".
+        stack = texts["steps"][4]
+        self.assertEqual(stack["categoryChart"]["sets"], {"Games": [30], "Other": [15]})
+        self.assertEqual(stack["timeline"], ["09:00:00–09:30:00  net.minetest.minetest",
+                                             "09:30:00–09:45:00  /usr/bin/python3"])
+        self.assertNotIn("error", json.dumps(texts["steps"]))
+
+    def test_approving_a_request_from_the_family_page_grants_time(self):
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+        self.agent("Admin.SetRules", CHILD_UID, self.rules(days={d: {"budgetMinutes": 60} for d in WEEKDAYS}))
+        self.agent("Child.RequestMoreTime", 30, "'Hausaufgaben'", uid=CHILD_UID)
+        request = self.admin_json("ListRequests", "true")[0]
+        before = self.status()["remainingSeconds"]
+        self.assertEqual(before, 3600)
+
+        texts = shoot(self.env, os.path.join(ARTIFACTS, "console-approve"), "--language", "en",
+                      "--step", "answer-%d-15" % request["id"])
+        self.assertEqual(self.status()["remainingSeconds"] - before, 15 * 60)
+        answered = next(r for r in self.admin_json("ListRequests", "false") if r["id"] == request["id"])
+        self.assertEqual(answered["state"], "approved")
+        self.assertEqual(answered["granted"], 15)
+        self.assertEqual(self.admin_json("ListRequests", "true"), [])
+        # The card, loaded again, shows the new time and no longer asks.
+        card = texts["steps"][0]
+        self.assertEqual(card["summary-%d" % CHILD_UID], "0 s used, 1 h 15 min left today")
+        self.assertFalse(any(key.startswith("request-") for key in card))
+
     def test_every_page_shows_the_family(self):
         self.start_service()
         self.agent("Admin.AddChild", CHILD_UID)

@@ -185,6 +185,74 @@ TEST_CASE("Apps per day gives each app's active seconds on each day", "[core][us
     CHECK(found == expected);
 }
 
+TEST_CASE("Categories per day split each day's time, with uncategorised apps under no name", "[core][usagereport]")
+{
+    Recording recording {dictionaryAllowed()};
+    recordTwoDays(recording);
+    // Tuesday: 7 more minutes in an app whose desktop file names no category.
+    const AppIdentity script {"/usr/bin/python3", "", ""};
+    recording.use(script, berlin("2025-03-11", 17, 0), berlin("2025-03-11", 17, 7));
+    recording.reopen();
+
+    using Row = std::tuple<core::LocalDate, std::string, std::chrono::seconds, std::chrono::seconds>;
+    std::vector<Row> found;
+    for (const core::CategoryDayTotal &total :
+        recording.report().categoriesPerDay(kChild, date("2025-03-09"), date("2025-03-12"))) {
+        found.emplace_back(total.day, total.category, total.active, total.charged);
+    }
+    // Within a day the order is not part of the contract.
+    std::sort(found.begin(), found.end());
+    const std::vector<Row> expected {
+        {date("2025-03-10"), "Education", 5min, 0min},
+        {date("2025-03-10"), "Game", 30min, 30min},
+        {date("2025-03-10"), "Network", 15min, 15min},
+        {date("2025-03-11"), "", 7min, 7min},
+        {date("2025-03-11"), "Game", 20min, 20min},
+        {date("2025-03-11"), "Network", 10min, 10min},
+    };
+    CHECK(found == expected);
+
+    const auto monday = recording.report().categoriesPerDay(kChild, date("2025-03-10"), date("2025-03-10"));
+    CHECK(monday.size() == 3);
+    CHECK(recording.report().categoriesPerDay(kSister, date("2025-03-09"), date("2025-03-12")).empty());
+}
+
+TEST_CASE("One app's day totals leave out other apps and days without it", "[core][usagereport]")
+{
+    Recording recording {dictionaryAllowed()};
+    recordTwoDays(recording);
+    const core::UsageReport report = recording.report();
+    const std::int64_t dictionary = recording.store().appId(kDictionary);
+    const std::int64_t firefox = recording.store().appId(kFirefox);
+
+    const auto firefoxDays = report.appDayTotals(kChild, firefox, date("2025-03-09"), date("2025-03-12"));
+    REQUIRE(firefoxDays.size() == 2);
+    CHECK(firefoxDays[0].day == date("2025-03-10"));
+    CHECK(firefoxDays[0].active == 15min);
+    CHECK(firefoxDays[1].day == date("2025-03-11"));
+    CHECK(firefoxDays[1].active == 10min);
+
+    const auto dictionaryDays = report.appDayTotals(kChild, dictionary, date("2025-03-09"), date("2025-03-12"));
+    REQUIRE(dictionaryDays.size() == 1);
+    CHECK(dictionaryDays[0].active == 5min);
+    CHECK(dictionaryDays[0].charged == 0min);
+    CHECK(report.appDayTotals(kChild, firefox, date("2025-03-11"), date("2025-03-11")).size() == 1);
+    CHECK(report.appDayTotals(kSister, firefox, date("2025-03-09"), date("2025-03-12")).empty());
+}
+
+TEST_CASE("Timeline entries carry the app's id as the top apps give it", "[core][usagereport]")
+{
+    Recording recording;
+    recordTwoDays(recording);
+    const core::UsageReport report = recording.report();
+    const auto top = report.top(kChild, UsageDimension::App, date("2025-03-10"), date("2025-03-10"), 1);
+    REQUIRE(top.size() == 1);
+    const auto entries = report.timeline(kChild, date("2025-03-10"));
+    REQUIRE(!entries.empty());
+    CHECK(entries.front().appId == top.front().id);
+    CHECK(entries.front().app == kMinetest);
+}
+
 TEST_CASE("Top apps, sites and categories are ranked by active time over the range", "[core][usagereport]")
 {
     Recording recording {dictionaryAllowed()};

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/console/activitypage.h"
 
+#include <algorithm>
+
+#include <QAbstractBarSeries>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -14,6 +17,7 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -21,6 +25,7 @@
 #include <QPdfWriter>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QStackedBarSeries>
 #include <QTabWidget>
 #include <QTextStream>
 #include <QTreeWidget>
@@ -34,11 +39,52 @@
 namespace sundial::ui
 {
 
+namespace
+{
+
+// A freedesktop main category as a parent reads it; "" is time in apps without one.
+QString categoryName(const QString &category)
+{
+    static const QHash<QString, const char *> names {
+        {QStringLiteral("AudioVideo"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Audio and video")},
+        {QStringLiteral("Audio"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Audio")},
+        {QStringLiteral("Video"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Video")},
+        {QStringLiteral("Development"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Programming")},
+        {QStringLiteral("Education"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Education")},
+        {QStringLiteral("Game"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Games")},
+        {QStringLiteral("Graphics"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Graphics")},
+        {QStringLiteral("Network"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Internet")},
+        {QStringLiteral("Office"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Office")},
+        {QStringLiteral("Science"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Science")},
+        {QStringLiteral("Settings"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Settings")},
+        {QStringLiteral("System"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "System")},
+        {QStringLiteral("Utility"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Accessories")},
+    };
+    if (category.isEmpty()) {
+        return ActivityPage::tr("Other");
+    }
+    const auto found = names.constFind(category);
+    return found == names.constEnd() ? category : ActivityPage::tr(*found);
+}
+
+// Replaces the chart a view shows, deleting the old one (the view does not own it).
+void replaceChart(QChartView *view, QChart *chart)
+{
+    QChart *old = view->chart();
+    view->setChart(chart);
+    delete old;
+}
+
+} // namespace
+
 ActivityPage::ActivityPage(AdminClient &client, QWidget *parent)
     : ConsolePage(client, parent)
     , m_child(new QComboBox(this))
     , m_period(new QComboBox(this))
+    , m_charts(new QTabWidget(this))
     , m_chart(new QChartView(this))
+    , m_categoryChart(new QChartView(this))
+    , m_back(new QPushButton(this))
     , m_apps(new QTreeWidget(this))
     , m_sites(new QTreeWidget(this))
     , m_total(new QLabel(this))
@@ -52,8 +98,23 @@ ActivityPage::ActivityPage(AdminClient &client, QWidget *parent)
     m_period->setCurrentIndex(1);
     m_total->setObjectName(QStringLiteral("activityTotal"));
     m_total->setWordWrap(true);
-    m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setMinimumHeight(220);
+    m_back->setObjectName(QStringLiteral("activityBack"));
+    m_back->setShortcut(Qt::Key_Escape);
+    m_back->setVisible(false);
+    connect(m_back, &QPushButton::clicked, this, &ActivityPage::showPeriod);
+    m_chart->setObjectName(QStringLiteral("dayChart"));
+    m_chart->setAccessibleName(tr("Screen time per day"));
+    m_categoryChart->setObjectName(QStringLiteral("categoryChart"));
+    m_categoryChart->setAccessibleName(tr("Time per day by category"));
+    for (QChartView *view : {m_chart, m_categoryChart}) {
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setMinimumHeight(220);
+        view->setFocusPolicy(Qt::StrongFocus);
+        view->setAccessibleDescription(tr("Left and Right pick a bar, Enter shows its days."));
+        view->installEventFilter(this);
+    }
+    m_charts->addTab(m_chart, tr("Screen time per day"));
+    m_charts->addTab(m_categoryChart, tr("By category"));
     for (QTreeWidget *list : {m_apps, m_sites}) {
         list->setColumnCount(2);
         list->setRootIsDecorated(false);
@@ -63,12 +124,26 @@ ActivityPage::ActivityPage(AdminClient &client, QWidget *parent)
     m_sites->setHeaderLabels({tr("Site"), tr("Time")});
     m_apps->setObjectName(QStringLiteral("topApps"));
     m_sites->setObjectName(QStringLiteral("topSites"));
+    m_apps->setAccessibleName(tr("Top apps"));
+    m_apps->setAccessibleDescription(tr("Click an app, or press Enter on it, to see its use per day."));
+    m_apps->setToolTip(m_apps->accessibleDescription());
+    m_sites->setAccessibleName(tr("Top sites"));
+    // A click or Enter (activated) shows the app; the same app twice is one refresh.
+    const auto openApp = [this](QTreeWidgetItem *item) {
+        const qint64 app = item ? item->data(0, Qt::UserRole).toLongLong() : 0;
+        if (app != 0 && app != m_drillApp) {
+            showApp(app, item->text(0));
+        }
+    };
+    connect(m_apps, &QTreeWidget::itemClicked, this, openApp);
+    connect(m_apps, &QTreeWidget::itemActivated, this, openApp);
 
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Child:"), this));
     controls->addWidget(m_child);
     controls->addWidget(new QLabel(tr("Period:"), this));
     controls->addWidget(m_period);
+    controls->addWidget(m_back);
     controls->addStretch();
     auto *csv = new QPushButton(tr("Export CSV…"), this);
     auto *pdf = new QPushButton(tr("Export PDF report…"), this);
@@ -94,6 +169,7 @@ ActivityPage::ActivityPage(AdminClient &client, QWidget *parent)
     m_heatmap->setObjectName(QStringLiteral("heatmap"));
     m_timeline = new QListWidget(this);
     m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_timeline->setAccessibleName(tr("Timeline"));
     m_timelineTitle = new QLabel(this);
     m_timelineTitle->setObjectName(QStringLiteral("timelineTitle"));
     auto *listsPage = new QWidget(this);
@@ -104,17 +180,27 @@ ActivityPage::ActivityPage(AdminClient &client, QWidget *parent)
     auto *timelineLayout = new QVBoxLayout(timelinePage);
     timelineLayout->addWidget(m_timelineTitle);
     timelineLayout->addWidget(m_timeline);
-    auto *details = new QTabWidget(this);
-    details->addTab(listsPage, tr("Top apps and sites"));
-    details->addTab(m_heatmap, tr("Hour of day"));
-    details->addTab(timelinePage, tr("Timeline of the last day"));
+    m_details = new QTabWidget(this);
+    m_details->addTab(listsPage, tr("Top apps and sites"));
+    m_details->addTab(m_heatmap, tr("Hour of day"));
+    m_details->addTab(timelinePage, tr("Timeline of the last day"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_total);
-    layout->addWidget(m_chart, 1);
-    layout->addWidget(details, 1);
-    connect(m_period, &QComboBox::currentIndexChanged, this, &ActivityPage::refresh);
-    connect(m_child, &QComboBox::activated, this, &ActivityPage::refresh);
+    layout->addWidget(m_charts, 1);
+    layout->addWidget(m_details, 1);
+    // Another period keeps the app being looked at, not a day outside the new period.
+    connect(m_period, &QComboBox::currentIndexChanged, this, [this] {
+        m_drillFrom = m_drillTo = QDate {};
+        updateBackButton();
+        refresh();
+    });
+    connect(m_child, &QComboBox::activated, this, [this] {
+        m_drillFrom = m_drillTo = QDate {};
+        m_drillApp = 0;
+        updateBackButton();
+        refresh();
+    });
 }
 
 void ActivityPage::setPeriodDays(int days)
@@ -123,12 +209,74 @@ void ActivityPage::setPeriodDays(int days)
     if (index >= 0) {
         const QSignalBlocker quiet(m_period); // the caller decides when to ask the service
         m_period->setCurrentIndex(index);
+        m_drillFrom = m_drillTo = QDate {};
+        updateBackButton();
+    }
+}
+
+void ActivityPage::showDays(const QDate &from, const QDate &to)
+{
+    m_drillFrom = from;
+    m_drillTo = to;
+    if (from == to) {
+        m_details->setCurrentIndex(2); // a day is looked into by its timeline
+    }
+    updateBackButton();
+    refresh();
+}
+
+void ActivityPage::showApp(qint64 app, const QString &name)
+{
+    m_drillApp = app;
+    m_drillAppName = name;
+    m_charts->setCurrentIndex(0);
+    updateBackButton();
+    refresh();
+}
+
+void ActivityPage::showPeriod()
+{
+    m_drillFrom = m_drillTo = QDate {};
+    m_drillApp = 0;
+    updateBackButton();
+    refresh();
+}
+
+void ActivityPage::updateBackButton()
+{
+    const bool drilled = m_drillFrom.isValid() || m_drillApp != 0;
+    switch (m_period->currentData().toInt()) {
+    case 1:
+        m_back->setText(tr("Back to today"));
+        break;
+    case 7:
+        m_back->setText(tr("Back to this week"));
+        break;
+    case 30:
+        m_back->setText(tr("Back to this month"));
+        break;
+    default:
+        m_back->setText(tr("Back to this year"));
+        break;
+    }
+    m_back->setVisible(drilled);
+    m_details->setTabText(2, drilled ? tr("Timeline") : tr("Timeline of the last day"));
+}
+
+void ActivityPage::partDone(int generation)
+{
+    if (generation == m_generation && --m_pending == 0) {
+        emit loaded();
     }
 }
 
 void ActivityPage::refresh()
 {
-    m_client.listChildren([this](const QJsonDocument &children) {
+    const int generation = ++m_generation;
+    m_client.listChildren([this, generation](const QJsonDocument &children) {
+        if (generation != m_generation) {
+            return;
+        }
         fillChildren(*m_child, children);
         if (m_child->count() == 0) {
             m_total->setText(tr("No child accounts are limited yet."));
@@ -136,70 +284,112 @@ void ActivityPage::refresh()
             return;
         }
         const uint uid = uint(m_child->currentData().toLongLong());
-        const QDate to = m_until.isValid() ? m_until : QDate::currentDate();
-        const QDate from = to.addDays(1 - m_period->currentData().toInt());
-        // The day's intervals, for looking into an incident: the last day of the period.
-        m_client.timeline(uid, to, [this, to](const QJsonDocument &entries) {
-            m_timeline->clear();
-            m_timelineTitle->setText(tr("%1: %n intervals", nullptr, int(entries.array().size()))
-                                         .arg(QLocale().toString(to, QLocale::LongFormat)));
-            for (const QJsonValue &value : entries.array()) {
-                const QJsonObject entry = value.toObject();
-                const auto clock
-                    = [](qint64 at) { return QDateTime::fromSecsSinceEpoch(at).toString(QStringLiteral("HH:mm:ss")); };
-                QString what = entry.value(QStringLiteral("unknownApp")).toBool()
-                    ? tr("unknown app (no report from the child's session)")
-                    : entry.value(QStringLiteral("desktopId")).toString();
-                if (what.isEmpty()) {
-                    what = entry.value(QStringLiteral("exe")).toString();
-                }
-                const QString site = entry.value(QStringLiteral("domain")).toString();
-                const QString title = entry.value(QStringLiteral("title")).toString();
-                m_timeline->addItem(
-                    QStringLiteral("%1–%2  %3%4%5%6")
-                        .arg(clock(entry.value(QStringLiteral("start")).toInteger()),
-                            clock(entry.value(QStringLiteral("end")).toInteger()), what,
-                            site.isEmpty() ? QString {} : QStringLiteral("  ") + site,
-                            title.isEmpty() ? QString {} : QStringLiteral("  “%1”").arg(title),
-                            entry.value(QStringLiteral("idle")).toBool() ? tr("  (idle)") : QString {}));
+        QDate to = m_until.isValid() ? m_until : QDate::currentDate();
+        QDate from = to.addDays(1 - m_period->currentData().toInt());
+        if (m_drillFrom.isValid()) {
+            from = m_drillFrom;
+            to = m_drillTo;
+        }
+        m_pending = 2; // the report, and the timeline
+        m_client.usage(uid, from, to, [this, generation, from, to](const QJsonDocument &usage) {
+            if (generation == m_generation) {
+                show(usage, from, to);
+                partDone(generation);
             }
         });
-        m_client.usage(
-            uid, from, to, [this, uid, from, to](const QJsonDocument &usage) { show(uid, usage, from, to); });
+        const auto timeline = [this, generation, uid](QDate day) {
+            m_client.timeline(uid, day, [this, generation, day](const QJsonDocument &entries) {
+                if (generation == m_generation) {
+                    showTimeline(entries, day);
+                    partDone(generation);
+                }
+            });
+        };
+        if (m_drillApp == 0) {
+            // The day's intervals, for looking into an incident: the last day shown.
+            timeline(to);
+            return;
+        }
+        m_client.appUsage(uid, m_drillApp, from, to, [this, generation, from, to, timeline](const QJsonDocument &days) {
+            if (generation != m_generation) {
+                return;
+            }
+            showAppDays(days, from, to);
+            // The app's timeline on the last day it was used.
+            QDate last = to;
+            const QJsonArray used = days.object().value(QStringLiteral("days")).toArray();
+            if (!used.isEmpty()) {
+                last = QDate::fromString(used.last().toObject().value(QStringLiteral("day")).toString(), Qt::ISODate);
+            }
+            timeline(last.isValid() ? last : to);
+        });
     });
 }
 
-void ActivityPage::show(uint, const QJsonDocument &usage, QDate from, QDate to)
+void ActivityPage::showTimeline(const QJsonDocument &entries, QDate day)
 {
-    const QJsonObject report = usage.object();
-    m_report = report;
-    m_from = from;
-    m_to = to;
-    auto *chart = new QChart;
-    chart->setTitle(tr("Screen time per day (minutes)"));
-    chart->legend()->hide();
-    auto *bars = new QBarSet(tr("Screen time"));
-    QStringList days;
-    qint64 total = 0;
-    QHash<QString, qint64> byDay;
-    for (const QJsonValue &day : report.value(QStringLiteral("days")).toArray()) {
-        byDay[day.toObject().value(QStringLiteral("day")).toString()]
-            = day.toObject().value(QStringLiteral("chargedSeconds")).toInteger();
+    m_timeline->clear();
+    int shown = 0;
+    for (const QJsonValue &value : entries.array()) {
+        const QJsonObject entry = value.toObject();
+        if (m_drillApp != 0 && entry.value(QStringLiteral("appId")).toInteger() != m_drillApp) {
+            continue;
+        }
+        const auto clock
+            = [](qint64 at) { return QDateTime::fromSecsSinceEpoch(at).toString(QStringLiteral("HH:mm:ss")); };
+        QString what = entry.value(QStringLiteral("unknownApp")).toBool()
+            ? tr("unknown app (no report from the child's session)")
+            : entry.value(QStringLiteral("desktopId")).toString();
+        if (what.isEmpty()) {
+            what = entry.value(QStringLiteral("exe")).toString();
+        }
+        const QString site = entry.value(QStringLiteral("domain")).toString();
+        const QString title = entry.value(QStringLiteral("title")).toString();
+        m_timeline->addItem(QStringLiteral("%1–%2  %3%4%5%6")
+                                .arg(clock(entry.value(QStringLiteral("start")).toInteger()),
+                                    clock(entry.value(QStringLiteral("end")).toInteger()), what,
+                                    site.isEmpty() ? QString {} : QStringLiteral("  ") + site,
+                                    title.isEmpty() ? QString {} : QStringLiteral("  “%1”").arg(title),
+                                    entry.value(QStringLiteral("idle")).toBool() ? tr("  (idle)") : QString {}));
+        ++shown;
     }
+    const QString date = QLocale().toString(day, QLocale::LongFormat);
+    m_timelineTitle->setText(m_drillApp != 0 ? tr("%1 on %2: %n intervals", nullptr, shown).arg(m_drillAppName, date)
+                                             : tr("%1: %n intervals", nullptr, shown).arg(date));
+    if (shown == 0) {
+        auto *empty = new QListWidgetItem(tr("Nothing was recorded on this day. Pick a day with screen time in the "
+                                             "chart above (click its bar, or use the arrow keys and Enter)."));
+        empty->setFlags(Qt::NoItemFlags);
+        m_timeline->addItem(empty);
+    }
+}
+
+void ActivityPage::fillDayChart(const QHash<QString, qint64> &secondsByDay, QDate from, QDate to, const QString &title)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->hide();
+    auto *bars = new QBarSet(title);
+    bars->setSelectedColor(palette().color(QPalette::Highlight));
+    const bool longPeriod = from.daysTo(to) > 31;
+    QStringList labels;
+    m_dayBars.clear();
     double highest = 1;
     for (QDate day = from; day <= to; day = day.addDays(1)) {
-        const qint64 seconds = byDay.value(day.toString(Qt::ISODate));
-        total += seconds;
-        *bars << double(seconds) / 60.0;
-        highest = std::max(highest, double(seconds) / 60.0);
-        days << (from.daysTo(to) > 31 ? day.toString(QStringLiteral("MMM"))
-                                      : QLocale().toString(day, QStringLiteral("ddd d")));
+        const double minutes = double(secondsByDay.value(day.toString(Qt::ISODate))) / 60.0;
+        *bars << minutes;
+        highest = std::max(highest, minutes);
+        // A category axis drops repeated labels, so a long period is labelled by unique dates
+        // and the labels are hidden (the category chart shows its months).
+        labels << (longPeriod ? day.toString(Qt::ISODate) : QLocale().toString(day, QStringLiteral("ddd d")));
+        m_dayBars.append({day, day, QLocale().toString(day, QLocale::LongFormat)});
     }
     auto *series = new QBarSeries;
     series->append(bars);
     chart->addSeries(series);
     auto *axisX = new QBarCategoryAxis;
-    axisX->append(days);
+    axisX->append(labels);
+    axisX->setLabelsVisible(!longPeriod);
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
     auto *axisY = new QValueAxis;
@@ -207,26 +397,220 @@ void ActivityPage::show(uint, const QJsonDocument &usage, QDate from, QDate to)
     axisY->setLabelFormat(QStringLiteral("%d"));
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
-    m_heatmap->setHours(report.value(QStringLiteral("hours")).toArray());
-    QChart *old = m_chart->chart();
-    m_chart->setChart(chart);
-    delete old;
+    connect(series, &QBarSeries::clicked, this, [this](int index, QBarSet *) { openBar(m_chart, index); });
+    replaceChart(m_chart, chart);
+    m_selectedDayBar = -1;
+}
 
-    m_total->setText(total == 0
-            ? tr("No screen time recorded in this period yet: is the child's session helper "
-                 "running, and has the child used the computer?")
-            : tr("%1 of screen time from %2 to %3")
-                  .arg(formatDuration(std::chrono::seconds {total}), QLocale().toString(from, QLocale::ShortFormat),
-                      QLocale().toString(to, QLocale::ShortFormat)));
+void ActivityPage::fillCategoryChart(const QJsonArray &categoryDays, QDate from, QDate to)
+{
+    // A day per bar up to a month; over longer periods a month per bar.
+    const bool byMonth = from.daysTo(to) > 31;
+    m_categoryBars.clear();
+    QHash<QString, int> barOfDay;
+    for (QDate day = from; day <= to;) {
+        const QDate last = byMonth ? std::min(to, QDate(day.year(), day.month(), day.daysInMonth())) : day;
+        m_categoryBars.append({day, last,
+            byMonth ? QLocale().toString(day, QStringLiteral("MMM yyyy"))
+                    : QLocale().toString(day, QLocale::LongFormat)});
+        for (; day <= last; day = day.addDays(1)) {
+            barOfDay.insert(day.toString(Qt::ISODate), int(m_categoryBars.size()) - 1);
+        }
+    }
+    QHash<QString, QList<double>> minutes; // by category name
+    QHash<QString, qint64> seconds;
+    for (const QJsonValue &value : categoryDays) {
+        const QJsonObject entry = value.toObject();
+        const int bar = barOfDay.value(entry.value(QStringLiteral("day")).toString(), -1);
+        const qint64 active = entry.value(QStringLiteral("activeSeconds")).toInteger();
+        if (bar < 0 || active <= 0) {
+            continue;
+        }
+        const QString name = categoryName(entry.value(QStringLiteral("category")).toString());
+        QList<double> &row = minutes[name];
+        row.resize(m_categoryBars.size());
+        row[bar] += double(active) / 60.0;
+        seconds[name] += active;
+    }
+    // Largest category at the bottom of each bar; "Other" on top.
+    QStringList names = minutes.keys();
+    const QString other = categoryName({});
+    std::sort(names.begin(), names.end(), [&](const QString &a, const QString &b) {
+        if ((a == other) != (b == other)) {
+            return b == other;
+        }
+        return seconds.value(a) != seconds.value(b) ? seconds.value(a) > seconds.value(b) : a < b;
+    });
+
+    auto *chart = new QChart;
+    chart->setTitle(names.isEmpty() ? tr("No time by category in this period yet")
+            : byMonth               ? tr("Time per month by category (minutes)")
+                                    : tr("Time per day by category (minutes)"));
+    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->legend()->setVisible(!names.isEmpty());
+    auto *series = new QStackedBarSeries;
+    QList<double> stacked(m_categoryBars.size(), 0.0);
+    for (const QString &name : names) {
+        auto *set = new QBarSet(name);
+        set->setSelectedColor(palette().color(QPalette::Highlight));
+        const QList<double> &row = minutes.value(name);
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            *set << row[i];
+            stacked[i] += row[i];
+        }
+        series->append(set);
+    }
+    chart->addSeries(series);
+    QStringList labels;
+    for (const Bar &bar : std::as_const(m_categoryBars)) {
+        labels << (byMonth ? QLocale().toString(bar.from, QStringLiteral("MMM"))
+                           : QLocale().toString(bar.from, QStringLiteral("ddd d")));
+    }
+    auto *axisX = new QBarCategoryAxis;
+    axisX->append(labels);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisX);
+    auto *axisY = new QValueAxis;
+    axisY->setRange(0, std::max(1.0, *std::max_element(stacked.begin(), stacked.end())) * 1.1);
+    axisY->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(axisY, Qt::AlignLeft);
+    series->attachAxis(axisY);
+    connect(
+        series, &QStackedBarSeries::clicked, this, [this](int index, QBarSet *) { openBar(m_categoryChart, index); });
+    replaceChart(m_categoryChart, chart);
+    m_selectedCategoryBar = -1;
+}
+
+void ActivityPage::selectBar(QChartView *view, int index)
+{
+    const QList<Bar> &bars = view == m_chart ? m_dayBars : m_categoryBars;
+    (view == m_chart ? m_selectedDayBar : m_selectedCategoryBar) = index;
+    double minutes = 0;
+    for (QAbstractSeries *series : view->chart()->series()) {
+        if (auto *barSeries = qobject_cast<QAbstractBarSeries *>(series)) {
+            for (QBarSet *set : barSeries->barSets()) {
+                set->deselectAllBars();
+                if (index >= 0 && index < set->count()) {
+                    set->selectBar(index);
+                    minutes += set->at(index);
+                }
+            }
+        }
+    }
+    if (index >= 0 && index < bars.size()) {
+        view->setAccessibleDescription(
+            tr("%1: %2. Enter shows it; Left and Right pick another bar.")
+                .arg(bars[index].label, formatDuration(std::chrono::seconds {qint64(minutes * 60.0 + 0.5)})));
+    }
+}
+
+void ActivityPage::openBar(QChartView *view, int index)
+{
+    const QList<Bar> &bars = view == m_chart ? m_dayBars : m_categoryBars;
+    if (index >= 0 && index < bars.size()) {
+        showDays(bars[index].from, bars[index].to);
+    }
+}
+
+bool ActivityPage::eventFilter(QObject *watched, QEvent *event)
+{
+    auto *view = qobject_cast<QChartView *>(watched);
+    if (!view || event->type() != QEvent::KeyPress) {
+        return ConsolePage::eventFilter(watched, event);
+    }
+    const int count = int((view == m_chart ? m_dayBars : m_categoryBars).size());
+    const int selected = view == m_chart ? m_selectedDayBar : m_selectedCategoryBar;
+    switch (static_cast<QKeyEvent *>(event)->key()) {
+    case Qt::Key_Right:
+        selectBar(view, count == 0 ? -1 : std::min(count - 1, selected + 1));
+        return true;
+    case Qt::Key_Left:
+        selectBar(view, count == 0 ? -1 : selected < 0 ? count - 1 : std::max(0, selected - 1));
+        return true;
+    case Qt::Key_Home:
+        selectBar(view, count == 0 ? -1 : 0);
+        return true;
+    case Qt::Key_End:
+        selectBar(view, count - 1);
+        return true;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Space:
+        openBar(view, selected);
+        return true;
+    default:
+        return ConsolePage::eventFilter(watched, event);
+    }
+}
+
+void ActivityPage::showAppDays(const QJsonDocument &days, QDate from, QDate to)
+{
+    QHash<QString, qint64> byDay;
+    qint64 total = 0;
+    for (const QJsonValue &value : days.object().value(QStringLiteral("days")).toArray()) {
+        const qint64 active = value.toObject().value(QStringLiteral("activeSeconds")).toInteger();
+        byDay.insert(value.toObject().value(QStringLiteral("day")).toString(), active);
+        total += active;
+    }
+    fillDayChart(byDay, from, to, tr("Minutes per day in %1").arg(m_drillAppName));
+    const QString first = QLocale().toString(from, QLocale::ShortFormat);
+    const QString last = QLocale().toString(to, QLocale::ShortFormat);
+    m_total->setText(total == 0 ? tr("%1 was not used from %2 to %3. Pick another app, or press \"%4\".")
+                                      .arg(m_drillAppName, first, last, m_back->text())
+                                : tr("%1 in %2 from %3 to %4")
+                                      .arg(formatDuration(std::chrono::seconds {total}), m_drillAppName, first, last));
+}
+
+void ActivityPage::show(const QJsonDocument &usage, QDate from, QDate to)
+{
+    const QJsonObject report = usage.object();
+    m_report = report;
+    m_from = from;
+    m_to = to;
+    qint64 total = 0;
+    QHash<QString, qint64> byDay;
+    for (const QJsonValue &day : report.value(QStringLiteral("days")).toArray()) {
+        const QString date = day.toObject().value(QStringLiteral("day")).toString();
+        const qint64 charged = day.toObject().value(QStringLiteral("chargedSeconds")).toInteger();
+        byDay[date] = charged;
+        const QDate parsed = QDate::fromString(date, Qt::ISODate);
+        if (parsed >= from && parsed <= to) {
+            total += charged;
+        }
+    }
+    fillCategoryChart(report.value(QStringLiteral("categoryDays")).toArray(), from, to);
+    m_heatmap->setHours(report.value(QStringLiteral("hours")).toArray());
+    if (m_drillApp == 0) { // otherwise the chart and the sentence are the app's
+        fillDayChart(byDay, from, to, tr("Screen time per day (minutes)"));
+        const QString day = QLocale().toString(from, QLocale::LongFormat);
+        if (from == to && m_drillFrom.isValid()) {
+            m_total->setText(total == 0
+                    ? tr("No screen time recorded on %1. Pick another day, or press \"%2\".").arg(day, m_back->text())
+                    : tr("%1 of screen time on %2").arg(formatDuration(std::chrono::seconds {total}), day));
+        } else {
+            m_total->setText(total == 0
+                    ? tr("No screen time recorded in this period yet: is the child's session helper "
+                         "running, and has the child used the computer?")
+                    : tr("%1 of screen time from %2 to %3")
+                          .arg(formatDuration(std::chrono::seconds {total}),
+                              QLocale().toString(from, QLocale::ShortFormat),
+                              QLocale().toString(to, QLocale::ShortFormat)));
+        }
+    }
     for (const auto &[list, key] : {std::pair {m_apps, "apps"}, std::pair {m_sites, "sites"}}) {
         list->clear();
         for (const QJsonValue &value : report.value(QLatin1String(key)).toArray()) {
             const QJsonObject item = value.toObject();
-            list->addTopLevelItem(new QTreeWidgetItem({item.value(QStringLiteral("name")).toString(),
-                formatDuration(std::chrono::seconds {item.value(QStringLiteral("activeSeconds")).toInteger()})}));
+            auto *row = new QTreeWidgetItem({item.value(QStringLiteral("name")).toString(),
+                formatDuration(std::chrono::seconds {item.value(QStringLiteral("activeSeconds")).toInteger()})});
+            const qint64 id = item.value(QStringLiteral("id")).toInteger();
+            row->setData(0, Qt::UserRole, id);
+            list->addTopLevelItem(row);
+            if (id != 0 && id == m_drillApp) {
+                list->setCurrentItem(row);
+            }
         }
     }
-    emit loaded();
 }
 
 bool ActivityPage::exportCsv(const QString &path, QString &error) const

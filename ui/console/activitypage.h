@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ActivityPage: a child's use over a period: screen time per day as bars, and the top apps and
-// sites with their durations. Empty states say what to do.
+// ActivityPage: a child's use over a period: screen time per day as bars, the same days stacked
+// by category, and the top apps and sites with their durations. A click (or Enter) on a day's
+// bar shows that day; on an app, that app's use per day and its timeline; "Back to <period>"
+// returns. Empty states say what to do.
 #pragma once
 
 #include <QDate>
 #include <QJsonObject>
+#include <QList>
 
 #include "ui/console/consolepage.h"
 
@@ -12,7 +15,10 @@ class QChartView;
 class QListWidget;
 class QComboBox;
 class QLabel;
+class QPushButton;
+class QTabWidget;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace sundial::ui
 {
@@ -29,27 +35,67 @@ public:
     void setPeriodDays(int days);
     // The last day shown (default: today), for looking back at a past period.
     void setUntil(const QDate &day) { m_until = day; }
+    // Drill-downs, each followed by a refresh: the days from..to inside the period (one day, or
+    // a month of the year); one app (its id in Admin.Usage's apps) over what is shown; and back
+    // to the whole period.
+    void showDays(const QDate &from, const QDate &to);
+    void showApp(qint64 app, const QString &name);
+    void showPeriod();
     // The period on screen as CSV (day, screen time, then apps and sites) and as a printable
     // PDF report with the chart and the per-app table. False with `error` set on failure.
     bool exportCsv(const QString &path, QString &error) const;
     bool exportPdf(const QString &path, QString &error);
 
+protected:
+    // Left/Right pick a bar of a chart, Enter shows it: the charts work without a mouse.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
-    void show(uint uid, const QJsonDocument &usage, QDate from, QDate to);
+    // What a bar stands for: the days it covers, and its label.
+    struct Bar {
+        QDate from;
+        QDate to;
+        QString label;
+    };
+
+    void show(const QJsonDocument &usage, QDate from, QDate to);
+    void showAppDays(const QJsonDocument &days, QDate from, QDate to);
+    void showTimeline(const QJsonDocument &entries, QDate day);
+    void fillDayChart(const QHash<QString, qint64> &secondsByDay, QDate from, QDate to, const QString &title);
+    void fillCategoryChart(const QJsonArray &categoryDays, QDate from, QDate to);
+    void selectBar(QChartView *view, int index);
+    void openBar(QChartView *view, int index);
+    void updateBackButton();
+    void partDone(int generation);
+    QString periodName() const;
 
     QComboBox *m_child;
     QComboBox *m_period;
-    QChartView *m_chart;
+    QTabWidget *m_charts;
+    QChartView *m_chart; // per day: charged minutes, or the drilled-into app's minutes
+    QChartView *m_categoryChart; // per day (per month over a year) stacked by category
+    QPushButton *m_back;
     QTreeWidget *m_apps;
     QTreeWidget *m_sites;
     QLabel *m_total;
     HourHeatmap *m_heatmap;
     QListWidget *m_timeline;
     QLabel *m_timelineTitle;
+    QTabWidget *m_details;
     QJsonObject m_report; // the period on screen
     QDate m_from;
     QDate m_to;
     QDate m_until;
+    QDate m_drillFrom; // valid while a day (or month) of the period is shown
+    QDate m_drillTo;
+    qint64 m_drillApp = 0; // the app shown, 0 for all
+    QString m_drillAppName;
+    QList<Bar> m_dayBars;
+    QList<Bar> m_categoryBars;
+    int m_selectedDayBar = -1;
+    int m_selectedCategoryBar = -1;
+    int m_generation = 0; // answers to an earlier refresh() are dropped
+    int m_pending = 0; // answers of this refresh() still to come
 };
 
 } // namespace sundial::ui

@@ -93,6 +93,12 @@ void AdminClient::usage(uint uid, const QDate &from, const QDate &to, JsonReply 
         QStringLiteral("Usage"), {uid, from.toString(Qt::ISODate), to.toString(Qt::ISODate)}, asJson(std::move(reply)));
 }
 
+void AdminClient::appUsage(uint uid, qint64 app, const QDate &from, const QDate &to, JsonReply reply)
+{
+    call(QStringLiteral("AppUsage"), {uid, app, from.toString(Qt::ISODate), to.toString(Qt::ISODate)},
+        asJson(std::move(reply)));
+}
+
 void AdminClient::timeline(uint uid, const QDate &day, JsonReply reply)
 {
     call(QStringLiteral("Timeline"), {uid, day.toString(Qt::ISODate)}, asJson(std::move(reply)));

@@ -27,6 +27,8 @@ public:
     void listChildren(JsonReply reply);
     void childStatus(uint uid, MapReply reply);
     void usage(uint uid, const QDate &from, const QDate &to, JsonReply reply);
+    // One app's time per day over from..to; `app` is the id in Usage's apps.
+    void appUsage(uint uid, qint64 app, const QDate &from, const QDate &to, JsonReply reply);
     void timeline(uint uid, const QDate &day, JsonReply reply);
     void listRequests(bool pendingOnly, JsonReply reply);
     void answerRequest(qint64 id, uint minutes, DoneReply reply);

@@ -1,21 +1,33 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // sundial-console: the parent's console, a client of the service's Admin interface.
 // --screenshot DIR renders every page once its data has arrived (PNG plus the texts shown)
-// and exits: for tests and documentation.
+// and exits: for tests and documentation. With --step, it first acts on named widgets the way a
+// parent would (click, or a row or bar picked and opened with Enter) and records each result.
+#include <functional>
 #include <iostream>
 #include <memory>
 
+#include <QAbstractBarSeries>
+#include <QAbstractButton>
 #include <QApplication>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
 #include <QCommandLineParser>
 #include <QDBusConnection>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QTimer>
 #include <QTranslator>
+#include <QTreeWidget>
 
 #include "ui/console/activitypage.h"
 #include "ui/console/adminclient.h"
@@ -37,11 +49,96 @@ QJsonObject textsOf(QWidget *root)
         }
     }
     for (QPushButton *button : root->findChildren<QPushButton *>()) {
-        if (!button->objectName().isEmpty()) {
+        if (!button->objectName().isEmpty() && (button->isVisibleTo(root) || !button->isHidden())) {
             texts[button->objectName()] = button->text();
         }
     }
+    // Lists: one string per row, columns joined by a tab.
+    for (QListWidget *list : root->findChildren<QListWidget *>()) {
+        if (!list->objectName().isEmpty()) {
+            QJsonArray rows;
+            for (int i = 0; i < list->count(); ++i) {
+                rows.append(list->item(i)->text());
+            }
+            texts[list->objectName()] = rows;
+        }
+    }
+    for (QTreeWidget *tree : root->findChildren<QTreeWidget *>()) {
+        if (!tree->objectName().isEmpty()) {
+            QJsonArray rows;
+            for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+                QStringList columns;
+                for (int column = 0; column < tree->columnCount(); ++column) {
+                    columns << tree->topLevelItem(i)->text(column);
+                }
+                rows.append(columns.join(QLatin1Char('\t')));
+            }
+            texts[tree->objectName()] = rows;
+        }
+    }
+    // Charts: the title, the bars' labels and each bar set's values.
+    for (QChartView *view : root->findChildren<QChartView *>()) {
+        if (view->objectName().isEmpty() || !view->chart()) {
+            continue;
+        }
+        QJsonObject chart {{QStringLiteral("title"), view->chart()->title()}};
+        QJsonObject sets;
+        for (QAbstractSeries *series : view->chart()->series()) {
+            if (auto *bars = qobject_cast<QAbstractBarSeries *>(series)) {
+                for (QBarSet *set : bars->barSets()) {
+                    QJsonArray values;
+                    for (int i = 0; i < set->count(); ++i) {
+                        values.append(set->at(i));
+                    }
+                    sets[set->label()] = values;
+                }
+            }
+        }
+        chart[QStringLiteral("sets")] = sets;
+        for (QAbstractAxis *axis : view->chart()->axes(Qt::Horizontal)) {
+            if (auto *categories = qobject_cast<QBarCategoryAxis *>(axis)) {
+                chart[QStringLiteral("labels")] = QJsonArray::fromStringList(categories->categories());
+            }
+        }
+        texts[view->objectName()] = chart;
+    }
     return texts;
+}
+
+void pressKey(QWidget *widget, int key)
+{
+    QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier);
+    QApplication::sendEvent(widget, &press);
+    QKeyEvent release(QEvent::KeyRelease, key, Qt::NoModifier);
+    QApplication::sendEvent(widget, &release);
+}
+
+// One --step: NAME clicks a button; NAME=ROW picks a list's row, or a chart's bar (Home, then
+// Right), and presses Enter. False when there is no such widget or row.
+bool act(QWidget *root, const QString &step)
+{
+    const QString name = step.section(QLatin1Char('='), 0, 0);
+    bool numbered = false;
+    const int row = step.section(QLatin1Char('='), 1).toInt(&numbered);
+    QWidget *target = root->findChild<QWidget *>(name);
+    if (auto *button = qobject_cast<QAbstractButton *>(target); button && !numbered) {
+        button->click();
+        return true;
+    }
+    if (auto *tree = qobject_cast<QTreeWidget *>(target); tree && numbered && row < tree->topLevelItemCount()) {
+        tree->setCurrentItem(tree->topLevelItem(row));
+        pressKey(tree, Qt::Key_Return);
+        return true;
+    }
+    if (auto *view = qobject_cast<QChartView *>(target); view && numbered && row >= 0) {
+        pressKey(view, Qt::Key_Home);
+        for (int i = 0; i < row; ++i) {
+            pressKey(view, Qt::Key_Right);
+        }
+        pressKey(view, Qt::Key_Return);
+        return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -70,7 +167,12 @@ int main(int argc, char **argv)
     const QCommandLineOption measure(QStringLiteral("measure"),
         QStringLiteral("Print, as JSON, the milliseconds from start to the first "
                        "painted Activity page and to a switch of period, then exit."));
-    parser.addOptions({user, screenshot, period, language, until, measure});
+    const QCommandLineOption steps(QStringLiteral("step"),
+        QStringLiteral("With --screenshot: once every page has loaded, act on the widget named NAME (a button is "
+                       "clicked; NAME=ROW opens that row of a list or bar of a chart with the keyboard), wait "
+                       "for its page to load again and record its texts in \"steps\". Repeatable."),
+        QStringLiteral("name[=row]"));
+    parser.addOptions({user, screenshot, period, language, until, measure, steps});
     parser.process(app);
 
     QTranslator translator;
@@ -148,10 +250,43 @@ int main(int argc, char **argv)
         std::cout << QJsonDocument(*report).toJson(QJsonDocument::Compact).toStdString() << std::endl;
         QApplication::quit();
     };
+    // The steps, one after another: each waits for the page it acted on to load again.
+    auto pending = std::make_shared<QStringList>(parser.values(steps));
+    auto acting = std::make_shared<ConsolePage *>(nullptr);
+    auto results = std::make_shared<QJsonArray>();
+    auto next = std::make_shared<std::function<void()>>();
+    *next = [&window, pending, acting, results, report, finish, next] {
+        if (pending->isEmpty()) {
+            (*report)[QStringLiteral("steps")] = *results;
+            finish();
+            return;
+        }
+        const QString current = pending->takeFirst();
+        // The page is not brought to the front: that would refresh it and answer the wait early.
+        for (ConsolePage *page : window.pages()) {
+            if (page->findChild<QWidget *>(current.section(QLatin1Char('='), 0, 0))) {
+                *acting = page;
+                if (act(page, current)) {
+                    return;
+                }
+            }
+        }
+        *acting = nullptr;
+        results->append(QJsonObject {{QStringLiteral("error"), QStringLiteral("no widget for step ") + current}});
+        (*next)();
+    };
     for (ConsolePage *page : window.pages()) {
-        QObject::connect(page, &ConsolePage::loaded, &app, [left, finish] {
-            if (--*left == 0) {
-                finish();
+        QObject::connect(page, &ConsolePage::loaded, &app, [page, left, acting, results, next] {
+            if (*left > 0) {
+                if (--*left == 0) {
+                    (*next)();
+                }
+                return;
+            }
+            if (*acting == page) {
+                *acting = nullptr;
+                results->append(textsOf(page));
+                (*next)();
             }
         });
     }

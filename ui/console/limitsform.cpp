@@ -60,6 +60,8 @@ LimitsForm::LimitsForm(QWidget *parent)
     auto *form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
 
+    m_weeklyHours->setObjectName(QStringLiteral("weeklyHours"));
+    m_weeklyMinutes->setObjectName(QStringLiteral("weeklyMinutes"));
     m_weeklyLimited->setAccessibleName(tr("Limit the week"));
     m_weeklyHours->setAccessibleName(tr("Weekly budget, hours"));
     m_weeklyMinutes->setAccessibleName(tr("Weekly budget, minutes"));
@@ -135,6 +137,7 @@ void LimitsForm::addField(const QString &key, const QString &label, const QList<
             connect(check, &QCheckBox::toggled, this, changed);
         }
     }
+    editors.front()->setObjectName(key);
     auto *error = new QLabel(row);
     error->setObjectName(QStringLiteral("error-") + key);
     error->setWordWrap(true);

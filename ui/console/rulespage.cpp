@@ -74,6 +74,7 @@ RulesPage::RulesPage(AdminClient &client, QWidget *parent)
     auto *save = new QPushButton(tr("Save rules"), this);
     save->setObjectName(QStringLiteral("saveRules"));
     auto *revert = new QPushButton(tr("Revert"), this);
+    revert->setObjectName(QStringLiteral("revertRules"));
     auto *top = new QHBoxLayout;
     auto *childLabel = new QLabel(tr("C&hild:"), this);
     childLabel->setBuddy(m_child);

@@ -263,6 +263,24 @@ private slots:
         QCOMPARE(saved[2][QStringLiteral("dailyMinutes")].toInt(), 45);
     }
 
+    void theKeyboardWalksFromThePickerThroughTheRules()
+    {
+        tabs()->setCurrentWidget(tab("appsTab"));
+        auto *pick = m_page->findChild<QPushButton *>(QStringLiteral("pickFromUsage"));
+        auto *apps = m_page->findChild<AppRuleTable *>();
+        pick->setFocus();
+        QTest::keyClick(pick, Qt::Key_Tab);
+        QCOMPARE(m_page->focusWidget(), in<QPushButton>(apps, QStringLiteral("addRule")));
+        QTest::keyClick(m_page->focusWidget(), Qt::Key_Tab);
+        QCOMPARE(m_page->focusWidget(), apps->cell(0, AppRuleTable::Match));
+        for (int column = AppRuleTable::Pattern; column <= AppRuleTable::Label; ++column) {
+            QTest::keyClick(m_page->focusWidget(), Qt::Key_Tab);
+            QCOMPARE(m_page->focusWidget(), apps->cell(0, column));
+        }
+        QCOMPARE(apps->cell(0, AppRuleTable::DailyMinutes)->accessibleName(), QStringLiteral("Daily minutes, rule 1"));
+        QCOMPARE(apps->cell(1, AppRuleTable::Label + 1)->accessibleName(), QStringLiteral("Remove rule 2"));
+    }
+
     void aRefusedSiteRuleMarksItsRow()
     {
         tabs()->setCurrentWidget(tab("appsTab"));

@@ -19,7 +19,7 @@ const QStringList kMatchKeys {QStringLiteral("exe"), QStringLiteral("desktopId")
 
 AppRuleTable::AppRuleTable(QWidget *parent)
     : RuleTable({tr("Match by"), tr("Program, app id or category"), tr("Action"), tr("Daily minutes"), tr("Label")},
-        tr("Add app rule"), parent)
+        Pattern, tr("Add app rule"), parent)
 {
     setObjectName(QStringLiteral("appRules"));
 }

@@ -144,6 +144,8 @@ void LimitsForm::addField(const QString &key, const QString &label, const QList<
     error->setStyleSheet(QStringLiteral("color: #b00020;"));
     error->hide();
     layout->addWidget(error, 1);
+    // Editors keep their natural width; the spare width goes to the error, or to nothing.
+    layout->addStretch();
     auto *form = static_cast<QFormLayout *>(this->layout());
     form->addRow(label, row);
     if (auto *text = qobject_cast<QLabel *>(form->labelForField(row))) {

@@ -58,9 +58,9 @@ RulesPage::RulesPage(AdminClient &client, QWidget *parent)
     , m_grid(new ScheduleGrid(this))
     , m_scheduleError(errorLabel(QStringLiteral("scheduleError"), this))
     , m_appsTab(new QWidget(this))
+    , m_pick(new QPushButton(this))
     , m_apps(new AppRuleTable(this))
     , m_sites(new SiteRuleTable(this))
-    , m_pick(new QPushButton(this))
     , m_limitsTab(new QScrollArea(this))
     , m_limits(new LimitsForm)
     , m_message(new QLabel(this))
@@ -115,7 +115,8 @@ RulesPage::RulesPage(AdminClient &client, QWidget *parent)
     pickRow->addWidget(m_pick);
     pickRow->addStretch();
     appsLayout->addLayout(pickRow);
-    auto *appsTitle = new QLabel(tr("Apps (the first rule that matches an app applies):"), this);
+    auto *appsTitle = new QLabel(
+        tr("Apps (a rule for an app beats its category's; blocked beats always allowed beats a budget):"), this);
     appsTitle->setBuddy(m_apps);
     appsLayout->addWidget(appsTitle);
     appsLayout->addWidget(m_apps, 1);
@@ -345,10 +346,17 @@ void RulesPage::pickFromUsage()
     });
     picker->open();
     const QDate today = QDate::currentDate();
-    m_client.usage(uint(m_child->currentData().toLongLong()), today.addDays(-29), today,
-        [alive = QPointer<UsedAppPicker>(picker)](const QJsonDocument &usage) {
+    const QPointer<UsedAppPicker> alive(picker);
+    m_client.usage(
+        uint(m_child->currentData().toLongLong()), today.addDays(-29), today,
+        [alive](const QJsonDocument &usage) {
             if (alive) {
                 alive->setUsage(usage);
+            }
+        },
+        [alive](const QString &error) {
+            if (alive) {
+                alive->setFailure(error);
             }
         });
 }

@@ -64,9 +64,9 @@ private:
     std::array<QSpinBox *, 7> m_budgets {};
     QLabel *m_scheduleError;
     QWidget *m_appsTab;
+    QPushButton *m_pick; // before the tables: created first, it comes first in the Tab order
     AppRuleTable *m_apps;
     SiteRuleTable *m_sites;
-    QPushButton *m_pick;
     QWidget *m_limitsTab;
     LimitsForm *m_limits;
     QLabel *m_message;

@@ -23,7 +23,7 @@ constexpr int kNoMinutes = -1;
 
 } // namespace
 
-RuleTable::RuleTable(const QStringList &columns, const QString &addText, QWidget *parent)
+RuleTable::RuleTable(const QStringList &columns, int wideColumn, const QString &addText, QWidget *parent)
     : QWidget(parent)
     , m_table(new QTableWidget(0, int(columns.size()) + 1, this))
     , m_add(new QPushButton(addText, this))
@@ -35,6 +35,7 @@ RuleTable::RuleTable(const QStringList &columns, const QString &addText, QWidget
     m_table->setHorizontalHeaderLabels(headers);
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(wideColumn, QHeaderView::Stretch);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -49,9 +50,9 @@ RuleTable::RuleTable(const QStringList &columns, const QString &addText, QWidget
     buttons->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(buttons);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_error);
-    layout->addLayout(buttons);
     m_add->setObjectName(QStringLiteral("addRule"));
     connect(m_add, &QPushButton::clicked, this, [this] {
         appendRule(newRule());
@@ -181,18 +182,16 @@ QSpinBox *RuleTable::makeMinutesBox(const QJsonObject &rule)
 
 void RuleTable::linkActionToMinutes(QComboBox *action, QSpinBox *minutes)
 {
-    auto follow = [action, minutes] {
-        const bool budget = action->currentData().toString() == QLatin1String("budget");
-        minutes->setEnabled(budget);
-        // A rule that was blocked gets a usable budget when it becomes a budget rule again.
-        if (budget && minutes->value() == kNoMinutes && minutes->property("touched").toBool()) {
+    const auto isBudget = [action] { return action->currentData().toString() == QLatin1String("budget"); };
+    minutes->setEnabled(isBudget());
+    connect(action, &QComboBox::currentIndexChanged, minutes, [isBudget, minutes] {
+        minutes->setEnabled(isBudget());
+        // A rule the parent turns into a budget rule starts with a usable budget; one loaded
+        // without minutes keeps showing "not set", so the service's refusal can point at it.
+        if (isBudget() && minutes->value() == kNoMinutes) {
             minutes->setValue(60);
         }
-        minutes->setProperty("touched", true);
-    };
-    follow();
-    minutes->setProperty("touched", false);
-    connect(action, &QComboBox::currentIndexChanged, minutes, follow);
+    });
 }
 
 void RuleTable::writeAction(QJsonObject &rule, const QComboBox *action, const QSpinBox *minutes)
@@ -247,7 +246,8 @@ bool RuleTable::eventFilter(QObject *watched, QEvent *event)
 void RuleTable::renumber()
 {
     const int removeColumn = int(m_columns.size());
-    QWidget *previous = m_table;
+    // Add comes first (setTabOrder() ignores the table itself, which takes no focus).
+    QWidget *previous = m_add;
     for (int row = 0; row < m_table->rowCount(); ++row) {
         if (!m_table->cellWidget(row, removeColumn)) {
             auto *remove = new QPushButton(tr("Remove"));
@@ -265,7 +265,6 @@ void RuleTable::renumber()
             previous = widget;
         }
     }
-    setTabOrder(previous, m_add);
 }
 
 void RuleTable::markEdited()

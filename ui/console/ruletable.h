@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RuleTable: an editable list of rules, one row of widgets per rule (the rules' JSON form, one
-// object per row), with Add and a Remove button on each row. Every cell widget is reachable with
-// Tab and carries an accessible name ("Daily minutes, rule 2"). A refusal from the service is shown
-// in a label under the table, with its row marked and the named cell focused. Subclasses say
-// which columns exist and how a row reads and writes its rule.
+// object per row), with an Add button above and a Remove button on each row. Every cell widget
+// is reachable with Tab and carries an accessible name ("Daily minutes, rule 2"). A refusal from
+// the service is shown in a label under the table, with its row marked and the named cell
+// focused. Subclasses say which columns exist and how a row reads and writes its rule.
 #pragma once
 
 #include <QJsonArray>
@@ -51,8 +51,8 @@ signals:
 
 protected:
     // `columns` are the header texts (translated); `addText` labels the Add button. A last column
-    // with each row's Remove button is added after them.
-    RuleTable(const QStringList &columns, const QString &addText, QWidget *parent);
+    // with each row's Remove button is added after them. `wideColumn` takes the spare width.
+    RuleTable(const QStringList &columns, int wideColumn, const QString &addText, QWidget *parent);
 
     // Fills `row` (already inserted) with cell widgets showing `rule`; uses setCell().
     virtual void fillRow(int row, const QJsonObject &rule) = 0;

@@ -9,7 +9,7 @@ namespace sundial::ui
 {
 
 SiteRuleTable::SiteRuleTable(QWidget *parent)
-    : RuleTable({tr("Domain"), tr("Action"), tr("Daily minutes")}, tr("Add site rule"), parent)
+    : RuleTable({tr("Domain"), tr("Action"), tr("Daily minutes")}, Domain, tr("Add site rule"), parent)
 {
     setObjectName(QStringLiteral("siteRules"));
 }

@@ -92,6 +92,7 @@ UsedAppPicker::UsedAppPicker(const QString &childName, QWidget *parent)
     layout->addLayout(choices);
     layout->addWidget(buttons);
     m_used->setFocus();
+    resize(520, 560);
 }
 
 void UsedAppPicker::setUsage(const QJsonDocument &usage)

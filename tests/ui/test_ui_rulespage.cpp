@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -329,6 +330,40 @@ private slots:
         grace->setValue(300);
         QVERIFY(clickSave());
         QCOMPARE(serviceRules()[QStringLiteral("lockout")][QStringLiteral("graceSeconds")].toInt(), 300);
+    }
+
+    void aDayBudgetOutOfRangeInTheJsonIsShownOnTheScheduleTab()
+    {
+        auto *editor = m_page->findChild<QPlainTextEdit *>(QStringLiteral("rulesEditor"));
+        tabs()->setCurrentWidget(editor);
+        QJsonObject rules = QJsonDocument::fromJson(editor->toPlainText().toUtf8()).object();
+        QJsonObject days = rules[QStringLiteral("days")].toObject();
+        QJsonObject wednesday = days[QStringLiteral("wednesday")].toObject();
+        wednesday[QStringLiteral("budgetMinutes")] = 2000;
+        days[QStringLiteral("wednesday")] = wednesday;
+        rules[QStringLiteral("days")] = days;
+        editor->setPlainText(QString::fromUtf8(QJsonDocument(rules).toJson()));
+
+        QVERIFY(!clickSave());
+        QCOMPARE(tabs()->currentWidget(), tab("scheduleTab"));
+        auto *error = m_page->findChild<QLabel *>(QStringLiteral("scheduleError"));
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().startsWith(QLocale().dayName(3) + QStringLiteral(": ")), qPrintable(error->text()));
+        QVERIFY(error->text().contains(QStringLiteral("2000")));
+        QCOMPARE(m_page->focusWidget(), m_page->findChild<QSpinBox *>(QStringLiteral("budget-2")));
+    }
+
+    void aMessageWithoutAFieldGoesToThePageMessage()
+    {
+        auto *editor = m_page->findChild<QPlainTextEdit *>(QStringLiteral("rulesEditor"));
+        tabs()->setCurrentWidget(editor);
+        editor->setPlainText(QStringLiteral("{ not json"));
+        QVERIFY(!clickSave());
+        QCOMPARE(tabs()->currentWidget(), editor);
+        QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("rulesMessage"))
+                    ->text()
+                    .startsWith(QStringLiteral("Not saved: ")));
+        QVERIFY(m_page->hasUnsavedChanges());
     }
 
     void thePickerListsWhatTheChildUsedAndAddsRules()

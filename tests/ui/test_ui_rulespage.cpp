@@ -247,6 +247,7 @@ private slots:
             qPrintable(apps->errorLabel()->text()));
         QVERIFY(apps->errorLabel()->text().startsWith(QStringLiteral("Rule 3:")));
         QCOMPARE(m_page->focusWidget(), minutes);
+        QVERIFY(minutes->accessibleDescription().contains(QStringLiteral("needs a daily budget")));
         QVERIFY(
             m_page->findChild<QLabel *>(QStringLiteral("rulesMessage"))->text().contains(QStringLiteral("Not saved")));
         QVERIFY(m_page->hasUnsavedChanges());

@@ -273,6 +273,7 @@ bool LimitsForm::showError(const QString &path, const QString &message)
     clearErrors();
     found->error->setText(message);
     found->error->show();
+    found->focus->setAccessibleDescription(message); // a screen reader says why on focus
     found->focus->setFocus(Qt::OtherFocusReason);
     return true;
 }
@@ -282,6 +283,7 @@ void LimitsForm::clearErrors()
     for (const Field &candidate : m_fields) {
         candidate.error->clear();
         candidate.error->hide();
+        candidate.focus->setAccessibleDescription(QString());
     }
 }
 

@@ -18,7 +18,8 @@ namespace sundial::ui
 namespace
 {
 
-// A budget rule whose minutes box shows this has no minutes: the service says so.
+// A budget rule whose minutes box shows this ("not set") is sent without "dailyMinutes": the
+// service's refusal then points at the box, rather than the form guessing a budget.
 constexpr int kNoMinutes = -1;
 
 } // namespace
@@ -128,6 +129,9 @@ void RuleTable::showError(int row, const QString &field, const QString &message)
     m_table->selectRow(row);
     if (QWidget *target = cell(row, columnFor(field))) {
         m_table->scrollTo(m_table->model()->index(row, columnFor(field)));
+        // A screen reader says why when the focus lands there.
+        target->setAccessibleDescription(message);
+        m_described = target;
         target->setFocus(Qt::OtherFocusReason);
     }
 }
@@ -138,6 +142,9 @@ void RuleTable::clearError()
         delete m_table->takeVerticalHeaderItem(m_markedRow);
     }
     m_markedRow = -1;
+    if (m_described) {
+        m_described->setAccessibleDescription(QString());
+    }
     m_table->clearSelection();
     m_error->clear();
     m_error->hide();

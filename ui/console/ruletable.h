@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QModelIndex>
+#include <QPointer>
 #include <QWidget>
 
 class QComboBox;
@@ -88,6 +89,7 @@ private:
     QLabel *m_error;
     QStringList m_columns;
     int m_markedRow = -1;
+    QPointer<QWidget> m_described; // the cell whose accessible description is the error
     bool m_loading = false;
     bool m_edited = false;
 };

@@ -87,10 +87,11 @@ void AdminClient::childStatus(uint uid, MapReply reply)
     });
 }
 
-void AdminClient::usage(uint uid, const QDate &from, const QDate &to, JsonReply reply)
+void AdminClient::usage(
+    uint uid, const QDate &from, const QDate &to, JsonReply reply, std::function<void(const QString &)> failed)
 {
-    call(
-        QStringLiteral("Usage"), {uid, from.toString(Qt::ISODate), to.toString(Qt::ISODate)}, asJson(std::move(reply)));
+    call(QStringLiteral("Usage"), {uid, from.toString(Qt::ISODate), to.toString(Qt::ISODate)}, asJson(std::move(reply)),
+        std::move(failed));
 }
 
 void AdminClient::appUsage(uint uid, qint64 app, const QDate &from, const QDate &to, JsonReply reply)

@@ -26,7 +26,9 @@ public:
 
     void listChildren(JsonReply reply);
     void childStatus(uint uid, MapReply reply);
-    void usage(uint uid, const QDate &from, const QDate &to, JsonReply reply);
+    // Without `failed`, a failure is announced by failed() (the window's banner).
+    void usage(uint uid, const QDate &from, const QDate &to, JsonReply reply,
+        std::function<void(const QString &)> failed = {});
     // One app's time per day over from..to; `app` is the id in Usage's apps.
     void appUsage(uint uid, qint64 app, const QDate &from, const QDate &to, JsonReply reply);
     void timeline(uint uid, const QDate &day, JsonReply reply);

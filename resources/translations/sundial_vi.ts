@@ -147,173 +147,358 @@
 <context>
     <name>sundial::ui::ActivityPage</name>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="45"/>
+        <location filename="../../ui/console/activitypage.cpp" line="92"/>
         <source>Child</source>
         <translation>Con</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="46"/>
+        <location filename="../../ui/console/activitypage.cpp" line="93"/>
         <source>Period</source>
         <translation>Khoảng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="47"/>
+        <location filename="../../ui/console/activitypage.cpp" line="94"/>
         <source>Today</source>
         <translation>Hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="48"/>
+        <location filename="../../ui/console/activitypage.cpp" line="95"/>
         <source>This week</source>
         <translation>Tuần này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="49"/>
+        <location filename="../../ui/console/activitypage.cpp" line="96"/>
         <source>This month</source>
         <translation>Tháng này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="50"/>
+        <location filename="../../ui/console/activitypage.cpp" line="97"/>
         <source>This year</source>
         <translation>Năm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="61"/>
+        <location filename="../../ui/console/activitypage.cpp" line="106"/>
+        <location filename="../../ui/console/activitypage.cpp" line="116"/>
+        <source>Screen time per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="108"/>
+        <source>Time per day by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="113"/>
+        <source>Left and Right pick a bar, Enter shows its days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="117"/>
+        <source>By category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="123"/>
         <source>App</source>
         <translation>Ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="61"/>
-        <location filename="../../ui/console/activitypage.cpp" line="62"/>
+        <location filename="../../ui/console/activitypage.cpp" line="123"/>
+        <location filename="../../ui/console/activitypage.cpp" line="124"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="62"/>
+        <location filename="../../ui/console/activitypage.cpp" line="124"/>
         <source>Site</source>
         <translation>Trang web</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="67"/>
+        <location filename="../../ui/console/activitypage.cpp" line="127"/>
+        <source>Top apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="128"/>
+        <source>Click an app, or press Enter on it, to see its use per day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="130"/>
+        <source>Top sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="142"/>
         <source>Child:</source>
         <translation>Con:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="69"/>
+        <location filename="../../ui/console/activitypage.cpp" line="144"/>
         <source>Period:</source>
         <translation>Khoảng thời gian:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="72"/>
+        <location filename="../../ui/console/activitypage.cpp" line="148"/>
         <source>Export CSV…</source>
         <translation>Xuất CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="73"/>
+        <location filename="../../ui/console/activitypage.cpp" line="149"/>
         <source>Export PDF report…</source>
         <translation>Xuất báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="78"/>
-        <location filename="../../ui/console/activitypage.cpp" line="81"/>
+        <location filename="../../ui/console/activitypage.cpp" line="154"/>
+        <location filename="../../ui/console/activitypage.cpp" line="157"/>
         <source>Export CSV</source>
         <translation>Xuất CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="78"/>
+        <location filename="../../ui/console/activitypage.cpp" line="154"/>
         <source>CSV files (*.csv)</source>
         <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="81"/>
-        <location filename="../../ui/console/activitypage.cpp" line="89"/>
+        <location filename="../../ui/console/activitypage.cpp" line="157"/>
+        <location filename="../../ui/console/activitypage.cpp" line="165"/>
         <source>Could not write %1: %2</source>
         <translation>Không ghi được %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="86"/>
-        <location filename="../../ui/console/activitypage.cpp" line="89"/>
+        <location filename="../../ui/console/activitypage.cpp" line="162"/>
+        <location filename="../../ui/console/activitypage.cpp" line="165"/>
         <source>Export PDF report</source>
         <translation>Xuất báo cáo PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="86"/>
+        <location filename="../../ui/console/activitypage.cpp" line="162"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="107"/>
+        <location filename="../../ui/console/activitypage.cpp" line="172"/>
+        <location filename="../../ui/console/activitypage.cpp" line="263"/>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="184"/>
         <source>Top apps and sites</source>
         <translation>Ứng dụng và trang web dùng nhiều</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="108"/>
+        <location filename="../../ui/console/activitypage.cpp" line="185"/>
         <source>Hour of day</source>
         <translation>Theo giờ trong ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="109"/>
+        <location filename="../../ui/console/activitypage.cpp" line="186"/>
+        <location filename="../../ui/console/activitypage.cpp" line="263"/>
         <source>Timeline of the last day</source>
         <translation>Dòng thời gian của ngày cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="142"/>
+        <location filename="../../ui/console/activitypage.cpp" line="250"/>
+        <source>Back to today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="253"/>
+        <source>Back to this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="256"/>
+        <source>Back to this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="259"/>
+        <source>Back to this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="282"/>
         <source>No child accounts are limited yet.</source>
         <translation>Chưa có tài khoản con nào được giới hạn.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/console/activitypage.cpp" line="152"/>
+        <location filename="../../ui/console/activitypage.cpp" line="357"/>
+        <source>%1 on %2: %n intervals</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/console/activitypage.cpp" line="358"/>
         <source>%1: %n intervals</source>
         <translation>
             <numerusform>%1: %n khoảng</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="159"/>
+        <location filename="../../ui/console/activitypage.cpp" line="588"/>
+        <source>No screen time recorded on %1. Pick another day, or press &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="589"/>
+        <source>%1 of screen time on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="341"/>
         <source>unknown app (no report from the child&apos;s session)</source>
         <translation>ứng dụng không rõ (phiên của con không báo)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="172"/>
+        <location filename="../../ui/console/activitypage.cpp" line="49"/>
+        <source>Audio and video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="50"/>
+        <source>Audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="51"/>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="52"/>
+        <source>Programming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="53"/>
+        <source>Education</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="54"/>
+        <source>Games</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="55"/>
+        <source>Graphics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="56"/>
+        <source>Internet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="57"/>
+        <source>Office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="58"/>
+        <source>Science</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="59"/>
+        <source>Settings</source>
+        <translation type="unfinished">Cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="60"/>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="61"/>
+        <source>Accessories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="64"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="353"/>
         <source>  (idle)</source>
         <translation>  (không hoạt động)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="187"/>
+        <location filename="../../ui/console/activitypage.cpp" line="360"/>
+        <source>Nothing was recorded on this day. Pick a day with screen time in the chart above (click its bar, or use the arrow keys and Enter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="446"/>
+        <source>No time by category in this period yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="447"/>
+        <source>Time per month by category (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="448"/>
+        <source>Time per day by category (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="502"/>
+        <source>%1: %2. Enter shows it; Left and Right pick another bar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="555"/>
+        <source>Minutes per day in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="558"/>
+        <source>%1 was not used from %2 to %3. Pick another app, or press &quot;%4&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="560"/>
+        <source>%1 in %2 from %3 to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="584"/>
         <source>Screen time per day (minutes)</source>
         <translation>Thời gian dùng máy mỗi ngày (phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="189"/>
-        <source>Screen time</source>
-        <translation>Thời gian dùng máy</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="224"/>
+        <location filename="../../ui/console/activitypage.cpp" line="592"/>
         <source>No screen time recorded in this period yet: is the child&apos;s session helper running, and has the child used the computer?</source>
         <translation>Chưa ghi nhận thời gian dùng máy trong khoảng này: trình hỗ trợ phiên của con có đang chạy không, và con đã dùng máy chưa?</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="226"/>
+        <location filename="../../ui/console/activitypage.cpp" line="594"/>
         <source>%1 of screen time from %2 to %3</source>
         <translation>%1 thời gian dùng máy từ %2 đến %3</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="273"/>
+        <location filename="../../ui/console/activitypage.cpp" line="649"/>
         <source>Sundial report</source>
         <translation>Báo cáo Sundial</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="278"/>
+        <location filename="../../ui/console/activitypage.cpp" line="654"/>
         <source>cannot write %1</source>
         <translation>không ghi được %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="288"/>
+        <location filename="../../ui/console/activitypage.cpp" line="664"/>
         <source>Screen time of %1</source>
         <translation>Thời gian dùng máy của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="300"/>
+        <location filename="../../ui/console/activitypage.cpp" line="676"/>
         <source>Apps</source>
         <translation>Ứng dụng</translation>
     </message>
@@ -329,6 +514,74 @@
         <location filename="../../ui/console/adminclient.cpp" line="28"/>
         <source>You are not allowed to manage Sundial: ask an administrator to add you to the sundial-admin group.</source>
         <translation>Bạn không có quyền quản lý Sundial: hãy nhờ quản trị viên thêm bạn vào nhóm sundial-admin.</translation>
+    </message>
+</context>
+<context>
+    <name>sundial::ui::AppRuleTable</name>
+    <message>
+        <location filename="../../ui/console/appruletable.cpp" line="21"/>
+        <source>Match by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/appruletable.cpp" line="21"/>
+        <source>Program, app id or category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/appruletable.cpp" line="21"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/appruletable.cpp" line="21"/>
+        <source>Daily minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/appruletable.cpp" line="21"/>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/appruletable.cpp" line="22"/>
+        <source>Add app rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/appruletable.cpp" line="46"/>
+        <source>Program path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/appruletable.cpp" line="47"/>
+        <source>App id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/appruletable.cpp" line="48"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/appruletable.cpp" line="57"/>
+        <source>Game</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/appruletable.cpp" line="58"/>
+        <source>/usr/games/*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/appruletable.cpp" line="59"/>
+        <source>org.kde.gcompris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/appruletable.cpp" line="67"/>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -629,6 +882,186 @@
     </message>
 </context>
 <context>
+    <name>sundial::ui::LimitsForm</name>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="49"/>
+        <source>Limit the week to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="50"/>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="51"/>
+        <source> min</source>
+        <translation type="unfinished"> phút</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="53"/>
+        <location filename="../../ui/console/limitsform.cpp" line="55"/>
+        <location filename="../../ui/console/limitsform.cpp" line="56"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="65"/>
+        <source>Limit the week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="66"/>
+        <source>Weekly budget, hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="67"/>
+        <source>Weekly budget, minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="74"/>
+        <source>Weekly budget:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="76"/>
+        <source>Warnings, minutes before time is up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="77"/>
+        <source>15, 5, 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="78"/>
+        <source>Up to 10 times, 1 to 120 minutes each, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="81"/>
+        <source>Warn (minutes before the end):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="83"/>
+        <source>Idle after, seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="84"/>
+        <source>With no keyboard or mouse input this long, time stops counting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="86"/>
+        <source>Idle after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="88"/>
+        <source>Lock the screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="89"/>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="90"/>
+        <source>Suspend the computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="91"/>
+        <source>When time is up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="92"/>
+        <source>When time is up:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="94"/>
+        <source>Time to save work, seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="95"/>
+        <source>The countdown the child gets to save their work when time is up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="97"/>
+        <source>Time to save work:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="99"/>
+        <source>Wait for the screen lock, seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="100"/>
+        <source>If the screen is not locked within this time, the session ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="101"/>
+        <source>Wait for the screen lock:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="103"/>
+        <source>Unlocks before the session ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="104"/>
+        <source>How often the child may unlock while out of time before the session is ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="105"/>
+        <source>Unlocks before the session ends:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="108"/>
+        <source>The day starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="109"/>
+        <source>Daily budgets start again at this time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="110"/>
+        <source>The day starts at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="115"/>
+        <source>The week starts on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="116"/>
+        <source>The weekly budget starts again on this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="117"/>
+        <source>The week starts on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sundial::ui::RequestsPage</name>
     <message>
         <location filename="../../ui/console/requestspage.cpp" line="23"/>
@@ -677,69 +1110,177 @@
     </message>
 </context>
 <context>
+    <name>sundial::ui::RuleTable</name>
+    <message>
+        <location filename="../../ui/console/ruletable.cpp" line="123"/>
+        <source>Rule %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/ruletable.cpp" line="125"/>
+        <source>⚠ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/ruletable.cpp" line="170"/>
+        <source>Own daily budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/ruletable.cpp" line="171"/>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/ruletable.cpp" line="172"/>
+        <source>Always allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/ruletable.cpp" line="183"/>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/ruletable.cpp" line="184"/>
+        <source> min</source>
+        <translation type="unfinished"> phút</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/ruletable.cpp" line="260"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/ruletable.cpp" line="269"/>
+        <source>Remove rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/ruletable.cpp" line="270"/>
+        <source>%1, rule %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sundial::ui::RulesPage</name>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="30"/>
+        <location filename="../../ui/console/rulespage.cpp" line="70"/>
         <source>Rules</source>
         <translation>Quy tắc</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="34"/>
+        <location filename="../../ui/console/rulespage.cpp" line="74"/>
         <source>Save rules</source>
         <translation>Lưu quy tắc</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="35"/>
+        <location filename="../../ui/console/rulespage.cpp" line="76"/>
         <source>Revert</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="37"/>
-        <source>Child:</source>
-        <translation>Con:</translation>
+        <location filename="../../ui/console/rulespage.cpp" line="68"/>
+        <source>Child</source>
+        <translation type="unfinished">Con</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="47"/>
+        <location filename="../../ui/console/rulespage.cpp" line="79"/>
+        <source>C&amp;hild:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="88"/>
+        <source>Allowed hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="91"/>
         <source>Allowed hours (drag to paint, drag from a painted cell to clear):</source>
         <translation>Giờ được phép (kéo để tô, kéo từ ô đã tô để xóa):</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="54"/>
+        <location filename="../../ui/console/rulespage.cpp" line="99"/>
         <source>no limit</source>
         <translation>không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="55"/>
+        <location filename="../../ui/console/rulespage.cpp" line="100"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="56"/>
+        <location filename="../../ui/console/rulespage.cpp" line="101"/>
         <source>Budget for %1</source>
         <translation>Thời lượng cho %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="66"/>
-        <source>Schedule</source>
-        <translation>Lịch</translation>
+        <location filename="../../ui/console/rulespage.cpp" line="112"/>
+        <source>Add from what the child used…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="67"/>
-        <source>All rules (JSON)</source>
-        <translation>Tất cả quy tắc (JSON)</translation>
+        <location filename="../../ui/console/rulespage.cpp" line="119"/>
+        <source>Apps (a rule for an app beats its category&apos;s; blocked beats always allowed beats a budget):</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="115"/>
+        <location filename="../../ui/console/rulespage.cpp" line="123"/>
+        <source>Sites (a domain covers its subdomains; the longest match applies):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="141"/>
+        <source>&amp;Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="142"/>
+        <source>&amp;Apps and sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="143"/>
+        <source>&amp;Limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="144"/>
+        <source>All rules (&amp;JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="182"/>
+        <source>Add from what %1 used…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="309"/>
+        <source>The JSON text cannot be read, so the forms still show the rules before the last edit there. Correct it on the JSON tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="188"/>
         <source>The rules&apos; format is described in docs/RULES-JSON.md.</source>
         <translation>Định dạng quy tắc được mô tả trong docs/RULES-JSON.md.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="130"/>
+        <location filename="../../ui/console/rulespage.cpp" line="212"/>
         <source>Saved. The new rules apply now.</source>
         <translation>Đã lưu. Quy tắc mới có hiệu lực ngay.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="132"/>
+        <location filename="../../ui/console/rulespage.cpp" line="233"/>
+        <source>Not saved: correct the marked field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="239"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="264"/>
         <source>Not saved: %1</source>
         <translation>Chưa lưu: %1</translation>
     </message>
@@ -760,79 +1301,107 @@
 <context>
     <name>sundial::ui::SettingsPage</name>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="24"/>
+        <location filename="../../ui/console/settingspage.cpp" line="25"/>
         <source>Record window titles</source>
         <translation>Ghi lại tiêu đề cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="25"/>
+        <location filename="../../ui/console/settingspage.cpp" line="26"/>
         <source>Record full web addresses (otherwise only the site&apos;s name)</source>
         <translation>Ghi lại địa chỉ web đầy đủ (nếu không, chỉ tên trang)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="39"/>
+        <location filename="../../ui/console/settingspage.cpp" line="40"/>
         <source> days</source>
         <translation> ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="44"/>
+        <location filename="../../ui/console/settingspage.cpp" line="45"/>
         <source>What is recorded</source>
         <translation>Những gì được ghi lại</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="48"/>
+        <location filename="../../ui/console/settingspage.cpp" line="49"/>
         <source>Keep details for:</source>
         <translation>Giữ chi tiết trong:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="49"/>
+        <location filename="../../ui/console/settingspage.cpp" line="50"/>
         <source>Keep daily totals for:</source>
         <translation>Giữ tổng theo ngày trong:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="50"/>
+        <location filename="../../ui/console/settingspage.cpp" line="51"/>
         <source>Help line the child always sees</source>
         <translation>Đường dây trợ giúp con luôn thấy</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="52"/>
+        <location filename="../../ui/console/settingspage.cpp" line="53"/>
         <source>Name:</source>
         <translation>Tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="53"/>
+        <location filename="../../ui/console/settingspage.cpp" line="54"/>
         <source>Phone:</source>
         <translation>Điện thoại:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="54"/>
+        <location filename="../../ui/console/settingspage.cpp" line="55"/>
         <source>Web address:</source>
         <translation>Địa chỉ web:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="55"/>
+        <location filename="../../ui/console/settingspage.cpp" line="56"/>
         <source>Save settings</source>
         <translation>Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="58"/>
+        <location filename="../../ui/console/settingspage.cpp" line="59"/>
         <source>Child:</source>
         <translation>Con:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="100"/>
+        <location filename="../../ui/console/settingspage.cpp" line="93"/>
         <source>The child can see these settings in their own window.</source>
         <translation>Con có thể xem các cài đặt này trong cửa sổ của mình.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="127"/>
+        <location filename="../../ui/console/settingspage.cpp" line="121"/>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="129"/>
+        <location filename="../../ui/console/settingspage.cpp" line="123"/>
         <source>Not saved: %1</source>
         <translation>Chưa lưu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sundial::ui::SiteRuleTable</name>
+    <message>
+        <location filename="../../ui/console/siteruletable.cpp" line="12"/>
+        <source>Domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/siteruletable.cpp" line="12"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/siteruletable.cpp" line="12"/>
+        <source>Daily minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/siteruletable.cpp" line="12"/>
+        <source>Add site rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/siteruletable.cpp" line="20"/>
+        <source>example.com</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -854,6 +1423,179 @@
         <translation>
             <numerusform>Hãy lưu bài: màn hình sẽ khóa sau %n giây.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sundial::ui::UsedAppPicker</name>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="32"/>
+        <source>Audio and video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="33"/>
+        <source>Audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="34"/>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="35"/>
+        <source>Programming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="36"/>
+        <source>Education</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="37"/>
+        <source>Games</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="38"/>
+        <source>Graphics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="39"/>
+        <source>Internet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="40"/>
+        <source>Office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="41"/>
+        <source>Science</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="42"/>
+        <source>Settings</source>
+        <translation type="unfinished">Cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="43"/>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="44"/>
+        <source>Accessories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="53"/>
+        <source>Asking what %1 used in the last 30 days…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="60"/>
+        <source>Add from what %1 used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="63"/>
+        <source>Apps and sites %1 used; Space ticks one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="64"/>
+        <source>A whole category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="65"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="69"/>
+        <source>Action for the chosen apps and sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="70"/>
+        <source>Own daily budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="71"/>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="72"/>
+        <source>Always allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="73"/>
+        <source>Daily minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="77"/>
+        <source> min</source>
+        <translation type="unfinished"> phút</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="82"/>
+        <source>Also a whole &amp;category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="83"/>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="84"/>
+        <source>Daily &amp;minutes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="86"/>
+        <source>Add rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="119"/>
+        <source>%1 (program, %2 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="126"/>
+        <source>%1 (site, %2 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="133"/>
+        <source>%1 (category, %2 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="137"/>
+        <source>Tick what the new rules are for (most used first):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="138"/>
+        <source>Nothing was recorded in the last 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/usedapppicker.cpp" line="146"/>
+        <source>Could not ask what was used: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The Debian packages, built by CPack: `cpack -G DEB` in the build directory writes
+# The Debian packages, built by CPack: `cpack -G DEB` in the build directory writes two.
 # sundial_<version>_<arch>.deb: the service, the login check, sundialctl, the child's session
-# helper and tray, and their system files (installer/). Every install() rule without a COMPONENT
-# belongs to it. The parent's console is the component `console` (ui/console), meant for a
-# second package, `sundial-console`; it is not built yet (it still needs its desktop file,
-# AppStream metainfo and manual page): add it to CPACK_COMPONENTS_ALL then.
+# helper and tray, the helpline table, and their system files (installer/). Every install() rule
+# without a COMPONENT belongs to it.
+# sundial-console_<version>_<arch>.deb: the parents' console (component `console`: ui/console
+# and its desktop file, icon, AppStream metainfo and manual page in installer/); it depends on
+# sundial of the same version, as it speaks that service's D-Bus contract.
 #
 # Included from the top level before the subdirectories, so that the default prefix is /usr:
 # the unit, the bus activation file and the PAM profile name /usr/sbin and /usr/lib/sundial.
@@ -32,6 +33,17 @@ add_custom_command(OUTPUT ${sundial_doc_dir}/changelog.gz
 add_custom_target(sundial_package_doc ALL DEPENDS ${sundial_doc_dir}/changelog.gz)
 install(FILES ${PROJECT_SOURCE_DIR}/installer/debian/copyright ${sundial_doc_dir}/changelog.gz
         DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/sundial)
+# The same for the console's package, with its own changelog (Debian wants one per package).
+set(console_doc_dir ${CMAKE_BINARY_DIR}/package-doc/console)
+configure_file(${PROJECT_SOURCE_DIR}/installer/debian/console-changelog.in ${console_doc_dir}/changelog @ONLY)
+add_custom_command(OUTPUT ${console_doc_dir}/changelog.gz
+    COMMAND sh -c "gzip -9n -c changelog > changelog.gz"
+    WORKING_DIRECTORY ${console_doc_dir}
+    DEPENDS ${console_doc_dir}/changelog
+    VERBATIM)
+add_custom_target(sundial_console_package_doc ALL DEPENDS ${console_doc_dir}/changelog.gz)
+install(FILES ${PROJECT_SOURCE_DIR}/installer/debian/copyright ${console_doc_dir}/changelog.gz
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/sundial-console COMPONENT console)
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME sundial)
@@ -43,9 +55,10 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 
 set(CPACK_DEB_COMPONENT_INSTALL ON)
-set(CPACK_COMPONENTS_ALL sundial)
+set(CPACK_COMPONENTS_ALL sundial console)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_SUNDIAL_PACKAGE_NAME sundial)
+set(CPACK_DEBIAN_CONSOLE_PACKAGE_NAME sundial-console)
 set(CPACK_DEBIAN_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${SUNDIAL_PACKAGE_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_SECTION admin)
@@ -64,11 +77,28 @@ command line sundialctl; and the child's session helper and tray, started at
 every graphical login.")
 # Library dependencies come from dpkg-shlibdeps (package dpkg-dev); these are what it cannot see:
 # the system bus, polkit, logind, pam-auth-update and pam_exec, and addgroup for the postinst.
+# Per component: CPack would otherwise give the console the service's dependencies and
+# maintainer scripts too (the package-wide variables are every component's default).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS
+set(CPACK_DEBIAN_SUNDIAL_PACKAGE_DEPENDS
     "dbus, polkitd, default-logind | logind, libpam-runtime, libpam-modules, adduser")
-set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+set(CPACK_DEBIAN_SUNDIAL_PACKAGE_CONTROL_EXTRA
     "${PROJECT_SOURCE_DIR}/installer/debian/postinst;${PROJECT_SOURCE_DIR}/installer/debian/prerm;${PROJECT_SOURCE_DIR}/installer/debian/postrm;${PROJECT_SOURCE_DIR}/installer/debian/conffiles")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
+
+# The console: no maintainer scripts (dpkg triggers update the menu and icon caches).
+set(CPACK_DEBIAN_CONSOLE_PACKAGE_DEPENDS "sundial (= ${PROJECT_VERSION})")
+set(CPACK_DEBIAN_CONSOLE_PACKAGE_SECTION admin)
+# (CPack puts the shared summary line first.)
+set(CPACK_DEBIAN_CONSOLE_DESCRIPTION "Sundial lets parents set fair screen time limits on a shared Linux computer.
+Children always see how much time is left, are warned before anything locks,
+can ask for more and can always reach a help line. Everything stays on the
+machine.
+
+This package contains the parents' console (sundial-console): a first-run
+setup that chooses the children's accounts, starting rules and the help line;
+each child's time today and requests for more time; activity reports; the
+rules on a weekly schedule; and the audit log. It manages the service from
+the package sundial.")
 
 include(CPack)

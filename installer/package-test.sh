@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Builds the Debian package and checks it the way a family's machine gets it: lintian, the
-# desktop files and the systemd unit; then installs it with apt-get, checks every file's place,
-# owner and mode, runs the INSTALLED sundiald on a private system bus (with the installed bus
-# policy, polkit action and group) and asks it with the installed sundialctl, runs the service's
-# integration tests against it inside an approximation of its systemd sandbox; then removes,
-# reinstalls, removes and purges the package and checks what is left each time. CI runs it
-# after the tests (.ci/run), whose build/ it uses for one test tool (clockshift).
+# Builds the Debian packages (sundial, and sundial-console which depends on it) and checks them
+# the way a family's machine gets them: lintian, the desktop files, the AppStream metainfo and
+# the systemd unit; then installs both with apt-get, checks every file's place, owner and mode,
+# runs the INSTALLED sundiald on a private system bus (with the installed bus policy, polkit
+# action and group) and asks it with the installed sundialctl and sundial-console, runs the
+# service's integration tests against it inside an approximation of its systemd sandbox; then
+# removes, reinstalls, removes and purges both and checks what is left each time. Last, it
+# upgrades from an older sundial (the built one repacked with a lower version) holding real
+# state, and checks that the state, the group and the PAM profile survive and the service
+# answers. CI runs it after the tests (.ci/run), whose build/ it uses for one test tool
+# (clockshift).
 #
 # Run as root on a Debian 12 machine that does not use Sundial: it installs, then purges the
-# package, which deletes /var/lib/sundial. It refuses to start if Sundial is already there.
+# packages, which deletes /var/lib/sundial. It refuses to start if Sundial is already there.
 #   PKG_BUILD_DIR   where to build (default: build-pkg)
 #   BUILD_JOBS      parallel compile jobs (default: the number of processors)
 #   KEEP_PACKAGE=1  leave the package installed when a check fails (to look around)
@@ -29,9 +33,11 @@ if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null && exec sudo --preserve-env=PKG_BUILD_DIR,BUILD_JOBS,KEEP_PACKAGE "$script" "$@"
     fail "run as root: it installs and removes the package"
 fi
-if dpkg-query -W -f='${Status}' sundial 2>/dev/null | grep -q "installed\|config-files"; then
-    fail "the sundial package is already on this machine (purge it first: apt-get purge sundial)"
-fi
+for package in sundial sundial-console; do
+    if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "installed\|config-files"; then
+        fail "the $package package is already on this machine (purge it first: apt-get purge sundial-console sundial)"
+    fi
+done
 [ ! -e /var/lib/sundial ] || fail "/var/lib/sundial exists: this machine uses Sundial; the test would delete it"
 
 build_dir=${PKG_BUILD_DIR:-build-pkg}
@@ -54,7 +60,9 @@ cleanup() {
     done
     if [ "$installed" = yes ] && [ "${KEEP_PACKAGE:-0}" != 1 ]; then
         echo "package-test: purging the package after the failure" >&2
-        apt-get purge -y -qq sundial >/dev/null 2>&1 || true
+        for package in sundial-console sundial; do
+            apt-get purge -y -qq "$package" >/dev/null 2>&1 || true
+        done
         installed=no
     fi
     # The test's own traces: its parent account, and the group if the package created it here.
@@ -81,38 +89,52 @@ cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/us
     -DSUNDIAL_BUILD_TESTS=OFF -DSUNDIAL_BUILD_BENCHMARKS=OFF \
     -DCMAKE_CXX_FLAGS="$cxxflags" -DCMAKE_EXE_LINKER_FLAGS="$ldflags" >/dev/null
 cmake --build "$build_dir" -j"${BUILD_JOBS:-$(nproc)}"
-rm -f "$build_dir"/sundial_*.deb
-(cd "$build_dir" && cpack -G DEB) || fail "cpack could not build the package"
-debs=("$build_dir"/sundial_*.deb)
-if [ ${#debs[@]} -ne 1 ] || [ ! -f "${debs[0]}" ]; then
-    fail "expected one sundial_*.deb in $build_dir"
-fi
-deb=$(realpath "${debs[0]}")
+rm -f "$build_dir"/sundial_*.deb "$build_dir"/sundial-console_*.deb
+(cd "$build_dir" && cpack -G DEB) || fail "cpack could not build the packages"
 version=$(sed -n 's/^project(Sundial VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
-[ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "package version $(dpkg-deb -f "$deb" Version) is not the project's $version"
-note "built $(basename "$deb")"
-dpkg-deb -f "$deb" Package Version Architecture Depends
+one_deb() { # glob → the single matching file, absolute
+    local found=("$build_dir"/$1)
+    if [ ${#found[@]} -ne 1 ] || [ ! -f "${found[0]}" ]; then
+        fail "expected one $1 in $build_dir"
+    fi
+    realpath "${found[0]}"
+}
+deb=$(one_deb "sundial_*.deb")
+console_deb=$(one_deb "sundial-console_*.deb")
+for package_file in "$deb" "$console_deb"; do
+    [ "$(dpkg-deb -f "$package_file" Version)" = "$version" ] ||
+        fail "$(basename "$package_file"): version $(dpkg-deb -f "$package_file" Version) is not the project's $version"
+    note "built $(basename "$package_file")"
+    dpkg-deb -f "$package_file" Package Version Architecture Depends
+done
+# The console speaks this service's D-Bus contract: exactly this version of sundial.
+dpkg-deb -f "$console_deb" Depends | grep -q "^sundial (= $version)" ||
+    fail "sundial-console does not depend on sundial (= $version): $(dpkg-deb -f "$console_deb" Depends)"
+[ -z "$(dpkg-deb --ctrl-tarfile "$console_deb" | tar -t | grep -E 'postinst|prerm|postrm')" ] ||
+    fail "sundial-console carries maintainer scripts (the service's, through CPack's defaults?)"
 
 # ---------------------------------------------------------------------------------------------
 step "lintian (errors fail; warnings and notes are printed)"
 # lintian warns when run as root; that is all it says about it.
-lintian --display-info --fail-on error "$deb" 2> >(grep -v "running with root privileges" >&2) ||
+lintian --display-info --fail-on error "$deb" "$console_deb" 2> >(grep -v "running with root privileges" >&2) ||
     fail "lintian reports errors"
 note "lintian: no errors"
 
 # ---------------------------------------------------------------------------------------------
-step "install with apt-get"
-if ! apt-get install -y -qq "$deb" >"$work/install.log" 2>&1; then
+step "install both with apt-get"
+if ! apt-get install -y -qq "$deb" "$console_deb" >"$work/install.log" 2>&1; then
     # Dependencies come from the archive; a machine whose lists are old gets new ones once.
     apt-get update -qq
-    apt-get install -y -qq "$deb" >"$work/install.log" 2>&1 || {
+    apt-get install -y -qq "$deb" "$console_deb" >"$work/install.log" 2>&1 || {
         cat "$work/install.log"
-        fail "apt-get install $deb"
+        fail "apt-get install $deb $console_deb"
     }
 fi
 installed=yes
 grep -i "sundial" "$work/install.log" || true
-dpkg-query -W -f='${Status}' sundial | grep -q "install ok installed" || fail "sundial is not installed"
+for package in sundial sundial-console; do
+    dpkg-query -W -f='${Status}' "$package" | grep -q "install ok installed" || fail "$package is not installed"
+done
 
 # ---------------------------------------------------------------------------------------------
 step "files: place, owner, mode"
@@ -138,38 +160,52 @@ expected_files="
 /usr/share/man/man8/sundiald.8.gz 644
 /usr/share/doc/sundial/copyright 644
 /usr/share/doc/sundial/changelog.gz 644
+/usr/share/sundial/helplines.json 644
 "
-problems=0
-while read -r path mode; do
-    [ -n "$path" ] || continue
-    if [ ! -f "$path" ]; then
-        echo "  missing: $path"
+console_files="
+/usr/bin/sundial-console 755
+/usr/share/applications/org.sundial.Console.desktop 644
+/usr/share/icons/hicolor/scalable/apps/org.sundial.Console.svg 644
+/usr/share/metainfo/org.sundial.Console.metainfo.xml 644
+/usr/share/man/man1/sundial-console.1.gz 644
+/usr/share/doc/sundial-console/copyright 644
+/usr/share/doc/sundial-console/changelog.gz 644
+"
+check_files() { # package, "path mode" lines: every file the package holds, and nothing else
+    local package=$1 expected=$2 problems=0 path mode actual listed wanted
+    while read -r path mode; do
+        [ -n "$path" ] || continue
+        if [ ! -f "$path" ]; then
+            echo "  missing: $path"
+            problems=$((problems + 1))
+            continue
+        fi
+        actual=$(stat -c '%U:%G %a' "$path")
+        if [ "$actual" != "root:root $mode" ]; then
+            echo "  $path is $actual, expected root:root $mode"
+            problems=$((problems + 1))
+        fi
+    done <<<"$expected"
+    # Nothing unexpected: the package's regular files are exactly the list.
+    listed=$(dpkg -L "$package" | while read -r path; do [ -f "$path" ] && [ ! -L "$path" ] && echo "$path"; done | sort)
+    wanted=$(awk 'NF { print $1 }' <<<"$expected" | sort)
+    if [ "$listed" != "$wanted" ]; then
+        echo "  $package's files differ from the expected list:"
+        diff <(echo "$wanted") <(echo "$listed") | sed 's/^/    /' || true
         problems=$((problems + 1))
-        continue
     fi
-    actual=$(stat -c '%U:%G %a' "$path")
-    if [ "$actual" != "root:root $mode" ]; then
-        echo "  $path is $actual, expected root:root $mode"
-        problems=$((problems + 1))
-    fi
-done <<<"$expected_files"
-# Nothing unexpected: the package's regular files are exactly the list above.
-listed=$(dpkg -L sundial | while read -r path; do [ -f "$path" ] && [ ! -L "$path" ] && echo "$path"; done | sort)
-wanted=$(awk 'NF { print $1 }' <<<"$expected_files" | sort)
-if [ "$listed" != "$wanted" ]; then
-    echo "  the package's files differ from the expected list:"
-    diff <(echo "$wanted") <(echo "$listed") | sed 's/^/    /' || true
-    problems=$((problems + 1))
-fi
-# Every directory the package created is root-owned and not writable by others.
-while read -r path; do
-    if [ -d "$path" ] && [ ! -L "$path" ] && [ -n "$(find "$path" -maxdepth 0 \( ! -user root -o -perm -o+w -o -perm -g+w \))" ]; then
-        echo "  directory $path is $(stat -c '%U:%G %a' "$path")"
-        problems=$((problems + 1))
-    fi
-done < <(dpkg -L sundial)
-[ $problems -eq 0 ] || fail "$problems file problem(s)"
-note "all $(wc -l <<<"$wanted") files in place, root:root, modes as expected"
+    # Every directory the package created is root-owned and not writable by others.
+    while read -r path; do
+        if [ -d "$path" ] && [ ! -L "$path" ] && [ -n "$(find "$path" -maxdepth 0 \( ! -user root -o -perm -o+w -o -perm -g+w \))" ]; then
+            echo "  directory $path is $(stat -c '%U:%G %a' "$path")"
+            problems=$((problems + 1))
+        fi
+    done < <(dpkg -L "$package")
+    [ $problems -eq 0 ] || fail "$package: $problems file problem(s)"
+    note "$package: all $(wc -l <<<"$wanted") files in place, root:root, modes as expected"
+}
+check_files sundial "$expected_files"
+check_files sundial-console "$console_files"
 
 conffiles=$(dpkg-query -W -f='${Conffiles}' sundial | awk 'NF { print $1 }' | sort | tr '\n' ' ')
 [ "$conffiles" = "/etc/xdg/autostart/sundial-session.desktop /etc/xdg/autostart/sundial-tray.desktop " ] ||
@@ -193,16 +229,22 @@ note "sundiald.service is enabled"
 # ---------------------------------------------------------------------------------------------
 step "desktop files, AppStream"
 desktop-file-validate /etc/xdg/autostart/sundial-session.desktop /etc/xdg/autostart/sundial-tray.desktop \
-    /usr/share/applications/org.sundial.Tray.desktop || fail "desktop-file-validate"
-note "desktop-file-validate: 3 files valid"
-shopt -s nullglob
-metainfo=(/usr/share/metainfo/*sundial*.xml)
-shopt -u nullglob
-if [ ${#metainfo[@]} -gt 0 ]; then
-    appstreamcli validate --no-net "${metainfo[@]}" || fail "appstreamcli validate"
-else
-    note "no AppStream metainfo: it comes with the parent's console's package (sundial-console), not built yet"
-fi
+    /usr/share/applications/org.sundial.Tray.desktop /usr/share/applications/org.sundial.Console.desktop ||
+    fail "desktop-file-validate"
+note "desktop-file-validate: 4 files valid"
+metainfo=/usr/share/metainfo/org.sundial.Console.metainfo.xml
+appstreamcli validate --no-net "$metainfo" || fail "appstreamcli validate --no-net $metainfo"
+# The metainfo's id and launchable name the installed desktop file.
+grep -q "<id>org.sundial.Console</id>" "$metainfo" || fail "$metainfo: the id is not org.sundial.Console"
+grep -q '<launchable type="desktop-id">org.sundial.Console.desktop</launchable>' "$metainfo" ||
+    fail "$metainfo: no launchable for org.sundial.Console.desktop"
+note "appstreamcli validate --no-net: the console's metainfo is valid and names its desktop file"
+
+# The installed console starts (offscreen: no display here) and knows its options.
+out=$(QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$work" /usr/bin/sundial-console --help 2>&1) ||
+    fail "sundial-console --help exited $?: $out"
+grep -q -- "--setup" <<<"$out" || fail "sundial-console --help does not offer --setup: $out"
+note "the installed sundial-console runs (--help)"
 
 # ---------------------------------------------------------------------------------------------
 step "systemd unit (offline: no systemd runs here)"
@@ -340,6 +382,16 @@ out=$(setpriv --reuid="$parent" --regid="$(id -g "$parent_account")" --init-grou
     fail "a member of sundial-admin could not list children: $out"
 note "a member of sundial-admin may: $(tr '\n' ' ' <<<"$out")"
 
+# The installed console against the installed service: every page rendered offscreen, the
+# child's card on the Family page.
+out=$(QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$work" HOME="$work" \
+    /usr/bin/sundial-console --screenshot "$work/console" --language en 2>"$work/console.log") ||
+    fail "sundial-console --screenshot exited $?: $(cat "$work/console.log")"
+grep -q "\"summary-$child\":\"0 s used" <<<"$out" ||
+    fail "the installed console does not show the child's time: $out"
+[ -s "$work/console/family.png" ] || fail "the installed console saved no family.png"
+note "the installed sundial-console shows the child the installed service limits"
+
 # The login check: root is never limited; the service answers on the private bus.
 PAM_USER=root PAM_SERVICE=login PAM_TYPE=account PAM_TTY=tty1 /usr/lib/sundial/sundial-login-check ||
     fail "sundial-login-check refused root"
@@ -374,12 +426,15 @@ fi
 
 # ---------------------------------------------------------------------------------------------
 step "remove"
-apt-get remove -y -qq sundial >"$work/remove.log" 2>&1 || {
+apt-get remove -y -qq sundial-console sundial >"$work/remove.log" 2>&1 || {
     cat "$work/remove.log"
-    fail "apt-get remove sundial"
+    fail "apt-get remove sundial-console sundial"
 }
+if dpkg-query -W -f='${Status}' sundial-console 2>/dev/null | grep -q "install ok"; then
+    fail "after remove: sundial-console is still installed"
+fi
 dpkg-query -W -f='${Status}' sundial | grep -q "config-files" || fail "after remove: status is $(dpkg-query -W -f='${Status}' sundial)"
-for path in $(awk 'NF && $1 !~ "^/etc/" { print $1 }' <<<"$expected_files"); do
+for path in $(awk 'NF && $1 !~ "^/etc/" { print $1 }' <<<"$expected_files$console_files"); do
     [ ! -e "$path" ] || fail "after remove: $path is still there"
 done
 [ -d /var/lib/sundial ] || fail "after remove: /var/lib/sundial is gone (only purge deletes it)"
@@ -389,18 +444,24 @@ done
 note "removed: programs and system files gone, PAM clean, service disabled; state and conffiles kept"
 
 # Installing again over the kept configuration must bring everything back, enabled.
-apt-get install -y -qq "$deb" >"$work/reinstall.log" 2>&1 || {
+apt-get install -y -qq "$deb" "$console_deb" >"$work/reinstall.log" 2>&1 || {
     cat "$work/reinstall.log"
     fail "apt-get install after remove"
 }
 grep -q "sundial-login-check" /etc/pam.d/common-account || fail "reinstalled: the login check is not in PAM"
 [ -L /etc/systemd/system/multi-user.target.wants/sundiald.service ] || fail "reinstalled: sundiald.service is not enabled"
-apt-get remove -y -qq sundial >>"$work/remove.log" 2>&1 || fail "apt-get remove sundial (second time)"
+[ -x /usr/bin/sundial-console ] || fail "reinstalled: no /usr/bin/sundial-console"
+apt-get remove -y -qq sundial-console sundial >>"$work/remove.log" 2>&1 || fail "apt-get remove (second time)"
 note "installed again after removal: login check and service enabled again; removed again"
 
 # ---------------------------------------------------------------------------------------------
 step "purge"
-apt-get purge -y -qq sundial >"$work/purge.log" 2>&1 || {
+# sundial-console has no conffiles or scripts: removing it left nothing for purge to do, and
+# dpkg has forgotten it already.
+if dpkg-query -W -f='${Status}' sundial-console 2>/dev/null | grep -q "config-files"; then
+    apt-get purge -y -qq sundial-console >"$work/purge.log" 2>&1 || fail "apt-get purge sundial-console"
+fi
+apt-get purge -y -qq sundial >>"$work/purge.log" 2>&1 || {
     cat "$work/purge.log"
     fail "apt-get purge sundial"
 }
@@ -409,12 +470,17 @@ grep "sundial:" "$work/purge.log" | sed 's/^/  /' || true
 grep -q "removing /var/lib/sundial" "$work/purge.log" || fail "purge did not say it removes /var/lib/sundial"
 [ ! -e /var/lib/sundial ] || fail "after purge: /var/lib/sundial is still there"
 [ ! -e /run/sundial ] || fail "after purge: /run/sundial is still there"
-for path in $(awk 'NF { print $1 }' <<<"$expected_files"); do
+for path in $(awk 'NF { print $1 }' <<<"$expected_files$console_files"); do
     [ ! -e "$path" ] || fail "after purge: $path is still there"
 done
-if dpkg-query -W -f='${Status}' sundial 2>/dev/null | grep -q "installed\|config-files"; then
-    fail "after purge: dpkg still knows sundial"
-fi
+for package in sundial sundial-console; do
+    if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "installed\|config-files"; then
+        fail "after purge: dpkg still knows $package"
+    fi
+done
+for dir in /usr/share/sundial /usr/share/doc/sundial /usr/share/doc/sundial-console /usr/lib/sundial; do
+    [ ! -e "$dir" ] || fail "after purge: $dir is still there"
+done
 ! grep -q "sundial" /etc/pam.d/common-* || fail "after purge: /etc/pam.d/common-* mention sundial"
 [ -z "$(find /etc/systemd /var/lib/systemd -name '*sundial*' 2>/dev/null)" ] ||
     fail "after purge: systemd state left: $(find /etc/systemd /var/lib/systemd -name '*sundial*')"
@@ -424,7 +490,76 @@ for proc in /proc/[0-9]*; do
     fi
 done
 left=$(getent group sundial-admin || true)
-note "purged: nothing of the package is left; kept by design (Debian keeps system groups): ${left:-no group}"
+note "purged: nothing of either package is left; kept by design (Debian keeps system groups): ${left:-no group}"
+
+# ---------------------------------------------------------------------------------------------
+step "upgrade from an older sundial that holds state"
+# The older package: this one, repacked with a lower version (~ sorts before the release).
+old_version="$version~pkgtest1"
+rm -rf "$work/old"
+dpkg-deb -R "$deb" "$work/old"
+sed -i "s/^Version: .*/Version: $old_version/" "$work/old/DEBIAN/control"
+dpkg-deb --root-owner-group -b "$work/old" "$work/sundial_old.deb" >/dev/null || fail "cannot repack the older package"
+dpkg --compare-versions "$old_version" lt "$version" || fail "$old_version does not sort before $version"
+apt-get install -y -qq "$work/sundial_old.deb" >"$work/old-install.log" 2>&1 || {
+    cat "$work/old-install.log"
+    fail "apt-get install the older package"
+}
+installed=yes
+[ "$(dpkg-query -W -f='${Version}' sundial)" = "$old_version" ] || fail "the older package is not what is installed"
+
+start_service() { # the installed sundiald on the private bus, as systemd would start it
+    /usr/sbin/sundiald --flush-interval 1 >>"$work/sundiald.log" 2>&1 &
+    service=$!
+    pids+=("$service")
+    wait_for 15 "the installed sundiald on the bus" has_name org.sundial.Agent1
+}
+stop_service() {
+    kill -TERM "$service"
+    wait "$service" || fail "sundiald exited $? on SIGTERM"
+}
+start_service
+/usr/bin/sundialctl add-child "$child" || fail "the older sundial: sundialctl add-child $child"
+/usr/bin/sundialctl --child "$child" rules set --daily 90m --weekday sat=3h --allow 08:00-20:00 ||
+    fail "the older sundial: sundialctl rules set"
+rules_before=$(/usr/bin/sundialctl --child "$child" rules get) || fail "the older sundial: rules get"
+children_before=$(/usr/bin/sundialctl children) || fail "the older sundial: children"
+stop_service
+note "$old_version installed, holding a child ($child) and its rules"
+
+apt-get install -y -qq "$deb" >"$work/upgrade.log" 2>&1 || {
+    cat "$work/upgrade.log"
+    fail "apt-get install $deb over $old_version"
+}
+[ "$(dpkg-query -W -f='${Version}' sundial)" = "$version" ] ||
+    fail "after the upgrade sundial is $(dpkg-query -W -f='${Version}' sundial), not $version"
+grep -q "Unpacking sundial ($version) over ($old_version)" "$work/upgrade.log" ||
+    fail "apt-get did not upgrade in place: $(cat "$work/upgrade.log")"
+getent group sundial-admin >/dev/null || fail "after the upgrade: the group sundial-admin is gone"
+grep -q "pam_exec.so.*/usr/lib/sundial/sundial-login-check" /etc/pam.d/common-account ||
+    fail "after the upgrade: the login check is not in /etc/pam.d/common-account"
+[ -f /usr/share/pam-configs/sundial ] || fail "after the upgrade: no PAM profile"
+[ -L /etc/systemd/system/multi-user.target.wants/sundiald.service ] ||
+    fail "after the upgrade: sundiald.service is not enabled"
+[ "$(stat -c '%U:%G %a' /var/lib/sundial/sundial.db)" = "root:root 600" ] ||
+    fail "after the upgrade: the database is $(stat -c '%U:%G %a' /var/lib/sundial/sundial.db 2>&1)"
+start_service
+[ "$(/usr/bin/sundialctl children)" = "$children_before" ] ||
+    fail "after the upgrade the children differ: $(/usr/bin/sundialctl children) (before: $children_before)"
+[ "$(/usr/bin/sundialctl --child "$child" rules get)" = "$rules_before" ] ||
+    fail "after the upgrade the rules differ: $(/usr/bin/sundialctl --child "$child" rules get)"
+out=$(/usr/bin/sundialctl status) || fail "after the upgrade: sundialctl status exited $?: $out"
+stop_service
+note "upgraded $old_version → $version: children, rules, group, PAM profile and the enabled unit kept; the service answers"
+
+apt-get purge -y -qq sundial >"$work/purge-upgraded.log" 2>&1 || {
+    cat "$work/purge-upgraded.log"
+    fail "apt-get purge sundial after the upgrade"
+}
+installed=no
+[ ! -e /var/lib/sundial ] || fail "after purging the upgraded package: /var/lib/sundial is still there"
+! grep -q "sundial" /etc/pam.d/common-* || fail "after purging the upgraded package: PAM mentions sundial"
+note "the upgraded package purges cleanly"
 
 echo
-echo "package-test: all checks passed ($(basename "$deb"))"
+echo "package-test: all checks passed ($(basename "$deb"), $(basename "$console_deb"))"

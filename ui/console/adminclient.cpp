@@ -125,10 +125,20 @@ void AdminClient::acceptClockChange(DoneReply reply)
     call(QStringLiteral("AcceptClockChange"), {}, [reply = std::move(reply)](const QVariantList &) { reply(); });
 }
 
-void AdminClient::getRules(uint uid, std::function<void(const QString &)> reply)
+void AdminClient::addChild(uint uid, DoneReply reply, std::function<void(const QString &)> failed)
 {
-    call(QStringLiteral("GetRules"), {uid},
-        [reply = std::move(reply)](const QVariantList &arguments) { reply(arguments.value(0).toString()); });
+    call(
+        QStringLiteral("AddChild"), {uid}, [reply = std::move(reply)](const QVariantList &) { reply(); },
+        std::move(failed));
+}
+
+void AdminClient::getRules(
+    uint uid, std::function<void(const QString &)> reply, std::function<void(const QString &)> failed)
+{
+    call(
+        QStringLiteral("GetRules"), {uid},
+        [reply = std::move(reply)](const QVariantList &arguments) { reply(arguments.value(0).toString()); },
+        std::move(failed));
 }
 
 void AdminClient::setRules(uint uid, const QString &json, DoneReply reply, std::function<void(const QString &)> failed)

@@ -36,7 +36,11 @@ public:
     void answerRequest(qint64 id, uint minutes, DoneReply reply);
     void audit(JsonReply reply);
     void acceptClockChange(DoneReply reply);
-    void getRules(uint uid, std::function<void(const QString &)> reply);
+    // Limits the account `uid`; `failed` gets the service's message (no such account, …).
+    void addChild(uint uid, DoneReply reply, std::function<void(const QString &)> failed);
+    // Without `failed`, a failure goes to the `failed` signal.
+    void getRules(
+        uint uid, std::function<void(const QString &)> reply, std::function<void(const QString &)> failed = {});
     // `failed` gets the service's message, which names the field that is wrong.
     void setRules(uint uid, const QString &json, DoneReply reply, std::function<void(const QString &)> failed);
 

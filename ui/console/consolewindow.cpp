@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/console/consolewindow.h"
 
+#include <unistd.h>
+
 #include <QCloseEvent>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -14,12 +19,16 @@
 #include "ui/console/requestspage.h"
 #include "ui/console/rulespage.h"
 #include "ui/console/settingspage.h"
+#include "ui/console/setupwizard.h"
 
 namespace sundial::ui
 {
 
 ConsoleWindow::ConsoleWindow(AdminClient &client, QWidget *parent)
     : QMainWindow(parent)
+    , m_client(client)
+    , m_helpLines(HelpLineTable::load())
+    , m_family(new FamilyPage(client))
     , m_tabs(new QTabWidget(this))
     , m_banner(new QLabel(this))
 {
@@ -28,7 +37,7 @@ ConsoleWindow::ConsoleWindow(AdminClient &client, QWidget *parent)
     m_banner->setWordWrap(true);
     m_banner->setVisible(false);
     m_banner->setStyleSheet(QStringLiteral("QLabel { padding: 8px; border: 1px solid palette(mid); }"));
-    m_pages = {new FamilyPage(client), new ActivityPage(client), new RulesPage(client), new RequestsPage(client),
+    m_pages = {m_family, new ActivityPage(client), new RulesPage(client), new RequestsPage(client),
         new AuditPage(client), new SettingsPage(client)};
     const QStringList titles {tr("Family"), tr("Activity"), tr("Rules"), tr("Requests"), tr("Audit"), tr("Settings")};
     for (int i = 0; i < m_pages.size(); ++i) {
@@ -44,6 +53,11 @@ ConsoleWindow::ConsoleWindow(AdminClient &client, QWidget *parent)
         m_banner->setVisible(true);
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) { m_pages[index]->refresh(); });
+    QMenu *family = menuBar()->addMenu(tr("&Family"));
+    QAction *setup = family->addAction(tr("&Set up…"), this, [this] { openSetup(); });
+    setup->setObjectName(QStringLiteral("setupAction"));
+    QAction *add = family->addAction(tr("&Add a child…"), m_family, &FamilyPage::addChildFromAccounts);
+    add->setObjectName(QStringLiteral("addChildAction"));
     resize(900, 640);
 }
 
@@ -74,6 +88,46 @@ void ConsoleWindow::closeEvent(QCloseEvent *event)
         }
     }
     event->accept();
+}
+
+void ConsoleWindow::setLocalAccounts(const LocalAccounts &accounts)
+{
+    m_accounts = accounts;
+    m_family->setLocalAccounts(accounts);
+}
+
+void ConsoleWindow::openSetup(std::function<void(SetupWizard *)> opened)
+{
+    m_client.listChildren([this, opened = std::move(opened)](const QJsonDocument &children) {
+        QSet<uint> limited;
+        for (const QJsonValue &child : children.array()) {
+            limited.insert(uint(child.toObject().value(QStringLiteral("uid")).toInteger()));
+        }
+        auto *wizard = new SetupWizard(m_client, m_accounts.humans(), limited, m_helpLines,
+            m_helpLines.defaultIndex(HelpLineTable::systemLocale()), getuid(), this);
+        wizard->setAttribute(Qt::WA_DeleteOnClose);
+        connect(wizard, &SetupWizard::applied, this, [this](bool ok) {
+            if (ok) {
+                refreshAll();
+            }
+        });
+        wizard->open();
+        if (opened) {
+            opened(wizard);
+        }
+    });
+}
+
+void ConsoleWindow::offerFirstRunSetup()
+{
+    if (SetupWizard::completed()) {
+        return;
+    }
+    m_client.listChildren([this](const QJsonDocument &children) {
+        if (children.array().isEmpty()) {
+            openSetup();
+        }
+    });
 }
 
 void ConsoleWindow::refreshAll()

@@ -5,9 +5,11 @@
 
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -23,6 +25,13 @@ FamilyPage::FamilyPage(AdminClient &client, QWidget *parent)
     , m_cards(new QVBoxLayout)
 {
     auto *layout = new QVBoxLayout(this);
+    auto *actions = new QHBoxLayout;
+    auto *add = new QPushButton(tr("Add a child…"), this);
+    add->setObjectName(QStringLiteral("addChild"));
+    connect(add, &QPushButton::clicked, this, &FamilyPage::addChildFromAccounts);
+    actions->addWidget(add);
+    actions->addStretch();
+    layout->addLayout(actions);
     layout->addLayout(m_cards);
     layout->addStretch();
 }
@@ -37,8 +46,8 @@ void FamilyPage::refresh()
             }
             const QJsonArray list = children.array();
             if (list.isEmpty()) {
-                auto *empty = new QLabel(tr("No child accounts are limited yet. Add one with "
-                                            "\"sudo sundialctl add-child UID\"."),
+                auto *empty = new QLabel(tr("No child accounts are limited yet. Choose one with \"Add a "
+                                            "child…\", or set Sundial up from the Family menu."),
                     this);
                 empty->setObjectName(QStringLiteral("familyEmpty"));
                 empty->setWordWrap(true);
@@ -64,6 +73,41 @@ void FamilyPage::refresh()
                 });
             }
         });
+    });
+}
+
+void FamilyPage::addChildFromAccounts()
+{
+    m_client.listChildren([this](const QJsonDocument &children) {
+        QSet<uint> limited;
+        for (const QJsonValue &child : children.array()) {
+            limited.insert(uint(child.toObject().value(QStringLiteral("uid")).toInteger()));
+        }
+        const QList<LocalAccount> offered = LocalAccounts::without(m_accounts.humans(), limited);
+        if (offered.isEmpty()) {
+            QMessageBox::information(this, tr("Add a child"),
+                tr("Every user account on this computer is limited already, or there are no others. Create an "
+                   "account for the child first (in the system settings, or with \"sudo adduser NAME\")."));
+            return;
+        }
+        QStringList labels;
+        for (const LocalAccount &account : offered) {
+            labels.append(account.label());
+        }
+        bool ok = false;
+        const QString chosen = QInputDialog::getItem(
+            this, tr("Add a child"), tr("Which account belongs to a child?"), labels, 0, false, &ok);
+        const qsizetype index = labels.indexOf(chosen);
+        if (!ok || index < 0) {
+            return;
+        }
+        const LocalAccount account = offered[index];
+        m_client.addChild(
+            account.uid, [this] { refresh(); },
+            [this, account](const QString &message) {
+                QMessageBox::warning(
+                    this, tr("Add a child"), tr("%1 could not be limited: %2").arg(account.label(), message));
+            });
     });
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ui/console/consolepage.h"
+#include "ui/console/localaccounts.h"
 
 class QVBoxLayout;
 
@@ -16,11 +17,15 @@ class FamilyPage : public ConsolePage
 public:
     FamilyPage(AdminClient &client, QWidget *parent = nullptr);
     void refresh() override;
+    void setLocalAccounts(const LocalAccounts &accounts) { m_accounts = accounts; }
+    // Offers the local accounts Sundial does not limit yet and limits the one chosen.
+    void addChildFromAccounts();
 
 private:
     void addCard(uint uid, const QString &name, const QVariantMap &status, const QJsonArray &requests);
 
     QVBoxLayout *m_cards;
+    LocalAccounts m_accounts;
 };
 
 } // namespace sundial::ui

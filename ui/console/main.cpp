@@ -3,6 +3,8 @@
 // --screenshot DIR renders every page once its data has arrived (PNG plus the texts shown)
 // and exits: for tests and documentation. With --step, it first acts on named widgets the way a
 // parent would (click, or a row or bar picked and opened with Enter) and records each result.
+// --setup opens the first-run setup; --setup-answers FILE (for tests) fills it in from FILE,
+// finishes it, prints the outcome as JSON and exits.
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -18,6 +20,7 @@
 #include <QDBusConnection>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,6 +36,8 @@
 #include "ui/console/adminclient.h"
 #include "ui/console/consolepage.h"
 #include "ui/console/consolewindow.h"
+#include "ui/console/localaccounts.h"
+#include "ui/console/setupwizard.h"
 
 namespace
 {
@@ -141,6 +146,47 @@ bool act(QWidget *root, const QString &step)
     return false;
 }
 
+// Fills the wizard from `answers` ({"children": [names], "starter": "school" | "daily" | "record",
+// "helpLine": "default" | country code, optional "name", "phone", "url"}), saves each step as
+// setup-N.png in `dir` (when given) and presses Finish.
+void answerSetup(SetupWizard *wizard, const QJsonObject &answers, const QString &dir)
+{
+    QSet<uint> children;
+    for (const QJsonValue &name : answers.value(QStringLiteral("children")).toArray()) {
+        for (const LocalAccount &account : wizard->accounts()) {
+            if (account.name == name.toString()) {
+                children.insert(account.uid);
+            }
+        }
+    }
+    wizard->setChosenChildren(children);
+    const QString starter = answers.value(QStringLiteral("starter")).toString();
+    wizard->setStarter(starter == QLatin1String("daily") ? SetupWizard::Starter::EveryDay
+            : starter == QLatin1String("record")         ? SetupWizard::Starter::RecordOnly
+                                                         : SetupWizard::Starter::SchoolDays);
+    const QString country = answers.value(QStringLiteral("helpLine")).toString();
+    for (int i = 0; i < wizard->table().entries().size(); ++i) {
+        if (wizard->table().entries()[i].country == country) {
+            wizard->selectHelpLine(i);
+            break;
+        }
+    }
+    if (answers.contains(QStringLiteral("phone"))) {
+        wizard->setHelpLineFields(answers.value(QStringLiteral("name")).toString(),
+            answers.value(QStringLiteral("phone")).toString(), answers.value(QStringLiteral("url")).toString());
+    }
+    for (int step = 0; step < 3; ++step) {
+        if (!dir.isEmpty()) {
+            QDir {}.mkpath(dir);
+            wizard->grab().save(dir + QStringLiteral("/setup-%1.png").arg(step + 1));
+        }
+        if (step < 2) {
+            wizard->next();
+        }
+    }
+    wizard->accept();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -172,7 +218,15 @@ int main(int argc, char **argv)
                        "clicked; NAME=ROW opens that row of a list or bar of a chart with the keyboard), wait "
                        "for its page to load again and record its texts in \"steps\". Repeatable."),
         QStringLiteral("name[=row]"));
-    parser.addOptions({user, screenshot, period, language, until, measure, steps});
+    const QCommandLineOption setup(
+        QStringLiteral("setup"), QStringLiteral("Open the setup: choose the children, starting rules, help line."));
+    QCommandLineOption setupAnswers(QStringLiteral("setup-answers"),
+        QStringLiteral("For tests: answer the setup from a JSON file and exit."), QStringLiteral("file"));
+    setupAnswers.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption passwd(QStringLiteral("passwd"),
+        QStringLiteral("For tests: read the accounts from this passwd file."), QStringLiteral("file"));
+    passwd.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({user, screenshot, period, language, until, measure, steps, setup, setupAnswers, passwd});
     parser.process(app);
 
     QTranslator translator;
@@ -185,6 +239,40 @@ int main(int argc, char **argv)
     QDBusConnection bus = parser.isSet(user) ? QDBusConnection::sessionBus() : QDBusConnection::systemBus();
     AdminClient client(bus);
     ConsoleWindow window(client);
+    if (parser.isSet(passwd)) {
+        window.setLocalAccounts(LocalAccounts(parser.value(passwd)));
+    }
+    if (parser.isSet(setupAnswers)) {
+        QFile file(parser.value(setupAnswers));
+        if (!file.open(QIODevice::ReadOnly)) {
+            std::cerr << "sundial-console: cannot read " << file.fileName().toStdString() << std::endl;
+            return 2;
+        }
+        const QJsonObject answers = QJsonDocument::fromJson(file.readAll()).object();
+        const QString dir = parser.value(screenshot);
+        window.resize(1000, 700);
+        window.openSetup([&answers, dir](SetupWizard *wizard) {
+            QObject::connect(wizard, &SetupWizard::applied, wizard, [wizard](bool ok, const QStringList &problems) {
+                QJsonObject outcome {{QStringLiteral("ok"), ok},
+                    {QStringLiteral("problems"), QJsonArray::fromStringList(problems)},
+                    {QStringLiteral("completed"), SetupWizard::completed()},
+                    {QStringLiteral("helpLineName"), wizard->helpLineName()},
+                    {QStringLiteral("helpLinePhone"), wizard->helpLinePhone()},
+                    {QStringLiteral("helpLineUrl"), wizard->helpLineUrl()}};
+                if (const auto *message = wizard->findChild<QLabel *>(QStringLiteral("setupMessage"))) {
+                    outcome[QStringLiteral("setupMessage")] = message->text();
+                }
+                std::cout << QJsonDocument(outcome).toJson(QJsonDocument::Compact).toStdString() << std::endl;
+                QApplication::exit(ok ? 0 : 1);
+            });
+            answerSetup(wizard, answers, dir);
+        });
+        QObject::connect(&client, &AdminClient::failed, &app, [](const QString &message) {
+            std::cerr << "sundial-console: " << message.toStdString() << std::endl;
+            QApplication::exit(1);
+        });
+        return QApplication::exec();
+    }
     auto *activityPage = qobject_cast<ActivityPage *>(window.pages().at(1));
     activityPage->setPeriodDays(parser.value(period).toInt());
     if (parser.isSet(until)) {
@@ -218,6 +306,11 @@ int main(int argc, char **argv)
     if (!parser.isSet(screenshot)) {
         window.show();
         window.refreshAll();
+        if (parser.isSet(setup)) {
+            window.openSetup();
+        } else {
+            window.offerFirstRunSetup();
+        }
         return QApplication::exec();
     }
 

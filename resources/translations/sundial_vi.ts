@@ -180,22 +180,22 @@
         <location filename="../../ui/console/activitypage.cpp" line="106"/>
         <location filename="../../ui/console/activitypage.cpp" line="116"/>
         <source>Screen time per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian dùng máy mỗi ngày</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="108"/>
         <source>Time per day by category</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian mỗi ngày theo danh mục</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="113"/>
         <source>Left and Right pick a bar, Enter shows its days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Phím mũi tên trái/phải để chọn cột, Enter để xem từng ngày của cột đó.</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="117"/>
         <source>By category</source>
-        <translation type="unfinished"></translation>
+        <translation>Theo danh mục</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="123"/>
@@ -216,17 +216,17 @@
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="127"/>
         <source>Top apps</source>
-        <translation type="unfinished"></translation>
+        <translation>Ứng dụng dùng nhiều</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="128"/>
         <source>Click an app, or press Enter on it, to see its use per day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhấp vào một ứng dụng, hoặc nhấn Enter trên ứng dụng đó, để xem mức dùng mỗi ngày.</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="130"/>
         <source>Top sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Trang web dùng nhiều</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="142"/>
@@ -280,7 +280,7 @@
         <location filename="../../ui/console/activitypage.cpp" line="172"/>
         <location filename="../../ui/console/activitypage.cpp" line="263"/>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Dòng thời gian</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="184"/>
@@ -301,22 +301,22 @@
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="250"/>
         <source>Back to today</source>
-        <translation type="unfinished"></translation>
+        <translation>Quay lại hôm nay</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="253"/>
         <source>Back to this week</source>
-        <translation type="unfinished"></translation>
+        <translation>Quay lại tuần này</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="256"/>
         <source>Back to this month</source>
-        <translation type="unfinished"></translation>
+        <translation>Quay lại tháng này</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="259"/>
         <source>Back to this year</source>
-        <translation type="unfinished"></translation>
+        <translation>Quay lại năm nay</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="282"/>
@@ -326,8 +326,8 @@
     <message numerus="yes">
         <location filename="../../ui/console/activitypage.cpp" line="357"/>
         <source>%1 on %2: %n intervals</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 vào %2: %n khoảng</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -340,12 +340,12 @@
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="588"/>
         <source>No screen time recorded on %1. Pick another day, or press &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không ghi nhận thời gian dùng máy nào vào %1. Hãy chọn ngày khác, hoặc nhấn &quot;%2&quot;.</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="589"/>
         <source>%1 of screen time on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 thời gian dùng máy vào %2</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="341"/>
@@ -355,72 +355,72 @@
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="49"/>
         <source>Audio and video</source>
-        <translation type="unfinished"></translation>
+        <translation>Âm thanh và video</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="50"/>
         <source>Audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Âm thanh</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="51"/>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="52"/>
         <source>Programming</source>
-        <translation type="unfinished"></translation>
+        <translation>Lập trình</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="53"/>
         <source>Education</source>
-        <translation type="unfinished"></translation>
+        <translation>Giáo dục</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="54"/>
         <source>Games</source>
-        <translation type="unfinished"></translation>
+        <translation>Trò chơi</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="55"/>
         <source>Graphics</source>
-        <translation type="unfinished"></translation>
+        <translation>Đồ họa</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="56"/>
         <source>Internet</source>
-        <translation type="unfinished"></translation>
+        <translation>Internet</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="57"/>
         <source>Office</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn phòng</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="58"/>
         <source>Science</source>
-        <translation type="unfinished"></translation>
+        <translation>Khoa học</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="59"/>
         <source>Settings</source>
-        <translation type="unfinished">Cài đặt</translation>
+        <translation>Cài đặt</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="60"/>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>Hệ thống</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="61"/>
         <source>Accessories</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiện ích</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="64"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Khác</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="353"/>
@@ -430,42 +430,42 @@
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="360"/>
         <source>Nothing was recorded on this day. Pick a day with screen time in the chart above (click its bar, or use the arrow keys and Enter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có gì được ghi nhận trong ngày này. Hãy chọn một ngày có thời gian dùng máy trên biểu đồ phía trên (nhấp vào cột của ngày đó, hoặc dùng phím mũi tên và Enter).</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="446"/>
         <source>No time by category in this period yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có thời gian theo danh mục trong khoảng này</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="447"/>
         <source>Time per month by category (minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian mỗi tháng theo danh mục (phút)</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="448"/>
         <source>Time per day by category (minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian mỗi ngày theo danh mục (phút)</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="502"/>
         <source>%1: %2. Enter shows it; Left and Right pick another bar.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2. Enter để xem chi tiết; phím mũi tên trái/phải để chọn cột khác.</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="555"/>
         <source>Minutes per day in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Số phút dùng %1 mỗi ngày</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="558"/>
         <source>%1 was not used from %2 to %3. Pick another app, or press &quot;%4&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 không được dùng từ %2 đến %3. Hãy chọn ứng dụng khác, hoặc nhấn &quot;%4&quot;.</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="560"/>
         <source>%1 in %2 from %3 to %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã dùng %2 trong %1, từ %3 đến %4</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="584"/>
@@ -521,67 +521,67 @@
     <message>
         <location filename="../../ui/console/appruletable.cpp" line="21"/>
         <source>Match by</source>
-        <translation type="unfinished"></translation>
+        <translation>Khớp theo</translation>
     </message>
     <message>
         <location filename="../../ui/console/appruletable.cpp" line="21"/>
         <source>Program, app id or category</source>
-        <translation type="unfinished"></translation>
+        <translation>Chương trình, mã ứng dụng hoặc danh mục</translation>
     </message>
     <message>
         <location filename="../../ui/console/appruletable.cpp" line="21"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Chế độ</translation>
     </message>
     <message>
         <location filename="../../ui/console/appruletable.cpp" line="21"/>
         <source>Daily minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Số phút mỗi ngày</translation>
     </message>
     <message>
         <location filename="../../ui/console/appruletable.cpp" line="21"/>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhãn</translation>
     </message>
     <message>
         <location filename="../../ui/console/appruletable.cpp" line="22"/>
         <source>Add app rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm quy tắc ứng dụng</translation>
     </message>
     <message>
         <location filename="../../ui/console/appruletable.cpp" line="46"/>
         <source>Program path</source>
-        <translation type="unfinished"></translation>
+        <translation>Đường dẫn chương trình</translation>
     </message>
     <message>
         <location filename="../../ui/console/appruletable.cpp" line="47"/>
         <source>App id</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã ứng dụng</translation>
     </message>
     <message>
         <location filename="../../ui/console/appruletable.cpp" line="48"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh mục</translation>
     </message>
     <message>
         <location filename="../../ui/console/appruletable.cpp" line="57"/>
         <source>Game</source>
-        <translation type="unfinished"></translation>
+        <translation>Game</translation>
     </message>
     <message>
         <location filename="../../ui/console/appruletable.cpp" line="58"/>
         <source>/usr/games/*</source>
-        <translation type="unfinished"></translation>
+        <translation>/usr/games/*</translation>
     </message>
     <message>
         <location filename="../../ui/console/appruletable.cpp" line="59"/>
         <source>org.kde.gcompris</source>
-        <translation type="unfinished"></translation>
+        <translation>org.kde.gcompris</translation>
     </message>
     <message>
         <location filename="../../ui/console/appruletable.cpp" line="67"/>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>không bắt buộc</translation>
     </message>
 </context>
 <context>
@@ -886,179 +886,179 @@
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="49"/>
         <source>Limit the week to</source>
-        <translation type="unfinished"></translation>
+        <translation>Giới hạn cả tuần trong</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="50"/>
         <source> h</source>
-        <translation type="unfinished"></translation>
+        <translation> giờ</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="51"/>
         <source> min</source>
-        <translation type="unfinished"> phút</translation>
+        <translation> phút</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="53"/>
         <location filename="../../ui/console/limitsform.cpp" line="55"/>
         <location filename="../../ui/console/limitsform.cpp" line="56"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> giây</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="65"/>
         <source>Limit the week</source>
-        <translation type="unfinished"></translation>
+        <translation>Giới hạn cả tuần</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="66"/>
         <source>Weekly budget, hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời lượng mỗi tuần, số giờ</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="67"/>
         <source>Weekly budget, minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời lượng mỗi tuần, số phút</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="74"/>
         <source>Weekly budget:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời lượng mỗi tuần:</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="76"/>
         <source>Warnings, minutes before time is up</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo, số phút trước khi hết giờ</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="77"/>
         <source>15, 5, 1</source>
-        <translation type="unfinished"></translation>
+        <translation>15, 5, 1</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="78"/>
         <source>Up to 10 times, 1 to 120 minutes each, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Tối đa 10 mốc, mỗi mốc từ 1 đến 120 phút, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="81"/>
         <source>Warn (minutes before the end):</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo (số phút trước khi hết giờ):</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="83"/>
         <source>Idle after, seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Coi là không hoạt động sau, số giây</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="84"/>
         <source>With no keyboard or mouse input this long, time stops counting</source>
-        <translation type="unfinished"></translation>
+        <translation>Nếu không có thao tác bàn phím hay chuột trong khoảng thời gian này, thời gian sẽ ngừng tính</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="86"/>
         <source>Idle after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Coi là không hoạt động sau:</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="88"/>
         <source>Lock the screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Khóa màn hình</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="89"/>
         <source>Log out</source>
-        <translation type="unfinished"></translation>
+        <translation>Đăng xuất</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="90"/>
         <source>Suspend the computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Tạm ngưng máy tính</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="91"/>
         <source>When time is up</source>
-        <translation type="unfinished"></translation>
+        <translation>Khi hết giờ</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="92"/>
         <source>When time is up:</source>
-        <translation type="unfinished"></translation>
+        <translation>Khi hết giờ:</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="94"/>
         <source>Time to save work, seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian để lưu bài, số giây</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="95"/>
         <source>The countdown the child gets to save their work when time is up</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian đếm ngược để con lưu bài khi hết giờ</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="97"/>
         <source>Time to save work:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian để lưu bài:</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="99"/>
         <source>Wait for the screen lock, seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Chờ khóa màn hình, số giây</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="100"/>
         <source>If the screen is not locked within this time, the session ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Nếu màn hình không khóa trong thời gian này, phiên sẽ kết thúc</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="101"/>
         <source>Wait for the screen lock:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chờ khóa màn hình:</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="103"/>
         <source>Unlocks before the session ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Số lần mở khóa trước khi kết thúc phiên</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="104"/>
         <source>How often the child may unlock while out of time before the session is ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Số lần con được mở khóa khi đã hết giờ, trước khi phiên bị kết thúc</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="105"/>
         <source>Unlocks before the session ends:</source>
-        <translation type="unfinished"></translation>
+        <translation>Số lần mở khóa trước khi kết thúc phiên:</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="108"/>
         <source>The day starts at</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày bắt đầu lúc</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="109"/>
         <source>Daily budgets start again at this time</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời lượng mỗi ngày được tính lại từ giờ này</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="110"/>
         <source>The day starts at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày bắt đầu lúc:</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="115"/>
         <source>The week starts on</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuần bắt đầu vào</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="116"/>
         <source>The weekly budget starts again on this day</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời lượng mỗi tuần được tính lại từ ngày này</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="117"/>
         <source>The week starts on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuần bắt đầu vào:</translation>
     </message>
 </context>
 <context>
@@ -1114,52 +1114,52 @@
     <message>
         <location filename="../../ui/console/ruletable.cpp" line="123"/>
         <source>Rule %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Quy tắc %1: %2</translation>
     </message>
     <message>
         <location filename="../../ui/console/ruletable.cpp" line="125"/>
         <source>⚠ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %1</translation>
     </message>
     <message>
         <location filename="../../ui/console/ruletable.cpp" line="170"/>
         <source>Own daily budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời lượng riêng mỗi ngày</translation>
     </message>
     <message>
         <location filename="../../ui/console/ruletable.cpp" line="171"/>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Chặn</translation>
     </message>
     <message>
         <location filename="../../ui/console/ruletable.cpp" line="172"/>
         <source>Always allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Luôn cho phép</translation>
     </message>
     <message>
         <location filename="../../ui/console/ruletable.cpp" line="183"/>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>chưa đặt</translation>
     </message>
     <message>
         <location filename="../../ui/console/ruletable.cpp" line="184"/>
         <source> min</source>
-        <translation type="unfinished"> phút</translation>
+        <translation> phút</translation>
     </message>
     <message>
         <location filename="../../ui/console/ruletable.cpp" line="260"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa</translation>
     </message>
     <message>
         <location filename="../../ui/console/ruletable.cpp" line="269"/>
         <source>Remove rule %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa quy tắc %1</translation>
     </message>
     <message>
         <location filename="../../ui/console/ruletable.cpp" line="270"/>
         <source>%1, rule %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, quy tắc %2</translation>
     </message>
 </context>
 <context>
@@ -1182,17 +1182,17 @@
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="68"/>
         <source>Child</source>
-        <translation type="unfinished">Con</translation>
+        <translation>Con</translation>
     </message>
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="79"/>
         <source>C&amp;hild:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Con:</translation>
     </message>
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="88"/>
         <source>Allowed hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Giờ được phép</translation>
     </message>
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="91"/>
@@ -1217,47 +1217,47 @@
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="112"/>
         <source>Add from what the child used…</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm từ những gì con đã dùng…</translation>
     </message>
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="119"/>
         <source>Apps (a rule for an app beats its category&apos;s; blocked beats always allowed beats a budget):</source>
-        <translation type="unfinished"></translation>
+        <translation>Ứng dụng (quy tắc cho một ứng dụng được ưu tiên hơn quy tắc cho danh mục của nó; chặn được ưu tiên hơn luôn cho phép, luôn cho phép được ưu tiên hơn thời lượng):</translation>
     </message>
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="123"/>
         <source>Sites (a domain covers its subdomains; the longest match applies):</source>
-        <translation type="unfinished"></translation>
+        <translation>Trang web (một tên miền bao gồm cả các tên miền con; tên miền khớp dài nhất được áp dụng):</translation>
     </message>
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="141"/>
         <source>&amp;Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lịch</translation>
     </message>
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="142"/>
         <source>&amp;Apps and sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Ứng &amp;dụng và trang web</translation>
     </message>
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="143"/>
         <source>&amp;Limits</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Giới hạn</translation>
     </message>
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="144"/>
         <source>All rules (&amp;JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả quy tắc (&amp;JSON)</translation>
     </message>
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="182"/>
         <source>Add from what %1 used…</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm từ những gì %1 đã dùng…</translation>
     </message>
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="309"/>
         <source>The JSON text cannot be read, so the forms still show the rules before the last edit there. Correct it on the JSON tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đọc được văn bản JSON, nên các biểu mẫu vẫn hiển thị quy tắc trước lần sửa gần nhất ở đó. Hãy sửa lỗi trong thẻ JSON.</translation>
     </message>
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="188"/>
@@ -1272,12 +1272,12 @@
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="233"/>
         <source>Not saved: correct the marked field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa lưu: hãy sửa ô được đánh dấu.</translation>
     </message>
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="239"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="264"/>
@@ -1381,27 +1381,27 @@
     <message>
         <location filename="../../ui/console/siteruletable.cpp" line="12"/>
         <source>Domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên miền</translation>
     </message>
     <message>
         <location filename="../../ui/console/siteruletable.cpp" line="12"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Chế độ</translation>
     </message>
     <message>
         <location filename="../../ui/console/siteruletable.cpp" line="12"/>
         <source>Daily minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Số phút mỗi ngày</translation>
     </message>
     <message>
         <location filename="../../ui/console/siteruletable.cpp" line="12"/>
         <source>Add site rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm quy tắc trang web</translation>
     </message>
     <message>
         <location filename="../../ui/console/siteruletable.cpp" line="20"/>
         <source>example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>example.com</translation>
     </message>
 </context>
 <context>
@@ -1430,172 +1430,172 @@
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="32"/>
         <source>Audio and video</source>
-        <translation type="unfinished"></translation>
+        <translation>Âm thanh và video</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="33"/>
         <source>Audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Âm thanh</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="34"/>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="35"/>
         <source>Programming</source>
-        <translation type="unfinished"></translation>
+        <translation>Lập trình</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="36"/>
         <source>Education</source>
-        <translation type="unfinished"></translation>
+        <translation>Giáo dục</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="37"/>
         <source>Games</source>
-        <translation type="unfinished"></translation>
+        <translation>Trò chơi</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="38"/>
         <source>Graphics</source>
-        <translation type="unfinished"></translation>
+        <translation>Đồ họa</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="39"/>
         <source>Internet</source>
-        <translation type="unfinished"></translation>
+        <translation>Internet</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="40"/>
         <source>Office</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn phòng</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="41"/>
         <source>Science</source>
-        <translation type="unfinished"></translation>
+        <translation>Khoa học</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="42"/>
         <source>Settings</source>
-        <translation type="unfinished">Cài đặt</translation>
+        <translation>Cài đặt</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="43"/>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>Hệ thống</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="44"/>
         <source>Accessories</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiện ích</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="53"/>
         <source>Asking what %1 used in the last 30 days…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang lấy danh sách những gì %1 đã dùng trong 30 ngày qua…</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="60"/>
         <source>Add from what %1 used</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm từ những gì %1 đã dùng</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="63"/>
         <source>Apps and sites %1 used; Space ticks one</source>
-        <translation type="unfinished"></translation>
+        <translation>Ứng dụng và trang web %1 đã dùng; phím cách để đánh dấu một mục</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="64"/>
         <source>A whole category</source>
-        <translation type="unfinished"></translation>
+        <translation>Cả một danh mục</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="65"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(không)</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="69"/>
         <source>Action for the chosen apps and sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Chế độ cho các ứng dụng và trang web đã chọn</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="70"/>
         <source>Own daily budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời lượng riêng mỗi ngày</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="71"/>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Chặn</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="72"/>
         <source>Always allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Luôn cho phép</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="73"/>
         <source>Daily minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Số phút mỗi ngày</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="77"/>
         <source> min</source>
-        <translation type="unfinished"> phút</translation>
+        <translation> phút</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="82"/>
         <source>Also a whole &amp;category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm cả một &amp;danh mục:</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="83"/>
         <source>&amp;Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Chế độ:</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="84"/>
         <source>Daily &amp;minutes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Số phút mỗi &amp;ngày:</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="86"/>
         <source>Add rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm quy tắc</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="119"/>
         <source>%1 (program, %2 min)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (chương trình, %2 phút)</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="126"/>
         <source>%1 (site, %2 min)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (trang web, %2 phút)</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="133"/>
         <source>%1 (category, %2 min)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (danh mục, %2 phút)</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="137"/>
         <source>Tick what the new rules are for (most used first):</source>
-        <translation type="unfinished"></translation>
+        <translation>Đánh dấu những mục cần áp dụng quy tắc mới (dùng nhiều nhất ở trên cùng):</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="138"/>
         <source>Nothing was recorded in the last 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có gì được ghi nhận trong 30 ngày qua.</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="146"/>
         <source>Could not ask what was used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Không lấy được danh sách những gì đã dùng: %1</translation>
     </message>
 </context>
 </TS>

@@ -313,8 +313,18 @@ void ActivityPage::refresh()
             }
         });
         const auto timeline = [this, generation, uid](QDate day) {
-            m_client.timeline(uid, day, [this, generation, day](const QJsonDocument &entries) {
+            // A past day's intervals are final: switching period (which keeps the last day)
+            // need not wait for the service to read them again, the slowest of its answers.
+            if (uid == m_timelineUid && day == m_timelineDay && day < QDate::currentDate()) {
+                showTimeline(m_timelineEntries, day);
+                partDone(generation);
+                return;
+            }
+            m_client.timeline(uid, day, [this, generation, uid, day](const QJsonDocument &entries) {
                 if (generation == m_generation) {
+                    m_timelineUid = uid;
+                    m_timelineDay = day;
+                    m_timelineEntries = entries;
                     showTimeline(entries, day);
                     partDone(generation);
                 }

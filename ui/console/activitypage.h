@@ -12,6 +12,7 @@
 
 #include <QDate>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
 
@@ -109,6 +110,10 @@ private:
     bool m_dayChartIn = false; // this refresh's day chart shows the whole screen time
     QJsonArray m_categoryDays; // what the category chart shows, or will once its tab is shown
     bool m_categoryStale = true;
+    // The last timeline the service gave, kept for a past day (see refresh()).
+    uint m_timelineUid = 0;
+    QDate m_timelineDay;
+    QJsonDocument m_timelineEntries;
     QList<Bar> m_dayBars;
     QList<Bar> m_categoryBars;
     int m_selectedDayBar = -1;

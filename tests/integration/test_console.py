@@ -97,16 +97,21 @@ class ConsoleTest(ServiceTestCase):
                                   .stdout.strip())[0])
         self.assertEqual(per_day, {"days": [{"day": yesterday, "activeSeconds": 1200, "chargedSeconds": 1200}]})
 
-        # The week ends today: yesterday is bar 5, today bar 6. Bars are picked with the keyboard.
+        # The week ends today: yesterday is bar 5, today bar 6. Bars are picked with the keyboard;
+        # a step on a chart first opens its tab.
         texts = shoot(self.env, os.path.join(ARTIFACTS, "console-drill"), "--language", "en",
                       "--step", "dayChart=5", "--step", "activityBack", "--step", "topApps=1",
-                      "--step", "activityBack", "--step", "categoryChart=6")
+                      "--step", "activityBack", "--step", "categoryChart=6", "--step", "activityBack",
+                      "--step", "categoryChart=5")
         week = texts["steps"][1]
-        stacked = week["categoryChart"]["sets"]
-        self.assertEqual(stacked, {"Games": [0, 0, 0, 0, 0, 40, 30], "Internet": [0, 0, 0, 0, 0, 20, 0],
-                                   "Other": [0, 0, 0, 0, 0, 0, 15]})
-        self.assertEqual(len(week["categoryChart"]["labels"]), 7)
         self.assertEqual(list(week["dayChart"]["sets"].values()), [[0, 0, 0, 0, 0, 60, 45]])
+        # The category chart is drawn only once its tab is shown.
+        self.assertNotIn("categoryChart", week)
+        stacked_week = texts["steps"][5]
+        self.assertEqual(stacked_week["categoryChart"]["sets"], {
+            "Games": [0, 0, 0, 0, 0, 40, 30], "Internet": [0, 0, 0, 0, 0, 20, 0], "Other": [0, 0, 0, 0, 0, 0, 15]})
+        self.assertEqual(len(stacked_week["categoryChart"]["labels"]), 7)
+        self.assertNotIn("dayChart", stacked_week)
         self.assertNotIn("activityBack", week)
         self.assertEqual([row.split("\t")[0] for row in week["topApps"]],
                          ["net.minetest.minetest", "firefox", "/usr/bin/python3"])
@@ -115,7 +120,7 @@ class ConsoleTest(ServiceTestCase):
         day = texts["steps"][0]
         self.assertEqual(day["activityBack"], "Back to this week")
         self.assertRegex(day["activityTotal"], r"^1 h of screen time on ")
-        self.assertEqual(day["categoryChart"]["sets"], {"Games": [40], "Internet": [20]})
+        self.assertEqual(list(day["dayChart"]["sets"].values()), [[60]])
         self.assertRegex(day["timelineTitle"], r": 2 intervals$")
         self.assertEqual(day["timeline"], ["10:00:00–10:40:00  net.minetest.minetest",
                                            "10:40:00–11:00:00  firefox  www.wikipedia.org"])
@@ -134,7 +139,68 @@ class ConsoleTest(ServiceTestCase):
         self.assertEqual(stack["categoryChart"]["sets"], {"Games": [30], "Other": [15]})
         self.assertEqual(stack["timeline"], ["09:00:00–09:30:00  net.minetest.minetest",
                                              "09:30:00–09:45:00  /usr/bin/python3"])
+        self.assertEqual(texts["steps"][6]["categoryChart"]["sets"], {"Games": [40], "Internet": [20]})
         self.assertNotIn("error", json.dumps(texts["steps"]))
+
+    def test_the_day_chart_shows_each_days_budget_from_the_rules(self):
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+        # A different budget each weekday (Monday 50 … Saturday 100), and no limit on Sunday.
+        budgets = {weekday: 50 + 10 * number for number, weekday in enumerate(WEEKDAYS[:6])}
+        days = {weekday: {"budgetMinutes": minutes} for weekday, minutes in budgets.items()}
+        days["sunday"] = {"budgetMinutes": None}
+        self.agent("Admin.SetRules", CHILD_UID, self.rules(days=days))
+        self.stop_service()
+        self.seed_activity(CHILD_UID)
+        self.start_service()
+
+        def budget_per_bar(chart):
+            """The budget line as {bar: minutes}: each bar has a step of two points across it."""
+            points = chart["lines"].get("Budget", [])
+            self.assertEqual(len(points) % 2, 0, points)
+            steps = {}
+            for (x0, y0), (x1, y1) in zip(points[::2], points[1::2]):
+                self.assertEqual((x1 - x0, y0), (1, y1))
+                steps[round((x0 + x1) / 2)] = y0
+            return steps
+
+        def expected(first, count, days_per_bar=1):
+            """Each bar's budget: the sum of its days' budgets, none when one of them has no limit."""
+            bars = {}
+            for bar in range(count):
+                start = first + timedelta(days=bar * days_per_bar)
+                week = [WEEKDAYS[(start + timedelta(days=i)).weekday()] for i in range(days_per_bar)]
+                if "sunday" not in week:
+                    bars[bar] = sum(budgets[weekday] for weekday in week)
+            return bars
+
+        week_start = date.today() - timedelta(days=6)
+        texts = shoot(self.env, os.path.join(ARTIFACTS, "console-budget"), "--language", "en",
+                      "--step", "dayChart=6", "--step", "activityBack")
+        chart = texts["steps"][1]["dayChart"]
+        self.assertEqual(list(chart["sets"].values()), [[0, 0, 0, 0, 0, 60, 45]])
+        self.assertEqual(budget_per_bar(chart), expected(week_start, 7))
+        self.assertEqual(len(budget_per_bar(chart)), 6)  # Sunday, without a limit, has no budget
+        # One day, opened from its bar: that weekday's budget (none on a Sunday).
+        today = texts["steps"][0]["dayChart"]
+        self.assertEqual(budget_per_bar(today), expected(date.today(), 1))
+        # A month ending on a Saturday: a bar per day; over a year (2025-01-05 was a Sunday) a bar
+        # per week from Sunday (the first weekday in "en"), and no week without Sunday's no-limit.
+        month = shoot(self.env, os.path.join(ARTIFACTS, "console-budget-month"), "--language", "en",
+                      "--period-days", "30", "--until", "2025-06-28")["activity"]["dayChart"]
+        self.assertEqual(len(month["sets"]["Screen time"]), 30)
+        self.assertEqual(budget_per_bar(month), expected(date(2025, 5, 30), 30))
+        year = shoot(self.env, os.path.join(ARTIFACTS, "console-budget-year"), "--language", "en",
+                     "--period-days", "365", "--until", "2025-12-31")["activity"]["dayChart"]
+        self.assertEqual(year["title"], "Screen time per week (minutes)")
+        self.assertEqual(len(year["sets"]["Screen time"]), 53)
+        self.assertEqual(budget_per_bar(year), {0: 70 + 80 + 90 + 100})  # Wednesday 1 to Saturday 4
+        self.assertIn("Budget", year["lines"])
+
+        # Without rules there is no line.
+        self.agent("Admin.SetRules", CHILD_UID, self.rules())
+        plain = shoot(self.env, os.path.join(ARTIFACTS, "console-budget-none"), "--language", "en")
+        self.assertEqual(plain["activity"]["dayChart"]["lines"], {})
 
     def test_approving_a_request_from_the_family_page_grants_time(self):
         self.start_service()

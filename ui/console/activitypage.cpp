@@ -19,6 +19,8 @@
 #include <QJsonObject>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPainter>
@@ -66,6 +68,9 @@ QString categoryName(const QString &category)
     const auto found = names.constFind(category);
     return found == names.constEnd() ? category : ActivityPage::tr(*found);
 }
+
+// Over a period longer than this many days the day chart has a bar per week.
+constexpr qint64 kLongestDailyPeriod = 31;
 
 // Replaces the chart a view shows, deleting the old one (the view does not own it).
 void replaceChart(QChartView *view, QChart *chart)
@@ -115,6 +120,8 @@ ActivityPage::ActivityPage(AdminClient &client, QWidget *parent)
     }
     m_charts->addTab(m_chart, tr("Screen time per day"));
     m_charts->addTab(m_categoryChart, tr("By category"));
+    m_charts->setObjectName(QStringLiteral("activityCharts"));
+    connect(m_charts, &QTabWidget::currentChanged, this, &ActivityPage::fillCategoryChartIfShown);
     for (QTreeWidget *list : {m_apps, m_sites}) {
         list->setColumnCount(2);
         list->setRootIsDecorated(false);
@@ -273,6 +280,8 @@ void ActivityPage::partDone(int generation)
 void ActivityPage::refresh()
 {
     const int generation = ++m_generation;
+    m_budgetsIn = false;
+    m_dayChartIn = false;
     m_client.listChildren([this, generation](const QJsonDocument &children) {
         if (generation != m_generation) {
             return;
@@ -290,7 +299,13 @@ void ActivityPage::refresh()
             from = m_drillFrom;
             to = m_drillTo;
         }
-        m_pending = 2; // the report, and the timeline
+        m_pending = 3; // the report, the rules (for the budget line), and the timeline
+        m_client.getRules(uid, [this, generation](const QString &rules) {
+            if (generation == m_generation) {
+                readBudgets(rules);
+                partDone(generation);
+            }
+        });
         m_client.usage(uid, from, to, [this, generation, from, to](const QJsonDocument &usage) {
             if (generation == m_generation) {
                 show(usage, from, to);
@@ -298,8 +313,18 @@ void ActivityPage::refresh()
             }
         });
         const auto timeline = [this, generation, uid](QDate day) {
-            m_client.timeline(uid, day, [this, generation, day](const QJsonDocument &entries) {
+            // A past day's intervals are final: switching period (which keeps the last day)
+            // need not wait for the service to read them again, the slowest of its answers.
+            if (uid == m_timelineUid && day == m_timelineDay && day < QDate::currentDate()) {
+                showTimeline(m_timelineEntries, day);
+                partDone(generation);
+                return;
+            }
+            m_client.timeline(uid, day, [this, generation, uid, day](const QJsonDocument &entries) {
                 if (generation == m_generation) {
+                    m_timelineUid = uid;
+                    m_timelineDay = day;
+                    m_timelineEntries = entries;
                     showTimeline(entries, day);
                     partDone(generation);
                 }
@@ -364,32 +389,52 @@ void ActivityPage::showTimeline(const QJsonDocument &entries, QDate day)
     }
 }
 
-void ActivityPage::fillDayChart(const QHash<QString, qint64> &secondsByDay, QDate from, QDate to, const QString &title)
+void ActivityPage::fillDayChart(const QHash<QString, qint64> &secondsByDay, QDate from, QDate to, const QString &app)
 {
+    // Over a month, a bar per week (starting on the locale's first weekday; the first and last
+    // may be partial): a year of 365 bars could not be told apart and made every redraw slow.
+    const bool byWeek = from.daysTo(to) > kLongestDailyPeriod;
+    const Qt::DayOfWeek firstWeekday = QLocale().firstDayOfWeek();
+    QString title;
+    if (app.isEmpty()) {
+        title = byWeek ? tr("Screen time per week (minutes)") : tr("Screen time per day (minutes)");
+    } else {
+        title = byWeek ? tr("Minutes per week in %1").arg(app) : tr("Minutes per day in %1").arg(app);
+    }
     auto *chart = new QChart;
     chart->setTitle(title);
     chart->legend()->hide();
-    auto *bars = new QBarSet(title);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    auto *bars = new QBarSet(app.isEmpty() ? tr("Screen time") : app);
     bars->setSelectedColor(palette().color(QPalette::Highlight));
-    const bool longPeriod = from.daysTo(to) > 31;
     QStringList labels;
     m_dayBars.clear();
     double highest = 1;
-    for (QDate day = from; day <= to; day = day.addDays(1)) {
-        const double minutes = double(secondsByDay.value(day.toString(Qt::ISODate))) / 60.0;
+    for (QDate day = from; day <= to;) {
+        QDate last = day;
+        while (byWeek && last < to && last.addDays(1).dayOfWeek() != firstWeekday) {
+            last = last.addDays(1);
+        }
+        double minutes = 0;
+        for (QDate counted = day; counted <= last; counted = counted.addDays(1)) {
+            minutes += double(secondsByDay.value(counted.toString(Qt::ISODate))) / 60.0;
+        }
         *bars << minutes;
         highest = std::max(highest, minutes);
         // A category axis drops repeated labels, so a long period is labelled by unique dates
         // and the labels are hidden (the category chart shows its months).
-        labels << (longPeriod ? day.toString(Qt::ISODate) : QLocale().toString(day, QStringLiteral("ddd d")));
-        m_dayBars.append({day, day, QLocale().toString(day, QLocale::LongFormat)});
+        labels << (byWeek ? day.toString(Qt::ISODate) : QLocale().toString(day, QStringLiteral("ddd d")));
+        m_dayBars.append({day, last,
+            byWeek ? tr("Week of %1").arg(QLocale().toString(day, QLocale::LongFormat))
+                   : QLocale().toString(day, QLocale::LongFormat)});
+        day = last.addDays(1);
     }
     auto *series = new QBarSeries;
     series->append(bars);
     chart->addSeries(series);
     auto *axisX = new QBarCategoryAxis;
     axisX->append(labels);
-    axisX->setLabelsVisible(!longPeriod);
+    axisX->setLabelsVisible(!byWeek);
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
     auto *axisY = new QValueAxis;
@@ -400,12 +445,90 @@ void ActivityPage::fillDayChart(const QHash<QString, qint64> &secondsByDay, QDat
     connect(series, &QBarSeries::clicked, this, [this](int index, QBarSet *) { openBar(m_chart, index); });
     replaceChart(m_chart, chart);
     m_selectedDayBar = -1;
+    m_dayChartIn = app.isEmpty();
+    addBudgetLine();
+}
+
+void ActivityPage::readBudgets(const QString &rulesJson)
+{
+    static const char *const kWeekdays[]
+        = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    // The service only hands out rules it accepted; anything unreadable draws no budget.
+    const QJsonObject days
+        = QJsonDocument::fromJson(rulesJson.toUtf8()).object().value(QStringLiteral("days")).toObject();
+    for (size_t i = 0; i < m_budgets.size(); ++i) {
+        const QJsonValue budget
+            = days.value(QLatin1String(kWeekdays[i])).toObject().value(QStringLiteral("budgetMinutes"));
+        m_budgets[i] = budget.isDouble() ? std::optional {std::chrono::minutes {budget.toInteger()}} : std::nullopt;
+    }
+    m_budgetsIn = true;
+    addBudgetLine();
+}
+
+void ActivityPage::addBudgetLine()
+{
+    if (!m_budgetsIn || !m_dayChartIn || m_drillApp != 0) {
+        return;
+    }
+    QChart *chart = m_chart->chart();
+    const QList<QAbstractAxis *> axesX = chart->axes(Qt::Horizontal);
+    const QList<QAbstractAxis *> axesY = chart->axes(Qt::Vertical);
+    auto *axisY = axesY.isEmpty() ? nullptr : qobject_cast<QValueAxis *>(axesY.first());
+    if (axesX.isEmpty() || !axisY) {
+        return;
+    }
+    // A bar's budget is the sum of its days' budgets; a bar with a day without a limit has none.
+    // Only the weekday budgets count: extra time granted on a day and the weekly budget are not
+    // drawn (the line is the plan, the bar what was used).
+    const QPen pen(QColor(0xc0, 0x39, 0x2b), 2);
+    QLineSeries *run = nullptr; // a line per run of bars with a budget: no line across a gap
+    double highest = axisY->max();
+    bool first = true;
+    for (qsizetype i = 0; i < m_dayBars.size(); ++i) {
+        std::optional<std::chrono::minutes> budget {std::chrono::minutes {0}};
+        for (QDate day = m_dayBars[i].from; budget && day <= m_dayBars[i].to; day = day.addDays(1)) {
+            const auto &ofDay = m_budgets[size_t(day.dayOfWeek() - 1)];
+            budget = ofDay ? std::optional {*budget + *ofDay} : std::nullopt;
+        }
+        if (!budget) {
+            run = nullptr;
+            continue;
+        }
+        if (!run) {
+            run = new QLineSeries;
+            run->setName(tr("Budget"));
+            run->setPen(pen);
+            chart->addSeries(run);
+            run->attachAxis(axesX.first());
+            run->attachAxis(axisY);
+            // One legend entry for all the runs.
+            for (QLegendMarker *marker : chart->legend()->markers(run)) {
+                marker->setVisible(first);
+            }
+            first = false;
+        }
+        // A step across the bar's width: two points per bar.
+        const auto minutes = double(budget->count());
+        run->append(double(i) - 0.5, minutes);
+        run->append(double(i) + 0.5, minutes);
+        highest = std::max(highest, minutes * 1.1);
+    }
+    axisY->setMax(highest);
+    chart->legend()->setVisible(!first);
+}
+
+void ActivityPage::fillCategoryChartIfShown()
+{
+    if (m_categoryStale && m_charts->currentWidget() == m_categoryChart && m_from.isValid()) {
+        m_categoryStale = false;
+        fillCategoryChart(m_categoryDays, m_from, m_to);
+    }
 }
 
 void ActivityPage::fillCategoryChart(const QJsonArray &categoryDays, QDate from, QDate to)
 {
     // A day per bar up to a month; over longer periods a month per bar.
-    const bool byMonth = from.daysTo(to) > 31;
+    const bool byMonth = from.daysTo(to) > kLongestDailyPeriod;
     m_categoryBars.clear();
     QHash<QString, int> barOfDay;
     for (QDate day = from; day <= to;) {
@@ -552,7 +675,7 @@ void ActivityPage::showAppDays(const QJsonDocument &days, QDate from, QDate to)
         byDay.insert(value.toObject().value(QStringLiteral("day")).toString(), active);
         total += active;
     }
-    fillDayChart(byDay, from, to, tr("Minutes per day in %1").arg(m_drillAppName));
+    fillDayChart(byDay, from, to, m_drillAppName);
     const QString first = QLocale().toString(from, QLocale::ShortFormat);
     const QString last = QLocale().toString(to, QLocale::ShortFormat);
     m_total->setText(total == 0 ? tr("%1 was not used from %2 to %3. Pick another app, or press \"%4\".")
@@ -578,10 +701,12 @@ void ActivityPage::show(const QJsonDocument &usage, QDate from, QDate to)
             total += charged;
         }
     }
-    fillCategoryChart(report.value(QStringLiteral("categoryDays")).toArray(), from, to);
+    m_categoryDays = report.value(QStringLiteral("categoryDays")).toArray();
+    m_categoryStale = true;
+    fillCategoryChartIfShown();
     m_heatmap->setHours(report.value(QStringLiteral("hours")).toArray());
     if (m_drillApp == 0) { // otherwise the chart and the sentence are the app's
-        fillDayChart(byDay, from, to, tr("Screen time per day (minutes)"));
+        fillDayChart(byDay, from, to, {});
         const QString day = QLocale().toString(from, QLocale::LongFormat);
         if (from == to && m_drillFrom.isValid()) {
             m_total->setText(total == 0

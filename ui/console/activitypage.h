@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ActivityPage: a child's use over a period: screen time per day as bars, the same days stacked
-// by category, and the top apps and sites with their durations. A click (or Enter) on a day's
+// ActivityPage: a child's use over a period: screen time per day (per week over longer periods)
+// as bars against the child's daily budget, the same days stacked by category, and the top apps
+// and sites with their durations. A click (or Enter) on a day's
 // bar shows that day; on an app, that app's use per day and its timeline; "Back to <period>"
 // returns. Empty states say what to do.
 #pragma once
 
+#include <array>
+#include <chrono>
+#include <optional>
+
 #include <QDate>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
 
@@ -61,8 +68,15 @@ private:
     void show(const QJsonDocument &usage, QDate from, QDate to);
     void showAppDays(const QJsonDocument &days, QDate from, QDate to);
     void showTimeline(const QJsonDocument &entries, QDate day);
-    void fillDayChart(const QHash<QString, qint64> &secondsByDay, QDate from, QDate to, const QString &title);
+    // `app` is the drilled-into app's name, empty for the child's whole screen time.
+    void fillDayChart(const QHash<QString, qint64> &secondsByDay, QDate from, QDate to, const QString &app);
     void fillCategoryChart(const QJsonArray &categoryDays, QDate from, QDate to);
+    // The category chart is drawn only while its tab is shown (drawing it behind the day chart
+    // slowed every period switch); otherwise it is marked stale until its tab is opened.
+    void fillCategoryChartIfShown();
+    void readBudgets(const QString &rulesJson);
+    // Once both the rules and the day chart of this refresh are in: the budget over the bars.
+    void addBudgetLine();
     void selectBar(QChartView *view, int index);
     void openBar(QChartView *view, int index);
     void updateBackButton();
@@ -90,6 +104,16 @@ private:
     QDate m_drillTo;
     qint64 m_drillApp = 0; // the app shown, 0 for all
     QString m_drillAppName;
+    // Each weekday's budget (index: QDate::dayOfWeek() - 1), nullopt for no limit.
+    std::array<std::optional<std::chrono::minutes>, 7> m_budgets;
+    bool m_budgetsIn = false; // this refresh's rules have arrived
+    bool m_dayChartIn = false; // this refresh's day chart shows the whole screen time
+    QJsonArray m_categoryDays; // what the category chart shows, or will once its tab is shown
+    bool m_categoryStale = true;
+    // The last timeline the service gave, kept for a past day (see refresh()).
+    uint m_timelineUid = 0;
+    QDate m_timelineDay;
+    QJsonDocument m_timelineEntries;
     QList<Bar> m_dayBars;
     QList<Bar> m_categoryBars;
     int m_selectedDayBar = -1;

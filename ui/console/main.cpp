@@ -28,9 +28,11 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
 #include <QTreeWidget>
+#include <QXYSeries>
 
 #include "ui/console/activitypage.h"
 #include "ui/console/adminclient.h"
@@ -81,13 +83,16 @@ QJsonObject textsOf(QWidget *root)
             texts[tree->objectName()] = rows;
         }
     }
-    // Charts: the title, the bars' labels and each bar set's values.
+    // Charts: the title, the bars' labels, each bar set's values and each line's points ([x, y],
+    // lines of the same name joined). A chart on a tab not shown is left out: it may be drawn only
+    // when its tab is opened.
     for (QChartView *view : root->findChildren<QChartView *>()) {
-        if (view->objectName().isEmpty() || !view->chart()) {
+        if (view->objectName().isEmpty() || !view->chart() || !view->isVisibleTo(root)) {
             continue;
         }
         QJsonObject chart {{QStringLiteral("title"), view->chart()->title()}};
         QJsonObject sets;
+        QJsonObject lines;
         for (QAbstractSeries *series : view->chart()->series()) {
             if (auto *bars = qobject_cast<QAbstractBarSeries *>(series)) {
                 for (QBarSet *set : bars->barSets()) {
@@ -97,9 +102,16 @@ QJsonObject textsOf(QWidget *root)
                     }
                     sets[set->label()] = values;
                 }
+            } else if (auto *line = qobject_cast<QXYSeries *>(series)) {
+                QJsonArray points = lines.value(line->name()).toArray();
+                for (const QPointF &point : line->points()) {
+                    points.append(QJsonArray {point.x(), point.y()});
+                }
+                lines[line->name()] = points;
             }
         }
         chart[QStringLiteral("sets")] = sets;
+        chart[QStringLiteral("lines")] = lines;
         for (QAbstractAxis *axis : view->chart()->axes(Qt::Horizontal)) {
             if (auto *categories = qobject_cast<QBarCategoryAxis *>(axis)) {
                 chart[QStringLiteral("labels")] = QJsonArray::fromStringList(categories->categories());
@@ -136,6 +148,14 @@ bool act(QWidget *root, const QString &step)
         return true;
     }
     if (auto *view = qobject_cast<QChartView *>(target); view && numbered && row >= 0) {
+        // A parent first opens the chart's tab (a QTabWidget's page sits in its stack).
+        for (QWidget *page = view; page && page != root; page = page->parentWidget()) {
+            QWidget *stack = page->parentWidget();
+            auto *tabs = qobject_cast<QTabWidget *>(stack ? stack->parentWidget() : nullptr);
+            if (tabs && tabs->indexOf(page) >= 0) {
+                tabs->setCurrentWidget(page);
+            }
+        }
         pressKey(view, Qt::Key_Home);
         for (int i = 0; i < row; ++i) {
             pressKey(view, Qt::Key_Right);

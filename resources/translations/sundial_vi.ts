@@ -147,358 +147,383 @@
 <context>
     <name>sundial::ui::ActivityPage</name>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="92"/>
+        <location filename="../../ui/console/activitypage.cpp" line="97"/>
         <source>Child</source>
         <translation>Con</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="93"/>
+        <location filename="../../ui/console/activitypage.cpp" line="98"/>
         <source>Period</source>
         <translation>Khoảng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="94"/>
+        <location filename="../../ui/console/activitypage.cpp" line="99"/>
         <source>Today</source>
         <translation>Hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="95"/>
+        <location filename="../../ui/console/activitypage.cpp" line="100"/>
         <source>This week</source>
         <translation>Tuần này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="96"/>
+        <location filename="../../ui/console/activitypage.cpp" line="101"/>
         <source>This month</source>
         <translation>Tháng này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="97"/>
+        <location filename="../../ui/console/activitypage.cpp" line="102"/>
         <source>This year</source>
         <translation>Năm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="106"/>
-        <location filename="../../ui/console/activitypage.cpp" line="116"/>
+        <location filename="../../ui/console/activitypage.cpp" line="111"/>
+        <location filename="../../ui/console/activitypage.cpp" line="121"/>
         <source>Screen time per day</source>
         <translation>Thời gian dùng máy mỗi ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="108"/>
+        <location filename="../../ui/console/activitypage.cpp" line="113"/>
         <source>Time per day by category</source>
         <translation>Thời gian mỗi ngày theo danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="113"/>
+        <location filename="../../ui/console/activitypage.cpp" line="118"/>
         <source>Left and Right pick a bar, Enter shows its days.</source>
         <translation>Phím mũi tên trái/phải để chọn cột, Enter để xem từng ngày của cột đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="117"/>
+        <location filename="../../ui/console/activitypage.cpp" line="122"/>
         <source>By category</source>
         <translation>Theo danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="123"/>
+        <location filename="../../ui/console/activitypage.cpp" line="130"/>
         <source>App</source>
         <translation>Ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="123"/>
-        <location filename="../../ui/console/activitypage.cpp" line="124"/>
+        <location filename="../../ui/console/activitypage.cpp" line="130"/>
+        <location filename="../../ui/console/activitypage.cpp" line="131"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="124"/>
+        <location filename="../../ui/console/activitypage.cpp" line="131"/>
         <source>Site</source>
         <translation>Trang web</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="127"/>
+        <location filename="../../ui/console/activitypage.cpp" line="134"/>
         <source>Top apps</source>
         <translation>Ứng dụng dùng nhiều</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="128"/>
+        <location filename="../../ui/console/activitypage.cpp" line="135"/>
         <source>Click an app, or press Enter on it, to see its use per day.</source>
         <translation>Nhấp vào một ứng dụng, hoặc nhấn Enter trên ứng dụng đó, để xem mức dùng mỗi ngày.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="130"/>
+        <location filename="../../ui/console/activitypage.cpp" line="137"/>
         <source>Top sites</source>
         <translation>Trang web dùng nhiều</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="142"/>
+        <location filename="../../ui/console/activitypage.cpp" line="149"/>
         <source>Child:</source>
         <translation>Con:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="144"/>
+        <location filename="../../ui/console/activitypage.cpp" line="151"/>
         <source>Period:</source>
         <translation>Khoảng thời gian:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="148"/>
+        <location filename="../../ui/console/activitypage.cpp" line="155"/>
         <source>Export CSV…</source>
         <translation>Xuất CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="149"/>
+        <location filename="../../ui/console/activitypage.cpp" line="156"/>
         <source>Export PDF report…</source>
         <translation>Xuất báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="154"/>
-        <location filename="../../ui/console/activitypage.cpp" line="157"/>
+        <location filename="../../ui/console/activitypage.cpp" line="161"/>
+        <location filename="../../ui/console/activitypage.cpp" line="164"/>
         <source>Export CSV</source>
         <translation>Xuất CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="154"/>
+        <location filename="../../ui/console/activitypage.cpp" line="161"/>
         <source>CSV files (*.csv)</source>
         <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="157"/>
-        <location filename="../../ui/console/activitypage.cpp" line="165"/>
+        <location filename="../../ui/console/activitypage.cpp" line="164"/>
+        <location filename="../../ui/console/activitypage.cpp" line="172"/>
         <source>Could not write %1: %2</source>
         <translation>Không ghi được %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="162"/>
-        <location filename="../../ui/console/activitypage.cpp" line="165"/>
+        <location filename="../../ui/console/activitypage.cpp" line="169"/>
+        <location filename="../../ui/console/activitypage.cpp" line="172"/>
         <source>Export PDF report</source>
         <translation>Xuất báo cáo PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="162"/>
+        <location filename="../../ui/console/activitypage.cpp" line="169"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="172"/>
-        <location filename="../../ui/console/activitypage.cpp" line="263"/>
+        <location filename="../../ui/console/activitypage.cpp" line="179"/>
+        <location filename="../../ui/console/activitypage.cpp" line="270"/>
         <source>Timeline</source>
         <translation>Dòng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="184"/>
+        <location filename="../../ui/console/activitypage.cpp" line="191"/>
         <source>Top apps and sites</source>
         <translation>Ứng dụng và trang web dùng nhiều</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="185"/>
+        <location filename="../../ui/console/activitypage.cpp" line="192"/>
         <source>Hour of day</source>
         <translation>Theo giờ trong ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="186"/>
-        <location filename="../../ui/console/activitypage.cpp" line="263"/>
+        <location filename="../../ui/console/activitypage.cpp" line="193"/>
+        <location filename="../../ui/console/activitypage.cpp" line="270"/>
         <source>Timeline of the last day</source>
         <translation>Dòng thời gian của ngày cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="250"/>
+        <location filename="../../ui/console/activitypage.cpp" line="257"/>
         <source>Back to today</source>
         <translation>Quay lại hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="253"/>
+        <location filename="../../ui/console/activitypage.cpp" line="260"/>
         <source>Back to this week</source>
         <translation>Quay lại tuần này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="256"/>
+        <location filename="../../ui/console/activitypage.cpp" line="263"/>
         <source>Back to this month</source>
         <translation>Quay lại tháng này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="259"/>
+        <location filename="../../ui/console/activitypage.cpp" line="266"/>
         <source>Back to this year</source>
         <translation>Quay lại năm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="282"/>
+        <location filename="../../ui/console/activitypage.cpp" line="291"/>
         <source>No child accounts are limited yet.</source>
         <translation>Chưa có tài khoản con nào được giới hạn.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/console/activitypage.cpp" line="357"/>
+        <location filename="../../ui/console/activitypage.cpp" line="382"/>
         <source>%1 on %2: %n intervals</source>
         <translation>
             <numerusform>%1 vào %2: %n khoảng</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/console/activitypage.cpp" line="358"/>
+        <location filename="../../ui/console/activitypage.cpp" line="383"/>
         <source>%1: %n intervals</source>
         <translation>
             <numerusform>%1: %n khoảng</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="588"/>
+        <location filename="../../ui/console/activitypage.cpp" line="400"/>
+        <source>Screen time per week (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="402"/>
+        <source>Minutes per week in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="408"/>
+        <source>Screen time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="428"/>
+        <source>Week of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="499"/>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="713"/>
         <source>No screen time recorded on %1. Pick another day, or press &quot;%2&quot;.</source>
         <translation>Không ghi nhận thời gian dùng máy nào vào %1. Hãy chọn ngày khác, hoặc nhấn &quot;%2&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="589"/>
+        <location filename="../../ui/console/activitypage.cpp" line="714"/>
         <source>%1 of screen time on %2</source>
         <translation>%1 thời gian dùng máy vào %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="341"/>
+        <location filename="../../ui/console/activitypage.cpp" line="366"/>
         <source>unknown app (no report from the child&apos;s session)</source>
         <translation>ứng dụng không rõ (phiên của con không báo)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="49"/>
+        <location filename="../../ui/console/activitypage.cpp" line="51"/>
         <source>Audio and video</source>
         <translation>Âm thanh và video</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="50"/>
+        <location filename="../../ui/console/activitypage.cpp" line="52"/>
         <source>Audio</source>
         <translation>Âm thanh</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="51"/>
+        <location filename="../../ui/console/activitypage.cpp" line="53"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="52"/>
+        <location filename="../../ui/console/activitypage.cpp" line="54"/>
         <source>Programming</source>
         <translation>Lập trình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="53"/>
+        <location filename="../../ui/console/activitypage.cpp" line="55"/>
         <source>Education</source>
         <translation>Giáo dục</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="54"/>
+        <location filename="../../ui/console/activitypage.cpp" line="56"/>
         <source>Games</source>
         <translation>Trò chơi</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="55"/>
+        <location filename="../../ui/console/activitypage.cpp" line="57"/>
         <source>Graphics</source>
         <translation>Đồ họa</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="56"/>
+        <location filename="../../ui/console/activitypage.cpp" line="58"/>
         <source>Internet</source>
         <translation>Internet</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="57"/>
+        <location filename="../../ui/console/activitypage.cpp" line="59"/>
         <source>Office</source>
         <translation>Văn phòng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="58"/>
+        <location filename="../../ui/console/activitypage.cpp" line="60"/>
         <source>Science</source>
         <translation>Khoa học</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="59"/>
+        <location filename="../../ui/console/activitypage.cpp" line="61"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="60"/>
+        <location filename="../../ui/console/activitypage.cpp" line="62"/>
         <source>System</source>
         <translation>Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="61"/>
+        <location filename="../../ui/console/activitypage.cpp" line="63"/>
         <source>Accessories</source>
         <translation>Tiện ích</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="64"/>
+        <location filename="../../ui/console/activitypage.cpp" line="66"/>
         <source>Other</source>
         <translation>Khác</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="353"/>
+        <location filename="../../ui/console/activitypage.cpp" line="378"/>
         <source>  (idle)</source>
         <translation>  (không hoạt động)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="360"/>
+        <location filename="../../ui/console/activitypage.cpp" line="385"/>
         <source>Nothing was recorded on this day. Pick a day with screen time in the chart above (click its bar, or use the arrow keys and Enter).</source>
         <translation>Không có gì được ghi nhận trong ngày này. Hãy chọn một ngày có thời gian dùng máy trên biểu đồ phía trên (nhấp vào cột của ngày đó, hoặc dùng phím mũi tên và Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="446"/>
+        <location filename="../../ui/console/activitypage.cpp" line="569"/>
         <source>No time by category in this period yet</source>
         <translation>Chưa có thời gian theo danh mục trong khoảng này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="447"/>
+        <location filename="../../ui/console/activitypage.cpp" line="570"/>
         <source>Time per month by category (minutes)</source>
         <translation>Thời gian mỗi tháng theo danh mục (phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="448"/>
+        <location filename="../../ui/console/activitypage.cpp" line="571"/>
         <source>Time per day by category (minutes)</source>
         <translation>Thời gian mỗi ngày theo danh mục (phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="502"/>
+        <location filename="../../ui/console/activitypage.cpp" line="625"/>
         <source>%1: %2. Enter shows it; Left and Right pick another bar.</source>
         <translation>%1: %2. Enter để xem chi tiết; phím mũi tên trái/phải để chọn cột khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="555"/>
+        <location filename="../../ui/console/activitypage.cpp" line="402"/>
         <source>Minutes per day in %1</source>
         <translation>Số phút dùng %1 mỗi ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="558"/>
+        <location filename="../../ui/console/activitypage.cpp" line="681"/>
         <source>%1 was not used from %2 to %3. Pick another app, or press &quot;%4&quot;.</source>
         <translation>%1 không được dùng từ %2 đến %3. Hãy chọn ứng dụng khác, hoặc nhấn &quot;%4&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="560"/>
+        <location filename="../../ui/console/activitypage.cpp" line="683"/>
         <source>%1 in %2 from %3 to %4</source>
         <translation>Đã dùng %2 trong %1, từ %3 đến %4</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="584"/>
+        <location filename="../../ui/console/activitypage.cpp" line="400"/>
         <source>Screen time per day (minutes)</source>
         <translation>Thời gian dùng máy mỗi ngày (phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="592"/>
+        <location filename="../../ui/console/activitypage.cpp" line="717"/>
         <source>No screen time recorded in this period yet: is the child&apos;s session helper running, and has the child used the computer?</source>
         <translation>Chưa ghi nhận thời gian dùng máy trong khoảng này: trình hỗ trợ phiên của con có đang chạy không, và con đã dùng máy chưa?</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="594"/>
+        <location filename="../../ui/console/activitypage.cpp" line="719"/>
         <source>%1 of screen time from %2 to %3</source>
         <translation>%1 thời gian dùng máy từ %2 đến %3</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="649"/>
+        <location filename="../../ui/console/activitypage.cpp" line="774"/>
         <source>Sundial report</source>
         <translation>Báo cáo Sundial</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="654"/>
+        <location filename="../../ui/console/activitypage.cpp" line="779"/>
         <source>cannot write %1</source>
         <translation>không ghi được %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="664"/>
+        <location filename="../../ui/console/activitypage.cpp" line="789"/>
         <source>Screen time of %1</source>
         <translation>Thời gian dùng máy của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="676"/>
+        <location filename="../../ui/console/activitypage.cpp" line="801"/>
         <source>Apps</source>
         <translation>Ứng dụng</translation>
     </message>
@@ -747,47 +772,62 @@
 <context>
     <name>sundial::ui::ConsoleWindow</name>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="26"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="35"/>
         <source>Sundial — family screen time</source>
         <translation>Sundial — thời gian dùng máy của gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="33"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="42"/>
         <source>Family</source>
         <translation>Gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="33"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="42"/>
         <source>Activity</source>
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="33"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="42"/>
         <source>Rules</source>
         <translation>Quy tắc</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="33"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="42"/>
         <source>Requests</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="33"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="42"/>
         <source>Audit</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="33"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="42"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="62"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="56"/>
+        <source>&amp;Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/consolewindow.cpp" line="57"/>
+        <source>&amp;Set up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/consolewindow.cpp" line="59"/>
+        <source>&amp;Add a child…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/consolewindow.cpp" line="76"/>
         <source>Unsaved rules</source>
         <translation>Quy tắc chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="63"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="77"/>
         <source>The rules have changes that are not saved. Save them now?</source>
         <translation>Quy tắc có thay đổi chưa được lưu. Lưu ngay bây giờ?</translation>
     </message>
@@ -795,47 +835,74 @@
 <context>
     <name>sundial::ui::FamilyPage</name>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="40"/>
-        <source>No child accounts are limited yet. Add one with &quot;sudo sundialctl add-child UID&quot;.</source>
-        <translation>Chưa có tài khoản con nào được giới hạn. Thêm bằng &quot;sudo sundialctl add-child UID&quot;.</translation>
+        <location filename="../../ui/console/familypage.cpp" line="29"/>
+        <source>Add a child…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="75"/>
+        <location filename="../../ui/console/familypage.cpp" line="49"/>
+        <source>No child accounts are limited yet. Choose one with &quot;Add a child…&quot;, or set Sundial up from the Family menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/familypage.cpp" line="88"/>
+        <location filename="../../ui/console/familypage.cpp" line="99"/>
+        <location filename="../../ui/console/familypage.cpp" line="109"/>
+        <source>Add a child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/familypage.cpp" line="89"/>
+        <source>Every user account on this computer is limited already, or there are no others. Create an account for the child first (in the system settings, or with &quot;sudo adduser NAME&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/familypage.cpp" line="99"/>
+        <source>Which account belongs to a child?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/familypage.cpp" line="109"/>
+        <source>%1 could not be limited: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/familypage.cpp" line="119"/>
         <source>Child %1</source>
         <translation>Con %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="81"/>
+        <location filename="../../ui/console/familypage.cpp" line="125"/>
         <source>%1 used, %2 left today</source>
         <translation>Đã dùng %1, hôm nay còn %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="86"/>
+        <location filename="../../ui/console/familypage.cpp" line="130"/>
         <source>%p% of today&apos;s time used</source>
         <translation>Đã dùng %p% thời gian hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="87"/>
+        <location filename="../../ui/console/familypage.cpp" line="131"/>
         <source>Time used today by %1</source>
         <translation>Thời gian %1 đã dùng hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="90"/>
+        <location filename="../../ui/console/familypage.cpp" line="134"/>
         <source>%1 used today, no limit</source>
         <translation>Hôm nay đã dùng %1, không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="101"/>
+        <location filename="../../ui/console/familypage.cpp" line="145"/>
         <source>Asks for %1 min: %2</source>
         <translation>Xin %1 phút: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="108"/>
+        <location filename="../../ui/console/familypage.cpp" line="152"/>
         <source>Deny</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="108"/>
+        <location filename="../../ui/console/familypage.cpp" line="152"/>
         <source>+%1 min</source>
         <translation>+%1 phút</translation>
     </message>
@@ -1374,6 +1441,139 @@
         <location filename="../../ui/console/settingspage.cpp" line="123"/>
         <source>Not saved: %1</source>
         <translation>Chưa lưu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sundial::ui::SetupWizard</name>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="87"/>
+        <source>Set up Sundial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="93"/>
+        <source>Which accounts belong to children?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="94"/>
+        <source>Sundial limits and records only the accounts you choose. Each child needs an account of their own on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="99"/>
+        <source>%1 — already limited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="104"/>
+        <source>Sundial limits this account already; its rules are set again from your choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="111"/>
+        <source>This computer has no other user accounts. Create an account for each child first (in the system settings, or with &quot;sudo adduser NAME&quot;), then open this setup again from the Family menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="123"/>
+        <source>Starting rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="124"/>
+        <source>A start you can change at any time on the Rules page, for each child.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="127"/>
+        <source>School days 2 h, weekends 3 h, between 07:00 and 21:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="128"/>
+        <source>Every day 1 h, between 08:00 and 20:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="129"/>
+        <source>Record only, no limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="144"/>
+        <source>The help line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="145"/>
+        <source>Children always see this help line, even when their time is up, and can always reach its website. Check that it is right for your country.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="150"/>
+        <source>International — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="162"/>
+        <source>Help line:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="163"/>
+        <source>Name:</source>
+        <translation type="unfinished">Tên:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="164"/>
+        <source>Phone:</source>
+        <translation type="unfinished">Điện thoại:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="165"/>
+        <source>Website:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="174"/>
+        <source>Start limiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="216"/>
+        <source>Source: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="251"/>
+        <source>The service sent rules that are not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="303"/>
+        <source>Setting up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="335"/>
+        <source>%1 could not be limited: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="343"/>
+        <source>The rules of %1 could not be set: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="369"/>
+        <source>Done: Sundial limits the chosen accounts from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="375"/>
+        <source>Not everything could be set up:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -340,27 +340,27 @@
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="400"/>
         <source>Screen time per week (minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian dùng máy mỗi tuần (phút)</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="402"/>
         <source>Minutes per week in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Số phút dùng %1 mỗi tuần</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="408"/>
         <source>Screen time</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian dùng máy</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="428"/>
         <source>Week of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuần từ %1</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="499"/>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời lượng</translation>
     </message>
     <message>
         <location filename="../../ui/console/activitypage.cpp" line="713"/>
@@ -809,17 +809,17 @@
     <message>
         <location filename="../../ui/console/consolewindow.cpp" line="56"/>
         <source>&amp;Family</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gia đình</translation>
     </message>
     <message>
         <location filename="../../ui/console/consolewindow.cpp" line="57"/>
         <source>&amp;Set up…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thiết lập…</translation>
     </message>
     <message>
         <location filename="../../ui/console/consolewindow.cpp" line="59"/>
         <source>&amp;Add a child…</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm &amp;con…</translation>
     </message>
     <message>
         <location filename="../../ui/console/consolewindow.cpp" line="76"/>
@@ -837,34 +837,34 @@
     <message>
         <location filename="../../ui/console/familypage.cpp" line="29"/>
         <source>Add a child…</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm con…</translation>
     </message>
     <message>
         <location filename="../../ui/console/familypage.cpp" line="49"/>
         <source>No child accounts are limited yet. Choose one with &quot;Add a child…&quot;, or set Sundial up from the Family menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có tài khoản con nào được giới hạn. Hãy chọn một tài khoản bằng &quot;Thêm con…&quot;, hoặc thiết lập Sundial từ trình đơn Gia đình.</translation>
     </message>
     <message>
         <location filename="../../ui/console/familypage.cpp" line="88"/>
         <location filename="../../ui/console/familypage.cpp" line="99"/>
         <location filename="../../ui/console/familypage.cpp" line="109"/>
         <source>Add a child</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm con</translation>
     </message>
     <message>
         <location filename="../../ui/console/familypage.cpp" line="89"/>
         <source>Every user account on this computer is limited already, or there are no others. Create an account for the child first (in the system settings, or with &quot;sudo adduser NAME&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi tài khoản người dùng trên máy tính này đều đã được giới hạn, hoặc không có tài khoản nào khác. Hãy tạo trước một tài khoản cho con (trong phần cài đặt hệ thống, hoặc bằng &quot;sudo adduser NAME&quot;).</translation>
     </message>
     <message>
         <location filename="../../ui/console/familypage.cpp" line="99"/>
         <source>Which account belongs to a child?</source>
-        <translation type="unfinished"></translation>
+        <translation>Tài khoản nào là của con?</translation>
     </message>
     <message>
         <location filename="../../ui/console/familypage.cpp" line="109"/>
         <source>%1 could not be limited: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Không giới hạn được %1: %2</translation>
     </message>
     <message>
         <location filename="../../ui/console/familypage.cpp" line="119"/>
@@ -1448,132 +1448,132 @@
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="87"/>
         <source>Set up Sundial</source>
-        <translation type="unfinished"></translation>
+        <translation>Thiết lập Sundial</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="93"/>
         <source>Which accounts belong to children?</source>
-        <translation type="unfinished"></translation>
+        <translation>Những tài khoản nào là của các con?</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="94"/>
         <source>Sundial limits and records only the accounts you choose. Each child needs an account of their own on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sundial chỉ giới hạn và ghi lại những tài khoản bạn chọn. Mỗi con cần có một tài khoản riêng trên máy tính này.</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="99"/>
         <source>%1 — already limited</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — đã được giới hạn</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="104"/>
         <source>Sundial limits this account already; its rules are set again from your choice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sundial đã giới hạn tài khoản này; quy tắc của tài khoản sẽ được đặt lại theo lựa chọn của bạn.</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="111"/>
         <source>This computer has no other user accounts. Create an account for each child first (in the system settings, or with &quot;sudo adduser NAME&quot;), then open this setup again from the Family menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy tính này không có tài khoản người dùng nào khác. Hãy tạo trước một tài khoản cho mỗi con (trong phần cài đặt hệ thống, hoặc bằng &quot;sudo adduser NAME&quot;), rồi mở lại phần thiết lập này từ trình đơn Gia đình.</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="123"/>
         <source>Starting rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Quy tắc ban đầu</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="124"/>
         <source>A start you can change at any time on the Rules page, for each child.</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm khởi đầu mà bạn có thể thay đổi bất cứ lúc nào trên trang Quy tắc, cho từng con.</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="127"/>
         <source>School days 2 h, weekends 3 h, between 07:00 and 21:00</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày đi học 2 giờ, cuối tuần 3 giờ, từ 07:00 đến 21:00</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="128"/>
         <source>Every day 1 h, between 08:00 and 20:00</source>
-        <translation type="unfinished"></translation>
+        <translation>Mỗi ngày 1 giờ, từ 08:00 đến 20:00</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="129"/>
         <source>Record only, no limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ ghi lại, không giới hạn</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="144"/>
         <source>The help line</source>
-        <translation type="unfinished"></translation>
+        <translation>Đường dây trợ giúp</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="145"/>
         <source>Children always see this help line, even when their time is up, and can always reach its website. Check that it is right for your country.</source>
-        <translation type="unfinished"></translation>
+        <translation>Các con luôn thấy đường dây trợ giúp này, kể cả khi đã hết giờ, và luôn vào được trang web của đường dây. Hãy kiểm tra xem đường dây này có phù hợp với quốc gia của bạn không.</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="150"/>
         <source>International — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quốc tế — %1</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="162"/>
         <source>Help line:</source>
-        <translation type="unfinished"></translation>
+        <translation>Đường dây trợ giúp:</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="163"/>
         <source>Name:</source>
-        <translation type="unfinished">Tên:</translation>
+        <translation>Tên:</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="164"/>
         <source>Phone:</source>
-        <translation type="unfinished">Điện thoại:</translation>
+        <translation>Điện thoại:</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="165"/>
         <source>Website:</source>
-        <translation type="unfinished"></translation>
+        <translation>Trang web:</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="174"/>
         <source>Start limiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Bắt đầu giới hạn</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="216"/>
         <source>Source: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguồn: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="251"/>
         <source>The service sent rules that are not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dịch vụ đã gửi quy tắc không phải là một đối tượng JSON.</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="303"/>
         <source>Setting up…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang thiết lập…</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="335"/>
         <source>%1 could not be limited: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Không giới hạn được %1: %2</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="343"/>
         <source>The rules of %1 could not be set: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đặt được quy tắc của %1: %2</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="369"/>
         <source>Done: Sundial limits the chosen accounts from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Xong: từ giờ Sundial sẽ giới hạn các tài khoản đã chọn.</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="375"/>
         <source>Not everything could be set up:</source>
-        <translation type="unfinished"></translation>
+        <translation>Một số mục không thiết lập được:</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The console window keeps unsaved rules: closing with changes asks first (offscreen).
+// The console window keeps unsaved rules: closing with changes asks first; the Activity page's
+// charts follow the palette into dark mode and back (offscreen).
 #include <QAbstractButton>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QDBusConnection>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QTimer>
 #include <QtTest>
 
+#include "ui/console/activitypage.h"
 #include "ui/console/adminclient.h"
 #include "ui/console/consolewindow.h"
 #include "ui/console/rulespage.h"
@@ -65,6 +69,31 @@ private slots:
         m_asked.clear();
         QVERIFY(window.close());
         QVERIFY(m_asked.isEmpty());
+    }
+
+    void chartsFollowTheDarkPalette()
+    {
+        AdminClient client(QDBusConnection(QStringLiteral("none")));
+        ActivityPage page(client);
+        const auto views = page.findChildren<QChartView *>();
+        QVERIFY(!views.isEmpty());
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x24));
+        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        page.setPalette(dark);
+        for (QChartView *view : views) {
+            QCOMPARE(view->chart()->theme(), QChart::ChartThemeDark);
+            QCOMPARE(view->chart()->backgroundBrush().color(), dark.color(QPalette::Window));
+            QCOMPARE(view->chart()->titleBrush().color(), dark.color(QPalette::WindowText));
+        }
+        QPalette light;
+        light.setColor(QPalette::Window, QColor(0xf4, 0xf4, 0xf4));
+        light.setColor(QPalette::WindowText, Qt::black);
+        page.setPalette(light);
+        for (QChartView *view : views) {
+            QCOMPARE(view->chart()->theme(), QChart::ChartThemeLight);
+            QCOMPARE(view->chart()->backgroundBrush().color(), light.color(QPalette::Window));
+        }
     }
 };
 

@@ -72,6 +72,20 @@ QString categoryName(const QString &category)
 // Over a period longer than this many days the day chart has a bar per week.
 constexpr qint64 kLongestDailyPeriod = 31;
 
+// Dresses a chart in the view's palette: Qt Charts' dark theme on a dark palette (dark mode),
+// the light one otherwise, on the window's own background and text colours.
+void followPalette(QChart *chart, const QPalette &colours)
+{
+    const bool dark = colours.color(QPalette::Window).lightness() < 128;
+    const QChart::ChartTheme theme = dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    if (chart->theme() != theme) {
+        chart->setTheme(theme);
+    }
+    chart->setBackgroundBrush(colours.brush(QPalette::Window));
+    chart->setTitleBrush(colours.brush(QPalette::WindowText));
+    chart->legend()->setLabelColor(colours.color(QPalette::WindowText));
+}
+
 // Replaces the chart a view shows, deleting the old one (the view does not own it).
 void replaceChart(QChartView *view, QChart *chart)
 {
@@ -401,7 +415,7 @@ void ActivityPage::fillDayChart(const QHash<QString, qint64> &secondsByDay, QDat
     } else {
         title = byWeek ? tr("Minutes per week in %1").arg(app) : tr("Minutes per day in %1").arg(app);
     }
-    auto *chart = new QChart;
+    QChart *chart = newChart();
     chart->setTitle(title);
     chart->legend()->hide();
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -565,7 +579,7 @@ void ActivityPage::fillCategoryChart(const QJsonArray &categoryDays, QDate from,
         return seconds.value(a) != seconds.value(b) ? seconds.value(a) > seconds.value(b) : a < b;
     });
 
-    auto *chart = new QChart;
+    QChart *chart = newChart();
     chart->setTitle(names.isEmpty() ? tr("No time by category in this period yet")
             : byMonth               ? tr("Time per month by category (minutes)")
                                     : tr("Time per day by category (minutes)"));
@@ -633,6 +647,26 @@ void ActivityPage::openBar(QChartView *view, int index)
     if (index >= 0 && index < bars.size()) {
         showDays(bars[index].from, bars[index].to);
     }
+}
+
+QChart *ActivityPage::newChart() const
+{
+    // Themed before any series is added: a theme set later would repaint the series in its own
+    // colours (the budget line would lose its red).
+    auto *chart = new QChart;
+    followPalette(chart, palette());
+    return chart;
+}
+
+void ActivityPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        // At once for what is on screen; the next refresh builds the charts in the new theme.
+        for (QChartView *view : {m_chart, m_categoryChart}) {
+            followPalette(view->chart(), palette()); // the views get the new palette after the page
+        }
+    }
+    ConsolePage::changeEvent(event);
 }
 
 bool ActivityPage::eventFilter(QObject *watched, QEvent *event)

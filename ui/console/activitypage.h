@@ -18,6 +18,7 @@
 
 #include "ui/console/consolepage.h"
 
+class QChart;
 class QChartView;
 class QListWidget;
 class QComboBox;
@@ -56,6 +57,8 @@ public:
 protected:
     // Left/Right pick a bar of a chart, Enter shows it: the charts work without a mouse.
     bool eventFilter(QObject *watched, QEvent *event) override;
+    // A new palette (the desktop switched to dark mode) re-dresses the charts.
+    void changeEvent(QEvent *event) override;
 
 private:
     // What a bar stands for: the days it covers, and its label.
@@ -65,6 +68,8 @@ private:
         QString label;
     };
 
+    // A chart in the page's palette (light or dark), for a series to be added.
+    QChart *newChart() const;
     void show(const QJsonDocument &usage, QDate from, QDate to);
     void showAppDays(const QJsonDocument &days, QDate from, QDate to);
     void showTimeline(const QJsonDocument &entries, QDate day);

@@ -147,383 +147,313 @@
 <context>
     <name>sundial::ui::ActivityPage</name>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="97"/>
+        <location filename="../../ui/console/activitypage.cpp" line="87"/>
         <source>Child</source>
         <translation>Con</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="98"/>
+        <location filename="../../ui/console/activitypage.cpp" line="88"/>
         <source>Period</source>
         <translation>Khoảng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="99"/>
+        <location filename="../../ui/console/activitypage.cpp" line="89"/>
         <source>Today</source>
         <translation>Hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="100"/>
+        <location filename="../../ui/console/activitypage.cpp" line="90"/>
         <source>This week</source>
         <translation>Tuần này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="101"/>
+        <location filename="../../ui/console/activitypage.cpp" line="91"/>
         <source>This month</source>
         <translation>Tháng này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="102"/>
+        <location filename="../../ui/console/activitypage.cpp" line="92"/>
         <source>This year</source>
         <translation>Năm nay</translation>
     </message>
     <message>
+        <location filename="../../ui/console/activitypage.cpp" line="101"/>
         <location filename="../../ui/console/activitypage.cpp" line="111"/>
-        <location filename="../../ui/console/activitypage.cpp" line="121"/>
         <source>Screen time per day</source>
         <translation>Thời gian dùng máy mỗi ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="113"/>
+        <location filename="../../ui/console/activitypage.cpp" line="103"/>
         <source>Time per day by category</source>
         <translation>Thời gian mỗi ngày theo danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="118"/>
+        <location filename="../../ui/console/activitypage.cpp" line="108"/>
         <source>Left and Right pick a bar, Enter shows its days.</source>
         <translation>Phím mũi tên trái/phải để chọn cột, Enter để xem từng ngày của cột đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="122"/>
+        <location filename="../../ui/console/activitypage.cpp" line="112"/>
         <source>By category</source>
         <translation>Theo danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="130"/>
+        <location filename="../../ui/console/activitypage.cpp" line="120"/>
         <source>App</source>
         <translation>Ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="130"/>
-        <location filename="../../ui/console/activitypage.cpp" line="131"/>
+        <location filename="../../ui/console/activitypage.cpp" line="120"/>
+        <location filename="../../ui/console/activitypage.cpp" line="121"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="131"/>
+        <location filename="../../ui/console/activitypage.cpp" line="121"/>
         <source>Site</source>
         <translation>Trang web</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="134"/>
+        <location filename="../../ui/console/activitypage.cpp" line="124"/>
         <source>Top apps</source>
         <translation>Ứng dụng dùng nhiều</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="135"/>
+        <location filename="../../ui/console/activitypage.cpp" line="125"/>
         <source>Click an app, or press Enter on it, to see its use per day.</source>
         <translation>Nhấp vào một ứng dụng, hoặc nhấn Enter trên ứng dụng đó, để xem mức dùng mỗi ngày.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="137"/>
+        <location filename="../../ui/console/activitypage.cpp" line="127"/>
         <source>Top sites</source>
         <translation>Trang web dùng nhiều</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="149"/>
+        <location filename="../../ui/console/activitypage.cpp" line="139"/>
         <source>Child:</source>
         <translation>Con:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="151"/>
+        <location filename="../../ui/console/activitypage.cpp" line="141"/>
         <source>Period:</source>
         <translation>Khoảng thời gian:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="155"/>
+        <location filename="../../ui/console/activitypage.cpp" line="145"/>
         <source>Export CSV…</source>
         <translation>Xuất CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="156"/>
+        <location filename="../../ui/console/activitypage.cpp" line="146"/>
         <source>Export PDF report…</source>
         <translation>Xuất báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="161"/>
-        <location filename="../../ui/console/activitypage.cpp" line="164"/>
+        <location filename="../../ui/console/activitypage.cpp" line="151"/>
+        <location filename="../../ui/console/activitypage.cpp" line="154"/>
         <source>Export CSV</source>
         <translation>Xuất CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="161"/>
+        <location filename="../../ui/console/activitypage.cpp" line="151"/>
         <source>CSV files (*.csv)</source>
         <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="164"/>
-        <location filename="../../ui/console/activitypage.cpp" line="172"/>
+        <location filename="../../ui/console/activitypage.cpp" line="154"/>
+        <location filename="../../ui/console/activitypage.cpp" line="162"/>
         <source>Could not write %1: %2</source>
         <translation>Không ghi được %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="169"/>
-        <location filename="../../ui/console/activitypage.cpp" line="172"/>
+        <location filename="../../ui/console/activitypage.cpp" line="159"/>
+        <location filename="../../ui/console/activitypage.cpp" line="162"/>
         <source>Export PDF report</source>
         <translation>Xuất báo cáo PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="169"/>
+        <location filename="../../ui/console/activitypage.cpp" line="159"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="179"/>
-        <location filename="../../ui/console/activitypage.cpp" line="270"/>
+        <location filename="../../ui/console/activitypage.cpp" line="169"/>
+        <location filename="../../ui/console/activitypage.cpp" line="260"/>
         <source>Timeline</source>
         <translation>Dòng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="191"/>
+        <location filename="../../ui/console/activitypage.cpp" line="181"/>
         <source>Top apps and sites</source>
         <translation>Ứng dụng và trang web dùng nhiều</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="192"/>
+        <location filename="../../ui/console/activitypage.cpp" line="182"/>
         <source>Hour of day</source>
         <translation>Theo giờ trong ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="193"/>
-        <location filename="../../ui/console/activitypage.cpp" line="270"/>
+        <location filename="../../ui/console/activitypage.cpp" line="183"/>
+        <location filename="../../ui/console/activitypage.cpp" line="260"/>
         <source>Timeline of the last day</source>
         <translation>Dòng thời gian của ngày cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="257"/>
+        <location filename="../../ui/console/activitypage.cpp" line="247"/>
         <source>Back to today</source>
         <translation>Quay lại hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="260"/>
+        <location filename="../../ui/console/activitypage.cpp" line="250"/>
         <source>Back to this week</source>
         <translation>Quay lại tuần này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="263"/>
+        <location filename="../../ui/console/activitypage.cpp" line="253"/>
         <source>Back to this month</source>
         <translation>Quay lại tháng này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="266"/>
+        <location filename="../../ui/console/activitypage.cpp" line="256"/>
         <source>Back to this year</source>
         <translation>Quay lại năm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="291"/>
+        <location filename="../../ui/console/activitypage.cpp" line="281"/>
         <source>No child accounts are limited yet.</source>
         <translation>Chưa có tài khoản con nào được giới hạn.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/console/activitypage.cpp" line="382"/>
+        <location filename="../../ui/console/activitypage.cpp" line="372"/>
         <source>%1 on %2: %n intervals</source>
         <translation>
             <numerusform>%1 vào %2: %n khoảng</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/console/activitypage.cpp" line="383"/>
+        <location filename="../../ui/console/activitypage.cpp" line="373"/>
         <source>%1: %n intervals</source>
         <translation>
             <numerusform>%1: %n khoảng</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="400"/>
+        <location filename="../../ui/console/activitypage.cpp" line="390"/>
         <source>Screen time per week (minutes)</source>
         <translation>Thời gian dùng máy mỗi tuần (phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="402"/>
+        <location filename="../../ui/console/activitypage.cpp" line="392"/>
         <source>Minutes per week in %1</source>
         <translation>Số phút dùng %1 mỗi tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="408"/>
+        <location filename="../../ui/console/activitypage.cpp" line="398"/>
         <source>Screen time</source>
         <translation>Thời gian dùng máy</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="428"/>
+        <location filename="../../ui/console/activitypage.cpp" line="418"/>
         <source>Week of %1</source>
         <translation>Tuần từ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="499"/>
+        <location filename="../../ui/console/activitypage.cpp" line="489"/>
         <source>Budget</source>
         <translation>Thời lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="713"/>
+        <location filename="../../ui/console/activitypage.cpp" line="723"/>
         <source>No screen time recorded on %1. Pick another day, or press &quot;%2&quot;.</source>
         <translation>Không ghi nhận thời gian dùng máy nào vào %1. Hãy chọn ngày khác, hoặc nhấn &quot;%2&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="714"/>
+        <location filename="../../ui/console/activitypage.cpp" line="724"/>
         <source>%1 of screen time on %2</source>
         <translation>%1 thời gian dùng máy vào %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="366"/>
+        <location filename="../../ui/console/activitypage.cpp" line="356"/>
         <source>unknown app (no report from the child&apos;s session)</source>
         <translation>ứng dụng không rõ (phiên của con không báo)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="51"/>
-        <source>Audio and video</source>
-        <translation>Âm thanh và video</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="52"/>
-        <source>Audio</source>
-        <translation>Âm thanh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="53"/>
-        <source>Video</source>
-        <translation>Video</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="54"/>
-        <source>Programming</source>
-        <translation>Lập trình</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="55"/>
-        <source>Education</source>
-        <translation>Giáo dục</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="56"/>
-        <source>Games</source>
-        <translation>Trò chơi</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="57"/>
-        <source>Graphics</source>
-        <translation>Đồ họa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="58"/>
-        <source>Internet</source>
-        <translation>Internet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="59"/>
-        <source>Office</source>
-        <translation>Văn phòng</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="60"/>
-        <source>Science</source>
-        <translation>Khoa học</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="61"/>
-        <source>Settings</source>
-        <translation>Cài đặt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="62"/>
-        <source>System</source>
-        <translation>Hệ thống</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="63"/>
-        <source>Accessories</source>
-        <translation>Tiện ích</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="66"/>
-        <source>Other</source>
-        <translation>Khác</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="378"/>
+        <location filename="../../ui/console/activitypage.cpp" line="368"/>
         <source>  (idle)</source>
         <translation>  (không hoạt động)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="385"/>
+        <location filename="../../ui/console/activitypage.cpp" line="375"/>
         <source>Nothing was recorded on this day. Pick a day with screen time in the chart above (click its bar, or use the arrow keys and Enter).</source>
         <translation>Không có gì được ghi nhận trong ngày này. Hãy chọn một ngày có thời gian dùng máy trên biểu đồ phía trên (nhấp vào cột của ngày đó, hoặc dùng phím mũi tên và Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="569"/>
+        <location filename="../../ui/console/activitypage.cpp" line="559"/>
         <source>No time by category in this period yet</source>
         <translation>Chưa có thời gian theo danh mục trong khoảng này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="570"/>
+        <location filename="../../ui/console/activitypage.cpp" line="560"/>
         <source>Time per month by category (minutes)</source>
         <translation>Thời gian mỗi tháng theo danh mục (phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="571"/>
+        <location filename="../../ui/console/activitypage.cpp" line="561"/>
         <source>Time per day by category (minutes)</source>
         <translation>Thời gian mỗi ngày theo danh mục (phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="625"/>
+        <location filename="../../ui/console/activitypage.cpp" line="615"/>
         <source>%1: %2. Enter shows it; Left and Right pick another bar.</source>
         <translation>%1: %2. Enter để xem chi tiết; phím mũi tên trái/phải để chọn cột khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="402"/>
+        <location filename="../../ui/console/activitypage.cpp" line="392"/>
         <source>Minutes per day in %1</source>
         <translation>Số phút dùng %1 mỗi ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="681"/>
+        <location filename="../../ui/console/activitypage.cpp" line="691"/>
         <source>%1 was not used from %2 to %3. Pick another app, or press &quot;%4&quot;.</source>
         <translation>%1 không được dùng từ %2 đến %3. Hãy chọn ứng dụng khác, hoặc nhấn &quot;%4&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="683"/>
+        <location filename="../../ui/console/activitypage.cpp" line="693"/>
         <source>%1 in %2 from %3 to %4</source>
         <translation>Đã dùng %2 trong %1, từ %3 đến %4</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="400"/>
+        <location filename="../../ui/console/activitypage.cpp" line="390"/>
         <source>Screen time per day (minutes)</source>
         <translation>Thời gian dùng máy mỗi ngày (phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="717"/>
+        <location filename="../../ui/console/activitypage.cpp" line="727"/>
         <source>No screen time recorded in this period yet: is the child&apos;s session helper running, and has the child used the computer?</source>
         <translation>Chưa ghi nhận thời gian dùng máy trong khoảng này: trình hỗ trợ phiên của con có đang chạy không, và con đã dùng máy chưa?</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="719"/>
+        <location filename="../../ui/console/activitypage.cpp" line="729"/>
         <source>%1 of screen time from %2 to %3</source>
         <translation>%1 thời gian dùng máy từ %2 đến %3</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="774"/>
+        <location filename="../../ui/console/activitypage.cpp" line="784"/>
         <source>Sundial report</source>
         <translation>Báo cáo Sundial</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="779"/>
+        <location filename="../../ui/console/activitypage.cpp" line="789"/>
         <source>cannot write %1</source>
         <translation>không ghi được %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="789"/>
+        <location filename="../../ui/console/activitypage.cpp" line="799"/>
         <source>Screen time of %1</source>
         <translation>Thời gian dùng máy của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="801"/>
+        <location filename="../../ui/console/activitypage.cpp" line="811"/>
         <source>Apps</source>
         <translation>Ứng dụng</translation>
     </message>
@@ -544,67 +474,67 @@
 <context>
     <name>sundial::ui::AppRuleTable</name>
     <message>
-        <location filename="../../ui/console/appruletable.cpp" line="21"/>
+        <location filename="../../ui/console/appruletable.cpp" line="23"/>
         <source>Match by</source>
         <translation>Khớp theo</translation>
     </message>
     <message>
-        <location filename="../../ui/console/appruletable.cpp" line="21"/>
+        <location filename="../../ui/console/appruletable.cpp" line="23"/>
         <source>Program, app id or category</source>
         <translation>Chương trình, mã ứng dụng hoặc danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/console/appruletable.cpp" line="21"/>
+        <location filename="../../ui/console/appruletable.cpp" line="23"/>
         <source>Action</source>
         <translation>Chế độ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/appruletable.cpp" line="21"/>
+        <location filename="../../ui/console/appruletable.cpp" line="23"/>
         <source>Daily minutes</source>
         <translation>Số phút mỗi ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/console/appruletable.cpp" line="21"/>
+        <location filename="../../ui/console/appruletable.cpp" line="23"/>
         <source>Label</source>
         <translation>Nhãn</translation>
     </message>
     <message>
-        <location filename="../../ui/console/appruletable.cpp" line="22"/>
+        <location filename="../../ui/console/appruletable.cpp" line="24"/>
         <source>Add app rule</source>
         <translation>Thêm quy tắc ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/appruletable.cpp" line="46"/>
+        <location filename="../../ui/console/appruletable.cpp" line="40"/>
         <source>Program path</source>
         <translation>Đường dẫn chương trình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/appruletable.cpp" line="47"/>
+        <location filename="../../ui/console/appruletable.cpp" line="41"/>
         <source>App id</source>
         <translation>Mã ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/appruletable.cpp" line="48"/>
+        <location filename="../../ui/console/appruletable.cpp" line="42"/>
         <source>Category</source>
         <translation>Danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/console/appruletable.cpp" line="57"/>
+        <location filename="../../ui/console/appruletable.cpp" line="51"/>
         <source>Game</source>
         <translation>Game</translation>
     </message>
     <message>
-        <location filename="../../ui/console/appruletable.cpp" line="58"/>
+        <location filename="../../ui/console/appruletable.cpp" line="52"/>
         <source>/usr/games/*</source>
         <translation>/usr/games/*</translation>
     </message>
     <message>
-        <location filename="../../ui/console/appruletable.cpp" line="59"/>
+        <location filename="../../ui/console/appruletable.cpp" line="53"/>
         <source>org.kde.gcompris</source>
         <translation>org.kde.gcompris</translation>
     </message>
     <message>
-        <location filename="../../ui/console/appruletable.cpp" line="67"/>
+        <location filename="../../ui/console/appruletable.cpp" line="61"/>
         <source>optional</source>
         <translation>không bắt buộc</translation>
     </message>
@@ -652,6 +582,79 @@
         <location filename="../../ui/console/auditpage.cpp" line="50"/>
         <source>The clock was changed by %1 s: accept it</source>
         <translation>Đồng hồ đã bị đổi %1 giây: chấp nhận</translation>
+    </message>
+</context>
+<context>
+    <name>sundial::ui::CategoryNames</name>
+    <message>
+        <location filename="../../ui/console/categorynames.cpp" line="18"/>
+        <source>Audio and video</source>
+        <translation>Âm thanh và video</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/categorynames.cpp" line="19"/>
+        <source>Audio</source>
+        <translation>Âm thanh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/categorynames.cpp" line="20"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/categorynames.cpp" line="21"/>
+        <source>Programming</source>
+        <translation>Lập trình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/categorynames.cpp" line="22"/>
+        <source>Education</source>
+        <translation>Giáo dục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/categorynames.cpp" line="23"/>
+        <source>Games</source>
+        <translation>Trò chơi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/categorynames.cpp" line="24"/>
+        <source>Graphics</source>
+        <translation>Đồ họa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/categorynames.cpp" line="25"/>
+        <source>Internet</source>
+        <translation>Internet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/categorynames.cpp" line="26"/>
+        <source>Office</source>
+        <translation>Văn phòng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/categorynames.cpp" line="27"/>
+        <source>Science</source>
+        <translation>Khoa học</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/categorynames.cpp" line="28"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/categorynames.cpp" line="29"/>
+        <source>System</source>
+        <translation>Hệ thống</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/categorynames.cpp" line="30"/>
+        <source>Accessories</source>
+        <translation>Tiện ích</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/categorynames.cpp" line="47"/>
+        <source>Other</source>
+        <translation>Khác</translation>
     </message>
 </context>
 <context>
@@ -1628,172 +1631,107 @@
 <context>
     <name>sundial::ui::UsedAppPicker</name>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="32"/>
-        <source>Audio and video</source>
-        <translation>Âm thanh và video</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="33"/>
-        <source>Audio</source>
-        <translation>Âm thanh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="34"/>
-        <source>Video</source>
-        <translation>Video</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="35"/>
-        <source>Programming</source>
-        <translation>Lập trình</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="36"/>
-        <source>Education</source>
-        <translation>Giáo dục</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="37"/>
-        <source>Games</source>
-        <translation>Trò chơi</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="38"/>
-        <source>Graphics</source>
-        <translation>Đồ họa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="39"/>
-        <source>Internet</source>
-        <translation>Internet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="40"/>
-        <source>Office</source>
-        <translation>Văn phòng</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="41"/>
-        <source>Science</source>
-        <translation>Khoa học</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="42"/>
-        <source>Settings</source>
-        <translation>Cài đặt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="43"/>
-        <source>System</source>
-        <translation>Hệ thống</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="44"/>
-        <source>Accessories</source>
-        <translation>Tiện ích</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="53"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="31"/>
         <source>Asking what %1 used in the last 30 days…</source>
         <translation>Đang lấy danh sách những gì %1 đã dùng trong 30 ngày qua…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="60"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="38"/>
         <source>Add from what %1 used</source>
         <translation>Thêm từ những gì %1 đã dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="63"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="41"/>
         <source>Apps and sites %1 used; Space ticks one</source>
         <translation>Ứng dụng và trang web %1 đã dùng; phím cách để đánh dấu một mục</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="64"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="42"/>
         <source>A whole category</source>
         <translation>Cả một danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="65"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="43"/>
         <source>(none)</source>
         <translation>(không)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="69"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="47"/>
         <source>Action for the chosen apps and sites</source>
         <translation>Chế độ cho các ứng dụng và trang web đã chọn</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="70"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="48"/>
         <source>Own daily budget</source>
         <translation>Thời lượng riêng mỗi ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="71"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="49"/>
         <source>Blocked</source>
         <translation>Chặn</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="72"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="50"/>
         <source>Always allowed</source>
         <translation>Luôn cho phép</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="73"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="51"/>
         <source>Daily minutes</source>
         <translation>Số phút mỗi ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="77"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="55"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="82"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="60"/>
         <source>Also a whole &amp;category:</source>
         <translation>Thêm cả một &amp;danh mục:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="83"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="61"/>
         <source>&amp;Action:</source>
         <translation>&amp;Chế độ:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="84"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="62"/>
         <source>Daily &amp;minutes:</source>
         <translation>Số phút mỗi &amp;ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="86"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="64"/>
         <source>Add rules</source>
         <translation>Thêm quy tắc</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="119"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="97"/>
         <source>%1 (program, %2 min)</source>
         <translation>%1 (chương trình, %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="126"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="104"/>
         <source>%1 (site, %2 min)</source>
         <translation>%1 (trang web, %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="133"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="111"/>
         <source>%1 (category, %2 min)</source>
         <translation>%1 (danh mục, %2 phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="137"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="115"/>
         <source>Tick what the new rules are for (most used first):</source>
         <translation>Đánh dấu những mục cần áp dụng quy tắc mới (dùng nhiều nhất ở trên cùng):</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="138"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="116"/>
         <source>Nothing was recorded in the last 30 days.</source>
         <translation>Không có gì được ghi nhận trong 30 ngày qua.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/usedapppicker.cpp" line="146"/>
+        <location filename="../../ui/console/usedapppicker.cpp" line="124"/>
         <source>Could not ask what was used: %1</source>
         <translation>Không lấy được danh sách những gì đã dùng: %1</translation>
     </message>

@@ -31,6 +31,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "tests/ui/gridcell.h"
 #include "ui/console/adminclient.h"
 #include "ui/console/appruletable.h"
 #include "ui/console/limitsform.h"
@@ -46,27 +47,16 @@ class RulesPageTest : public QObject
     Q_OBJECT
 
 private:
-    // The centre of the grid's cell for `day` (0 = Monday) at `hour`:`minute`.
-    static QPoint cell(const ScheduleGrid &grid, int day, int hour, int minute)
-    {
-        const double left = 90;
-        const double top = 24;
-        const double width = (grid.width() - left - 1) / 96.0;
-        const double height = (grid.height() - top - 1) / 7.0;
-        const int slot = hour * 4 + minute / 15;
-        return QPoint(int(left + (slot + 0.5) * width), int(top + (day + 0.5) * height));
-    }
-
     // Presses at `from`, moves over every quarter to `to` and releases there, as a mouse does.
     static void drag(ScheduleGrid &grid, int day, int fromMinute, int toMinute)
     {
-        QTest::mousePress(&grid, Qt::LeftButton, {}, cell(grid, day, fromMinute / 60, fromMinute % 60));
+        QTest::mousePress(&grid, Qt::LeftButton, {}, gridCell(grid, day, fromMinute / 60, fromMinute % 60));
         for (int minute = fromMinute; minute <= toMinute; minute += 15) {
-            const QPoint at = cell(grid, day, minute / 60, minute % 60);
+            const QPoint at = gridCell(grid, day, minute / 60, minute % 60);
             QMouseEvent move(QEvent::MouseMove, at, grid.mapToGlobal(at), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
             QApplication::sendEvent(&grid, &move);
         }
-        QTest::mouseRelease(&grid, Qt::LeftButton, {}, cell(grid, day, toMinute / 60, toMinute % 60));
+        QTest::mouseRelease(&grid, Qt::LeftButton, {}, gridCell(grid, day, toMinute / 60, toMinute % 60));
     }
 
     QDBusMessage admin(const QString &method, const QVariantList &arguments)
@@ -279,7 +269,8 @@ private slots:
             QTest::keyClick(m_page->focusWidget(), Qt::Key_Tab);
             QCOMPARE(m_page->focusWidget(), apps->cell(0, column));
         }
-        QCOMPARE(apps->cell(0, AppRuleTable::DailyMinutes)->accessibleName(), QStringLiteral("Daily minutes, rule 1"));
+        QCOMPARE(
+            apps->cell(0, AppRuleTable::DailyMinutes)->accessibleName(), QStringLiteral("Daily minutes, rule 1"));
         QCOMPARE(apps->cell(1, AppRuleTable::Label + 1)->accessibleName(), QStringLiteral("Remove rule 2"));
     }
 

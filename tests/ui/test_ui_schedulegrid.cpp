@@ -3,6 +3,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "tests/ui/gridcell.h"
 #include "ui/console/schedulegrid.h"
 
 using sundial::ui::ScheduleGrid;
@@ -12,17 +13,6 @@ class ScheduleGridTest : public QObject
     Q_OBJECT
 
 private:
-    // The centre of the cell for `day` (0 = Monday) at `hour`:`minute`.
-    static QPoint cell(const ScheduleGrid &grid, int day, int hour, int minute)
-    {
-        const double left = 90;
-        const double top = 24;
-        const double width = (grid.width() - left - 1) / 96.0;
-        const double height = (grid.height() - top - 1) / 7.0;
-        const int slot = hour * 4 + minute / 15;
-        return QPoint(int(left + (slot + 0.5) * width), int(top + (day + 0.5) * height));
-    }
-
 private slots:
     void aNewGridAllowsEveryHour()
     {
@@ -42,17 +32,17 @@ private slots:
         }
         QVERIFY(grid.setWindows(none));
         // Clear Monday's first quarter, so the day starts empty.
-        QTest::mouseClick(&grid, Qt::LeftButton, {}, cell(grid, 0, 0, 0));
+        QTest::mouseClick(&grid, Qt::LeftButton, {}, gridCell(grid, 0, 0, 0));
         QVERIFY(grid.dayBlocked(0));
         QSignalSpy edited(&grid, &ScheduleGrid::edited);
-        QTest::mousePress(&grid, Qt::LeftButton, {}, cell(grid, 0, 15, 0));
+        QTest::mousePress(&grid, Qt::LeftButton, {}, gridCell(grid, 0, 15, 0));
         for (int minutes = 15 * 60; minutes < 20 * 60 + 30; minutes += 15) {
-            QMouseEvent move(QEvent::MouseMove, cell(grid, 0, minutes / 60, minutes % 60),
-                grid.mapToGlobal(cell(grid, 0, minutes / 60, minutes % 60)), Qt::NoButton, Qt::LeftButton,
+            QMouseEvent move(QEvent::MouseMove, gridCell(grid, 0, minutes / 60, minutes % 60),
+                grid.mapToGlobal(gridCell(grid, 0, minutes / 60, minutes % 60)), Qt::NoButton, Qt::LeftButton,
                 Qt::NoModifier);
             QApplication::sendEvent(&grid, &move);
         }
-        QTest::mouseRelease(&grid, Qt::LeftButton, {}, cell(grid, 0, 20, 15));
+        QTest::mouseRelease(&grid, Qt::LeftButton, {}, gridCell(grid, 0, 20, 15));
         QCOMPARE(grid.windows()[0], QStringList {QStringLiteral("15:00-20:30")});
         QVERIFY(edited.count() >= 22);
         QVERIFY(!grid.dayBlocked(0));

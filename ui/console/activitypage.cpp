@@ -35,6 +35,7 @@
 #include <QValueAxis>
 
 #include "ui/console/adminclient.h"
+#include "ui/console/categorynames.h"
 #include "ui/console/hourheatmap.h"
 #include "ui/tray/childstatus.h"
 
@@ -43,31 +44,6 @@ namespace sundial::ui
 
 namespace
 {
-
-// A freedesktop main category as a parent reads it; "" is time in apps without one.
-QString categoryName(const QString &category)
-{
-    static const QHash<QString, const char *> names {
-        {QStringLiteral("AudioVideo"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Audio and video")},
-        {QStringLiteral("Audio"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Audio")},
-        {QStringLiteral("Video"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Video")},
-        {QStringLiteral("Development"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Programming")},
-        {QStringLiteral("Education"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Education")},
-        {QStringLiteral("Game"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Games")},
-        {QStringLiteral("Graphics"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Graphics")},
-        {QStringLiteral("Network"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Internet")},
-        {QStringLiteral("Office"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Office")},
-        {QStringLiteral("Science"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Science")},
-        {QStringLiteral("Settings"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Settings")},
-        {QStringLiteral("System"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "System")},
-        {QStringLiteral("Utility"), QT_TRANSLATE_NOOP("sundial::ui::ActivityPage", "Accessories")},
-    };
-    if (category.isEmpty()) {
-        return ActivityPage::tr("Other");
-    }
-    const auto found = names.constFind(category);
-    return found == names.constEnd() ? category : ActivityPage::tr(*found);
-}
 
 // Over a period longer than this many days the day chart has a bar per week.
 constexpr qint64 kLongestDailyPeriod = 31;
@@ -563,7 +539,7 @@ void ActivityPage::fillCategoryChart(const QJsonArray &categoryDays, QDate from,
         if (bar < 0 || active <= 0) {
             continue;
         }
-        const QString name = categoryName(entry.value(QStringLiteral("category")).toString());
+        const QString name = CategoryNames::displayName(entry.value(QStringLiteral("category")).toString());
         QList<double> &row = minutes[name];
         row.resize(m_categoryBars.size());
         row[bar] += double(active) / 60.0;
@@ -571,7 +547,7 @@ void ActivityPage::fillCategoryChart(const QJsonArray &categoryDays, QDate from,
     }
     // Largest category at the bottom of each bar; "Other" on top.
     QStringList names = minutes.keys();
-    const QString other = categoryName({});
+    const QString other = CategoryNames::displayName({});
     std::sort(names.begin(), names.end(), [&](const QString &a, const QString &b) {
         if ((a == other) != (b == other)) {
             return b == other;

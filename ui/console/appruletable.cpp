@@ -6,6 +6,8 @@
 #include <QLineEdit>
 #include <QSpinBox>
 
+#include "ui/console/categorynames.h"
+
 namespace sundial::ui
 {
 
@@ -22,14 +24,6 @@ AppRuleTable::AppRuleTable(QWidget *parent)
         Pattern, tr("Add app rule"), parent)
 {
     setObjectName(QStringLiteral("appRules"));
-}
-
-QStringList AppRuleTable::mainCategories()
-{
-    return {QStringLiteral("AudioVideo"), QStringLiteral("Audio"), QStringLiteral("Video"),
-        QStringLiteral("Development"), QStringLiteral("Education"), QStringLiteral("Game"), QStringLiteral("Graphics"),
-        QStringLiteral("Network"), QStringLiteral("Office"), QStringLiteral("Science"), QStringLiteral("Settings"),
-        QStringLiteral("System"), QStringLiteral("Utility")};
 }
 
 void AppRuleTable::fillRow(int row, const QJsonObject &rule)
@@ -49,7 +43,7 @@ void AppRuleTable::fillRow(int row, const QJsonObject &rule)
     kind->setCurrentIndex(int(kMatchKeys.indexOf(key)));
     auto *pattern = new QLineEdit(match.value(key).toString());
     // Categories are a short fixed list: offer them while typing.
-    auto *categories = new QCompleter(mainCategories(), pattern);
+    auto *categories = new QCompleter(CategoryNames::keys(), pattern);
     categories->setCaseSensitivity(Qt::CaseInsensitive);
     auto offerCategories = [kind, pattern, categories] {
         const bool category = kind->currentData().toString() == QLatin1String("category");

@@ -17,9 +17,6 @@ public:
 
     explicit AppRuleTable(QWidget *parent = nullptr);
 
-    // The freedesktop main categories (menu specification), as the rules name them.
-    static QStringList mainCategories();
-
 protected:
     void fillRow(int row, const QJsonObject &rule) override;
     QJsonObject rowRule(int row) const override;

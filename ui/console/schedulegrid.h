@@ -32,6 +32,9 @@ public:
     // day's morning too). Returns false if a window could not be read.
     bool setWindows(const std::array<QStringList, 7> &windows);
     const std::array<DaySlots, 7> &allowedSlots() const { return m_slots; }
+    // Where the 7 × 96 cells are drawn, in widget coordinates (right of the hour labels, below
+    // the day names).
+    QRectF cellArea() const;
 
     QSize sizeHint() const override { return {24 * 28 + 90, 7 * 26 + 24}; }
 
@@ -45,7 +48,6 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    QRectF cellArea() const;
     bool cellAt(QPointF position, int &day, int &slot) const;
     void paintTo(int day, int slot);
 

@@ -2,10 +2,8 @@
 #include "ui/console/usedapppicker.h"
 
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -15,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include "ui/console/appruletable.h"
+#include "ui/console/categorynames.h"
 
 namespace sundial::ui
 {
@@ -24,27 +23,6 @@ namespace
 
 constexpr int kKindRole = Qt::UserRole; // "exe", "desktopId", "category" or "site"
 constexpr int kValueRole = Qt::UserRole + 1;
-
-// A main category's name for a parent (the rules keep the freedesktop key).
-QString categoryName(const QString &category)
-{
-    static const QHash<QString, const char *> names {
-        {QStringLiteral("AudioVideo"), QT_TRANSLATE_NOOP("sundial::ui::UsedAppPicker", "Audio and video")},
-        {QStringLiteral("Audio"), QT_TRANSLATE_NOOP("sundial::ui::UsedAppPicker", "Audio")},
-        {QStringLiteral("Video"), QT_TRANSLATE_NOOP("sundial::ui::UsedAppPicker", "Video")},
-        {QStringLiteral("Development"), QT_TRANSLATE_NOOP("sundial::ui::UsedAppPicker", "Programming")},
-        {QStringLiteral("Education"), QT_TRANSLATE_NOOP("sundial::ui::UsedAppPicker", "Education")},
-        {QStringLiteral("Game"), QT_TRANSLATE_NOOP("sundial::ui::UsedAppPicker", "Games")},
-        {QStringLiteral("Graphics"), QT_TRANSLATE_NOOP("sundial::ui::UsedAppPicker", "Graphics")},
-        {QStringLiteral("Network"), QT_TRANSLATE_NOOP("sundial::ui::UsedAppPicker", "Internet")},
-        {QStringLiteral("Office"), QT_TRANSLATE_NOOP("sundial::ui::UsedAppPicker", "Office")},
-        {QStringLiteral("Science"), QT_TRANSLATE_NOOP("sundial::ui::UsedAppPicker", "Science")},
-        {QStringLiteral("Settings"), QT_TRANSLATE_NOOP("sundial::ui::UsedAppPicker", "Settings")},
-        {QStringLiteral("System"), QT_TRANSLATE_NOOP("sundial::ui::UsedAppPicker", "System")},
-        {QStringLiteral("Utility"), QT_TRANSLATE_NOOP("sundial::ui::UsedAppPicker", "Accessories")}};
-    const char *name = names.value(category);
-    return name ? QCoreApplication::translate("sundial::ui::UsedAppPicker", name) : category;
-}
 
 } // namespace
 
@@ -63,8 +41,8 @@ UsedAppPicker::UsedAppPicker(const QString &childName, QWidget *parent)
     m_used->setAccessibleName(tr("Apps and sites %1 used; Space ticks one").arg(childName));
     m_category->setAccessibleName(tr("A whole category"));
     m_category->addItem(tr("(none)"), QString());
-    for (const QString &category : AppRuleTable::mainCategories()) {
-        m_category->addItem(categoryName(category), category);
+    for (const QString &category : CategoryNames::keys()) {
+        m_category->addItem(CategoryNames::displayName(category), category);
     }
     m_action->setAccessibleName(tr("Action for the chosen apps and sites"));
     m_action->addItem(tr("Own daily budget"), QStringLiteral("budget"));
@@ -130,8 +108,8 @@ void UsedAppPicker::setUsage(const QJsonDocument &usage)
         const QJsonObject category = value.toObject();
         const QString name = category.value(QStringLiteral("name")).toString();
         if (!name.isEmpty()) {
-            add(tr("%1 (category, %2 min)").arg(categoryName(name)).arg(minutes(category)), QStringLiteral("category"),
-                name);
+            add(tr("%1 (category, %2 min)").arg(CategoryNames::displayName(name)).arg(minutes(category)),
+                QStringLiteral("category"), name);
         }
     }
     m_status->setText(m_used->count() > 0 ? tr("Tick what the new rules are for (most used first):")
@@ -169,7 +147,7 @@ QJsonArray UsedAppPicker::chosenAppRules() const
     }
     if (const QString category = m_category->currentData().toString(); !category.isEmpty()) {
         rules.append(withAction({{QStringLiteral("match"), QJsonObject {{QStringLiteral("category"), category}}},
-            {QStringLiteral("label"), categoryName(category)}}));
+            {QStringLiteral("label"), CategoryNames::displayName(category)}}));
     }
     return rules;
 }

@@ -29,9 +29,12 @@
 #include "agent/core/rulesjson.h"
 #include "agent/core/rulestore.h"
 #include "agent/core/usagereport.h"
+#include "agent/core/usagereportjson.h"
+#include "agent/ctl/arguments.h"
 #include "agent/ctl/demoseeder.h"
 #include "agent/ctl/rulesflags.h"
 #include "agent/ctl/servicecommands.h"
+#include "agent/ctl/usagereportprinter.h"
 #include "agent/platform/systemclock.h"
 
 namespace
@@ -42,6 +45,10 @@ using namespace std::chrono;
 using nlohmann::json;
 
 using ctl::kExitFailed;
+using ctl::printUsageReport;
+using ctl::takeFlag;
+using ctl::takeOption;
+using ctl::takeReportRange;
 using ctl::kExitRefused;
 using ctl::kExitUsage;
 
@@ -119,30 +126,6 @@ std::string userName(uid_t uid)
         return entry->pw_name;
     }
     return "uid " + std::to_string(uid);
-}
-
-// Value of "--name VALUE" in args, removing both; nullopt if absent.
-std::optional<std::string> takeOption(std::vector<std::string> &args, const std::string &name)
-{
-    for (std::size_t i = 0; i + 1 < args.size(); ++i) {
-        if (args[i] == name) {
-            std::string value = args[i + 1];
-            args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
-            return value;
-        }
-    }
-    return std::nullopt;
-}
-
-bool takeFlag(std::vector<std::string> &args, const std::string &name)
-{
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == name) {
-            args.erase(args.begin() + static_cast<long>(i));
-            return true;
-        }
-    }
-    return false;
 }
 
 std::string localTime(const core::TimeZone &zone, core::Instant at)
@@ -434,78 +417,16 @@ int commandReport(Session &session, std::vector<std::string> args)
     }
     const core::LocalDate today
         = core::DayCalendar {session.clock().zone(), rules->dayStart}.dayOf(session.clock().now());
-    const std::string period = takeOption(args, "--period").value_or("week");
     const std::string format = takeOption(args, "--format").value_or("table");
-    core::LocalDate from = today - days {6};
-    core::LocalDate to = today;
-    if (period == "day") {
-        from = today;
-    } else if (period == "month") {
-        from = today - days {29};
-    } else if (period == "year") {
-        from = today - days {364};
-    } else if (period != "week") {
-        return usageError("--period is day, week, month or year");
-    }
-    if (auto text = takeOption(args, "--from")) {
-        const auto date = core::parseDate(*text);
-        if (!date) {
-            return refused({"--from", "\"" + *text + "\" is not a date such as 2025-06-14"});
-        }
-        from = *date;
-    }
-    if (auto text = takeOption(args, "--to")) {
-        const auto date = core::parseDate(*text);
-        if (!date) {
-            return refused({"--to", "\"" + *text + "\" is not a date such as 2025-06-14"});
-        }
-        to = *date;
+    const auto range = takeReportRange(args, today);
+    if (!range) {
+        return range.error().field == "--period" ? usageError(range.error().message) : refused(range.error());
     }
     core::ActivityStore store {session.db()};
-    core::UsageReport report {store};
-    const auto totals = report.dayTotals(session.child(), from, to);
-    const auto apps = report.top(session.child(), core::UsageDimension::App, from, to, 10);
-    const auto sites = report.top(session.child(), core::UsageDimension::Domain, from, to, 10);
-    if (format == "json") {
-        json out = {{"from", core::formatDate(from)}, {"to", core::formatDate(to)}};
-        for (const auto &total : totals) {
-            out["days"].push_back({{"day", core::formatDate(total.day)}, {"activeSeconds", total.active.count()},
-                {"chargedSeconds", total.charged.count()}});
-        }
-        for (const auto &[key, list] : {std::pair {"apps", &apps}, std::pair {"sites", &sites}}) {
-            out[key] = json::array();
-            for (const auto &item : *list) {
-                out[key].push_back({{"name", item.name}, {"activeSeconds", item.active.count()}});
-            }
-        }
-        std::cout << out.dump(2) << "\n";
-        return 0;
-    }
-    if (format == "csv") {
-        std::cout << "day,active_seconds,charged_seconds\n";
-        for (const auto &total : totals) {
-            std::cout << core::formatDate(total.day) << "," << total.active.count() << "," << total.charged.count()
-                      << "\n";
-        }
-        return 0;
-    }
-    if (format != "table") {
+    const std::string report
+        = core::usageReportJson(core::UsageReport {store}, session.child(), range->from, range->to);
+    if (!printUsageReport(report, format, std::cout)) {
         return usageError("--format is table, csv or json");
-    }
-    std::cout << "Screen time " << core::formatDate(from) << " to " << core::formatDate(to) << "\n";
-    for (const auto &total : totals) {
-        const int bar = static_cast<int>(total.charged.count() / 600);
-        std::cout << "  " << core::formatDate(total.day) << " " << core::weekdayName(weekday {total.day}).substr(0, 3)
-                  << "  " << std::string(static_cast<std::size_t>(std::min(bar, 40)), '#') << " "
-                  << core::formatDuration(total.charged) << "\n";
-    }
-    std::cout << "Top apps:\n";
-    for (const auto &app : apps) {
-        std::cout << "  " << core::formatDuration(app.active) << "\t" << app.name << "\n";
-    }
-    std::cout << "Top sites:\n";
-    for (const auto &site : sites) {
-        std::cout << "  " << core::formatDuration(site.active) << "\t" << site.name << "\n";
     }
     return 0;
 }

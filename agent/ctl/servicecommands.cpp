@@ -12,7 +12,9 @@
 #include <QDateTime>
 
 #include "agent/core/rulesjson.h"
+#include "agent/ctl/arguments.h"
 #include "agent/ctl/rulesflags.h"
+#include "agent/ctl/usagereportprinter.h"
 
 namespace sundial::ctl
 {
@@ -39,27 +41,6 @@ int usage(const std::string &message)
 {
     std::cerr << "sundialctl: " << message << "\nTry 'sundialctl --help'.\n";
     return kExitUsage;
-}
-
-std::optional<std::string> takeOption(std::vector<std::string> &args, const std::string &name)
-{
-    const auto found = std::find(args.begin(), args.end(), name);
-    if (found == args.end() || found + 1 == args.end()) {
-        return std::nullopt;
-    }
-    std::string value = *(found + 1);
-    args.erase(found, found + 2);
-    return value;
-}
-
-bool takeFlag(std::vector<std::string> &args, const std::string &name)
-{
-    const auto found = std::find(args.begin(), args.end(), name);
-    if (found == args.end()) {
-        return false;
-    }
-    args.erase(found);
-    return true;
 }
 
 std::string localTime(qint64 unixTime)
@@ -191,42 +172,24 @@ int commandRules(ServiceClient &client, std::int64_t child, std::vector<std::str
 
 int commandReport(ServiceClient &client, std::int64_t child, std::vector<std::string> args)
 {
-    const QDate today = QDate::currentDate();
-    const std::string period = takeOption(args, "--period").value_or("week");
     const std::string format = takeOption(args, "--format").value_or("table");
-    const int back = period == "day" ? 0 : period == "month" ? 29 : period == "year" ? 364 : 6;
-    const QString from = QString::fromStdString(
-        takeOption(args, "--from").value_or(today.addDays(-back).toString(Qt::ISODate).toStdString()));
-    const QString to
-        = QString::fromStdString(takeOption(args, "--to").value_or(today.toString(Qt::ISODate).toStdString()));
-    auto result = client.call(QStringLiteral("Admin"), QStringLiteral("Usage"), {uint(child), from, to});
+    const auto today = core::parseDate(QDate::currentDate().toString(Qt::ISODate).toStdString());
+    const auto range = takeReportRange(args, today.value_or(core::LocalDate {}));
+    if (!range) {
+        if (range.error().field == "--period") {
+            return usage(range.error().message);
+        }
+        std::cerr << "sundialctl: refused: " << range.error().describe() << "\n";
+        return kExitRefused;
+    }
+    auto result = client.call(QStringLiteral("Admin"), QStringLiteral("Usage"),
+        {uint(child), QString::fromStdString(core::formatDate(range->from)),
+            QString::fromStdString(core::formatDate(range->to))});
     if (!result) {
         return report(result.error());
     }
-    const json usage = json::parse(result->toString().toStdString());
-    if (format == "json") {
-        std::cout << usage.dump(2) << "\n";
-        return 0;
-    }
-    if (format == "csv") {
-        std::cout << "day,active_seconds,charged_seconds\n";
-        for (const json &day : usage.at("days")) {
-            std::cout << day.at("day").get<std::string>() << "," << day.at("activeSeconds").get<qint64>() << ","
-                      << day.at("chargedSeconds").get<qint64>() << "\n";
-        }
-        return 0;
-    }
-    std::cout << "Screen time " << from.toStdString() << " to " << to.toStdString() << "\n";
-    for (const json &day : usage.at("days")) {
-        std::cout << "  " << day.at("day").get<std::string>() << "  "
-                  << duration(day.at("chargedSeconds").get<qint64>()) << "\n";
-    }
-    for (const auto &[key, title] : {std::pair {"apps", "Top apps"}, std::pair {"sites", "Top sites"}}) {
-        std::cout << title << ":\n";
-        for (const json &item : usage.at(key)) {
-            std::cout << "  " << duration(item.at("activeSeconds").get<qint64>()) << "\t"
-                      << item.at("name").get<std::string>() << "\n";
-        }
+    if (!printUsageReport(result->toString().toStdString(), format, std::cout)) {
+        return usage("--format is table, csv or json");
     }
     return 0;
 }

@@ -8,6 +8,7 @@
 #include "agent/core/rulesjson.h"
 #include "agent/core/text.h"
 #include "agent/core/usagereport.h"
+#include "agent/core/usagereportjson.h"
 #include "agent/daemon/heartbeatreport.h"
 
 namespace sundial::daemon
@@ -311,50 +312,7 @@ QString AgentObject::Usage(uint uid, const QString &from, const QString &to)
     }
     const auto [first, last] = *range;
     m_service.supervisor(uid)->flush(); // include what was counted a moment ago
-    core::UsageReport report {m_service.activity()};
-    QJsonArray days;
-    for (const core::DayTotal &total : report.dayTotals(uid, first, last)) {
-        days.append(QJsonObject {{QStringLiteral("day"), fromStd(core::formatDate(total.day))},
-            {QStringLiteral("activeSeconds"), qint64 {total.active.count()}},
-            {QStringLiteral("chargedSeconds"), qint64 {total.charged.count()}}});
-    }
-    QJsonObject out {{QStringLiteral("days"), days}};
-    for (const auto &[key, dimension] :
-        {std::pair {"apps", core::UsageDimension::App}, std::pair {"sites", core::UsageDimension::Domain},
-            std::pair {"categories", core::UsageDimension::Category}}) {
-        QJsonArray items;
-        for (const core::NamedTotal &item : report.top(uid, dimension, first, last, 50)) {
-            QJsonObject entry {{QStringLiteral("name"), fromStd(item.name)},
-                {QStringLiteral("activeSeconds"), qint64 {item.active.count()}},
-                {QStringLiteral("chargedSeconds"), qint64 {item.charged.count()}}};
-            if (dimension == core::UsageDimension::App) {
-                entry[QStringLiteral("id")] = qint64 {item.id}; // for AppUsage and Timeline's appId
-            }
-            items.append(entry);
-        }
-        out[QLatin1String(key)] = items;
-    }
-    // Each day by category, for stacked bars; "" is time in apps without a category.
-    QJsonArray categoryDays;
-    for (const core::CategoryDayTotal &total : report.categoriesPerDay(uid, first, last)) {
-        categoryDays.append(QJsonObject {{QStringLiteral("day"), fromStd(core::formatDate(total.day))},
-            {QStringLiteral("category"), fromStd(total.category)},
-            {QStringLiteral("activeSeconds"), qint64 {total.active.count()}},
-            {QStringLiteral("chargedSeconds"), qint64 {total.charged.count()}}});
-    }
-    out[QStringLiteral("categoryDays")] = categoryDays;
-    // Active minutes by weekday (0 = Sunday) and local hour, for the heatmap.
-    const core::HourHeatmap heatmap = report.hourHeatmap(uid, first, last);
-    QJsonArray hours;
-    for (const auto &weekday : heatmap) {
-        QJsonArray row;
-        for (const std::chrono::seconds cell : weekday) {
-            row.append(qint64 {cell.count()});
-        }
-        hours.append(row);
-    }
-    out[QStringLiteral("hours")] = hours;
-    return toJson(out);
+    return fromStd(core::usageReportJson(core::UsageReport {m_service.activity()}, uid, first, last));
 }
 
 QString AgentObject::AppUsage(uint uid, qint64 app, const QString &from, const QString &to)

@@ -64,6 +64,26 @@ class SundialctlTest(ServiceTestCase):
         self.assertEqual(verify.returncode, 0)
         self.assertIn("intact", verify.stdout)
 
+    def test_a_report_reads_the_same_from_the_service_and_from_the_state(self):
+        self.stop_service()
+        self.seed_usage(CHILD_UID, 5400)
+        direct = self.ctl("--state", self.state, "--child", CHILD_UID, "report", "--format", "json")
+        self.assertEqual(direct.returncode, 0, direct.stderr)
+        self.start_service()
+        served = self.ctl("--child", CHILD_UID, "report", "--format", "json")
+        self.assertEqual(served.returncode, 0, served.stderr)
+        report = json.loads(served.stdout)
+        self.assertEqual(json.loads(direct.stdout), report)
+        self.assertEqual(set(report), {"from", "to", "days", "apps", "sites", "categories", "categoryDays", "hours"})
+        self.assertEqual([day["chargedSeconds"] for day in report["days"]], [5400])
+        table = self.ctl("--child", CHILD_UID, "report", "--period", "day")
+        self.assertRegex(table.stdout, r"\d{4}-\d\d-\d\d \w{3}  ######### 1 h 30 min\n")
+        self.assertIn("Top apps:", table.stdout)
+        self.assertEqual(self.ctl("report", "--period", "fortnight").returncode, 2)
+        backwards = self.ctl("report", "--from", "2025-06-14", "--to", "2025-06-01")
+        self.assertEqual(backwards.returncode, 3)
+        self.assertIn("--from must not be after --to", backwards.stderr)
+
     def test_a_stopped_service_is_a_clear_error(self):
         self.stop_service()
         result = self.ctl("status")

@@ -22,28 +22,22 @@ set(CMAKE_INSTALL_DEFAULT_COMPONENT_NAME sundial)
 set(SUNDIAL_PACKAGE_MAINTAINER "Sundial maintainers <maintainers@users.noreply.r-seed-f8aa4f9d.example>"
     CACHE STRING "Maintainer field of the Debian package and its changelog")
 
-# /usr/share/doc/sundial: the copyright file and the (native) Debian changelog, compressed.
-set(sundial_doc_dir ${CMAKE_BINARY_DIR}/package-doc)
-configure_file(${PROJECT_SOURCE_DIR}/installer/debian/changelog.in ${sundial_doc_dir}/changelog @ONLY)
-add_custom_command(OUTPUT ${sundial_doc_dir}/changelog.gz
-    COMMAND sh -c "gzip -9n -c changelog > changelog.gz"
-    WORKING_DIRECTORY ${sundial_doc_dir}
-    DEPENDS ${sundial_doc_dir}/changelog
-    VERBATIM)
-add_custom_target(sundial_package_doc ALL DEPENDS ${sundial_doc_dir}/changelog.gz)
-install(FILES ${PROJECT_SOURCE_DIR}/installer/debian/copyright ${sundial_doc_dir}/changelog.gz
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/sundial)
-# The same for the console's package, with its own changelog (Debian wants one per package).
-set(console_doc_dir ${CMAKE_BINARY_DIR}/package-doc/console)
-configure_file(${PROJECT_SOURCE_DIR}/installer/debian/console-changelog.in ${console_doc_dir}/changelog @ONLY)
-add_custom_command(OUTPUT ${console_doc_dir}/changelog.gz
-    COMMAND sh -c "gzip -9n -c changelog > changelog.gz"
-    WORKING_DIRECTORY ${console_doc_dir}
-    DEPENDS ${console_doc_dir}/changelog
-    VERBATIM)
-add_custom_target(sundial_console_package_doc ALL DEPENDS ${console_doc_dir}/changelog.gz)
-install(FILES ${PROJECT_SOURCE_DIR}/installer/debian/copyright ${console_doc_dir}/changelog.gz
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/sundial-console COMPONENT console)
+# /usr/share/doc/PACKAGE: the copyright file and the package's own (native) Debian changelog,
+# compressed (Debian wants one per package), installed with COMPONENT.
+function(sundial_package_doc package changelog component)
+    set(dir ${CMAKE_BINARY_DIR}/package-doc/${package})
+    configure_file(${PROJECT_SOURCE_DIR}/installer/debian/${changelog} ${dir}/changelog @ONLY)
+    add_custom_command(OUTPUT ${dir}/changelog.gz
+        COMMAND sh -c "gzip -9n -c changelog > changelog.gz"
+        WORKING_DIRECTORY ${dir}
+        DEPENDS ${dir}/changelog
+        VERBATIM)
+    add_custom_target(${package}_package_doc ALL DEPENDS ${dir}/changelog.gz)
+    install(FILES ${PROJECT_SOURCE_DIR}/installer/debian/copyright ${dir}/changelog.gz
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/${package} COMPONENT ${component})
+endfunction()
+sundial_package_doc(sundial changelog.in sundial)
+sundial_package_doc(sundial-console console-changelog.in console)
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME sundial)

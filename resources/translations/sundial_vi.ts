@@ -547,39 +547,44 @@
         <translation>Chấp nhận đồng hồ đã đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="28"/>
+        <location filename="../../ui/console/auditpage.cpp" line="27"/>
+        <source>Audit log</source>
+        <translation>Nhật ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="29"/>
         <source>When</source>
         <translation>Khi nào</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="28"/>
+        <location filename="../../ui/console/auditpage.cpp" line="29"/>
         <source>What</source>
         <translation>Việc gì</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="28"/>
+        <location filename="../../ui/console/auditpage.cpp" line="29"/>
         <source>Child (uid)</source>
         <translation>Con (uid)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="28"/>
+        <location filename="../../ui/console/auditpage.cpp" line="29"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/console/auditpage.cpp" line="44"/>
+        <location filename="../../ui/console/auditpage.cpp" line="45"/>
         <source>The log is intact: %n entries, none changed or removed.</source>
         <translation>
             <numerusform>Nhật ký còn nguyên vẹn: %n mục, không mục nào bị sửa hay xóa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="45"/>
+        <location filename="../../ui/console/auditpage.cpp" line="46"/>
         <source>The log was changed: entry %1 and after cannot be trusted.</source>
         <translation>Nhật ký đã bị thay đổi: không thể tin mục %1 và các mục sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="50"/>
+        <location filename="../../ui/console/auditpage.cpp" line="51"/>
         <source>The clock was changed by %1 s: accept it</source>
         <translation>Đồng hồ đã bị đổi %1 giây: chấp nhận</translation>
     </message>
@@ -1134,47 +1139,52 @@
 <context>
     <name>sundial::ui::RequestsPage</name>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="23"/>
+        <location filename="../../ui/console/requestspage.cpp" line="21"/>
+        <source>Requests for more time</source>
+        <translation>Các yêu cầu thêm thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/requestspage.cpp" line="24"/>
         <source>Asked</source>
         <translation>Lúc xin</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="23"/>
+        <location filename="../../ui/console/requestspage.cpp" line="24"/>
         <source>Child (uid)</source>
         <translation>Con (uid)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="23"/>
+        <location filename="../../ui/console/requestspage.cpp" line="24"/>
         <source>Minutes</source>
         <translation>Số phút</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="23"/>
+        <location filename="../../ui/console/requestspage.cpp" line="24"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="23"/>
+        <location filename="../../ui/console/requestspage.cpp" line="24"/>
         <source>Answer</source>
         <translation>Trả lời</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="23"/>
+        <location filename="../../ui/console/requestspage.cpp" line="24"/>
         <source>Answered by (uid)</source>
         <translation>Người trả lời (uid)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="40"/>
+        <location filename="../../ui/console/requestspage.cpp" line="41"/>
         <source>approved, %1 min</source>
         <translation>đồng ý, %1 phút</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="41"/>
+        <location filename="../../ui/console/requestspage.cpp" line="42"/>
         <source>denied</source>
         <translation>từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="42"/>
+        <location filename="../../ui/console/requestspage.cpp" line="43"/>
         <source>waiting</source>
         <translation>đang chờ</translation>
     </message>
@@ -1427,21 +1437,21 @@
     </message>
     <message>
         <location filename="../../ui/console/settingspage.cpp" line="59"/>
-        <source>Child:</source>
-        <translation>Con:</translation>
+        <source>&amp;Child:</source>
+        <translation>&amp;Con:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="93"/>
+        <location filename="../../ui/console/settingspage.cpp" line="95"/>
         <source>The child can see these settings in their own window.</source>
         <translation>Con có thể xem các cài đặt này trong cửa sổ của mình.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="121"/>
+        <location filename="../../ui/console/settingspage.cpp" line="123"/>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="123"/>
+        <location filename="../../ui/console/settingspage.cpp" line="125"/>
         <source>Not saved: %1</source>
         <translation>Chưa lưu: %1</translation>
     </message>

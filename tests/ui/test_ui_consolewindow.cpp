@@ -2,12 +2,17 @@
 // The console window keeps unsaved rules: closing with changes asks first; the Activity page's
 // charts follow the palette into dark mode and back (offscreen).
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QDBusConnection>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QTimer>
 #include <QtTest>
 
@@ -94,6 +99,44 @@ private slots:
             QCOMPARE(view->chart()->theme(), QChart::ChartThemeLight);
             QCOMPARE(view->chart()->backgroundBrush().color(), light.color(QPalette::Window));
         }
+    }
+
+    void everyControlHasANameForScreenReaders()
+    {
+        // A control is named by its own text, its accessible name, or a label it is the buddy
+        // of; a screen reader has nothing else to say.
+        AdminClient client(QDBusConnection(QStringLiteral("none")));
+        ConsoleWindow window(client);
+        window.show();
+        QSet<const QWidget *> labelled;
+        for (const QLabel *label : window.findChildren<QLabel *>()) {
+            if (label->buddy()) {
+                labelled.insert(label->buddy());
+            }
+        }
+        QStringList unnamed;
+        for (QWidget *widget : window.findChildren<QWidget *>()) {
+            const bool control = qobject_cast<QAbstractButton *>(widget) || qobject_cast<QComboBox *>(widget)
+                || qobject_cast<QAbstractSpinBox *>(widget) || qobject_cast<QLineEdit *>(widget)
+                || qobject_cast<QAbstractItemView *>(widget) || qobject_cast<QPlainTextEdit *>(widget);
+            if (!control || widget->isHidden() || widget->focusPolicy() == Qt::NoFocus
+                || qobject_cast<QLineEdit *>(widget->parentWidget())
+                || qobject_cast<QAbstractSpinBox *>(widget->parentWidget())
+                || qobject_cast<QComboBox *>(widget->parentWidget())) {
+                continue; // hidden, not reachable from the keyboard, or part of a composite control
+            }
+            const auto *button = qobject_cast<QAbstractButton *>(widget);
+            const bool named = !widget->accessibleName().isEmpty() || labelled.contains(widget)
+                || (button && !button->text().isEmpty());
+            if (!named) {
+                unnamed.append(QStringLiteral("%1 %2 in %3")
+                                   .arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName(),
+                                       widget->parentWidget()
+                                           ? QString::fromLatin1(widget->parentWidget()->metaObject()->className())
+                                           : QString()));
+            }
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral("; "))));
     }
 };
 

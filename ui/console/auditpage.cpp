@@ -24,6 +24,7 @@ AuditPage::AuditPage(AdminClient &client, QWidget *parent)
     m_chain->setObjectName(QStringLiteral("chainState"));
     m_chain->setWordWrap(true);
     m_table->setObjectName(QStringLiteral("auditTable"));
+    m_table->setAccessibleName(tr("Audit log"));
     m_table->setColumnCount(4);
     m_table->setHorizontalHeaderLabels({tr("When"), tr("What"), tr("Child (uid)"), tr("Details")});
     m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);

@@ -18,6 +18,7 @@ RequestsPage::RequestsPage(AdminClient &client, QWidget *parent)
     , m_table(new QTableWidget(this))
 {
     m_table->setObjectName(QStringLiteral("requestsTable"));
+    m_table->setAccessibleName(tr("Requests for more time"));
     m_table->setColumnCount(6);
     m_table->setHorizontalHeaderLabels(
         {tr("Asked"), tr("Child (uid)"), tr("Minutes"), tr("Reason"), tr("Answer"), tr("Answered by (uid)")});

@@ -56,7 +56,9 @@ SettingsPage::SettingsPage(AdminClient &client, QWidget *parent)
     auto *save = new QPushButton(tr("Save settings"), this);
     save->setObjectName(QStringLiteral("saveSettings"));
     auto *top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Child:"), this));
+    auto *childLabel = new QLabel(tr("&Child:"), this);
+    childLabel->setBuddy(m_child);
+    top->addWidget(childLabel);
     top->addWidget(m_child);
     top->addStretch();
     top->addWidget(save);

@@ -45,12 +45,12 @@ using namespace std::chrono;
 using nlohmann::json;
 
 using ctl::kExitFailed;
+using ctl::kExitRefused;
+using ctl::kExitUsage;
 using ctl::printUsageReport;
 using ctl::takeFlag;
 using ctl::takeOption;
 using ctl::takeReportRange;
-using ctl::kExitRefused;
-using ctl::kExitUsage;
 
 constexpr const char *kUsage = R"(usage: sundialctl [--user | --state DIR] [--child UID] COMMAND [ARGS]
 

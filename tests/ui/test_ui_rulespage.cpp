@@ -269,8 +269,7 @@ private slots:
             QTest::keyClick(m_page->focusWidget(), Qt::Key_Tab);
             QCOMPARE(m_page->focusWidget(), apps->cell(0, column));
         }
-        QCOMPARE(
-            apps->cell(0, AppRuleTable::DailyMinutes)->accessibleName(), QStringLiteral("Daily minutes, rule 1"));
+        QCOMPARE(apps->cell(0, AppRuleTable::DailyMinutes)->accessibleName(), QStringLiteral("Daily minutes, rule 1"));
         QCOMPARE(apps->cell(1, AppRuleTable::Label + 1)->accessibleName(), QStringLiteral("Remove rule 2"));
     }
 

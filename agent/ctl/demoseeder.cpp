@@ -64,7 +64,7 @@ core::Rules starterRules(const std::string &language)
         rules.helpLine = {"Tổng đài quốc gia bảo vệ trẻ em", "111", "https://tongdai111.vn", {}, {}};
     } else {
         rules.helpLine = {"Child Helpline International (find your country's line)", "",
-            "https://childhelplineinternational.org/helplines/", {}, {}};
+            "https://childhelplineinternational.org/about/members/", {}, {}}; // as helplines.json's fallback
     }
     return rules;
 }

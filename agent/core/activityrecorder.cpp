@@ -156,7 +156,7 @@ void ActivityRecorder::attribute(const ActivityKey &key, TimeSpan span)
     }
 }
 
-Status ActivityRecorder::flush()
+Status ActivityRecorder::flush(const std::function<Status()> &alsoWrite)
 {
     attributeOpenTail();
     m_pending.rows.clear();
@@ -166,7 +166,7 @@ Status ActivityRecorder::flush()
     if (m_row) {
         m_pending.rows.push_back(m_row.get());
     }
-    if (Status written = m_store.write(m_pending); !written) {
+    if (Status written = m_store.write(m_pending, alsoWrite); !written) {
         // Rows that got an id inside the failed transaction were rolled back with it.
         for (ActivityRow *row : m_pending.rows) {
             row->id = 0;

@@ -32,9 +32,9 @@ public:
     void record(const Heartbeat &heartbeat);
     // The session ended (or was locked): nothing extends the open interval any more.
     void endActivity();
-    // Writes everything recorded so far. On failure nothing is lost from memory; the next
-    // flush tries again.
-    Status flush();
+    // Writes everything recorded so far, and `alsoWrite` in the same transaction (see
+    // ActivityStore::write). On failure nothing is lost from memory; the next flush tries again.
+    Status flush(const std::function<Status()> &alsoWrite = {});
 
     // The stored usage for `day` and its week plus what is not written yet.
     UsageSnapshot snapshot(LocalDate day);

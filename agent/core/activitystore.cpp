@@ -145,9 +145,9 @@ std::string ActivityStore::titleById(std::int64_t id) const
     return lookup(m_titles, "titles", "text", id);
 }
 
-Status ActivityStore::write(ActivityBatch &batch)
+Status ActivityStore::write(ActivityBatch &batch, const std::function<Status()> &alsoWrite)
 {
-    if (batch.empty()) {
+    if (batch.empty() && !alsoWrite) {
         return success();
     }
     Database::Transaction transaction {m_db};
@@ -196,6 +196,11 @@ Status ActivityStore::write(ActivityBatch &batch)
             .bind(5, delta.charged.count());
         if (!m_addHourly.run()) {
             return Error {"hourly_usage", "cannot record usage: " + m_addHourly.error()};
+        }
+    }
+    if (alsoWrite) {
+        if (Status also = alsoWrite(); !also) {
+            return also;
         }
     }
     return transaction.commit();

@@ -3,6 +3,7 @@
 // Writes come in batches (one transaction each); nothing here writes one row per heartbeat.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -57,8 +58,10 @@ public:
     std::string categoryById(std::int64_t id) const;
     std::string titleById(std::int64_t id) const;
 
-    // Writes the batch in one transaction, adding the deltas to the rollups.
-    Status write(ActivityBatch &batch);
+    // Writes the batch in one transaction, adding the deltas to the rollups. `alsoWrite`, if
+    // given, runs inside the same transaction after the batch (even an empty one), so other state
+    // saved at the same moment costs no second synced commit; its failure rolls back all.
+    Status write(ActivityBatch &batch, const std::function<Status()> &alsoWrite = {});
 
     // Deletes activity rows that ended before `activityBefore` and rollups of days before
     // `dailyBefore`. Returns the number of rows deleted.

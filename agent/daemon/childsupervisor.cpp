@@ -221,11 +221,11 @@ void ChildSupervisor::update()
 
 void ChildSupervisor::flush()
 {
-    if (core::Status written = m_recorder->flush(); !written) {
+    // The trusted clock's anchor rides in the usage's transaction: one synced commit a flush.
+    if (core::Status written = m_recorder->flush([this] { return m_clock.persist(); }); !written) {
         qWarning("sundiald: uid %lld: cannot write usage (kept in memory, retrying): %s", static_cast<long long>(m_uid),
             written.error().describe().c_str());
     }
-    m_clock.persist();
 }
 
 void ChildSupervisor::decide(core::Instant now)

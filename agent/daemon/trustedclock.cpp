@@ -74,12 +74,15 @@ void TrustedClock::acceptWallClock(std::int64_t byUid)
     emit changed();
 }
 
-void TrustedClock::persist() const
+core::Status TrustedClock::persist() const
 {
     core::Statement write = m_db.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) "
                                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     write.bind(1, kLastTrustedKey).bind(2, std::to_string(m_trusted.now().time_since_epoch().count()));
-    write.run();
+    if (!write.run()) {
+        return core::Error {"meta", "cannot record the trusted time: " + write.error()};
+    }
+    return core::success();
 }
 
 void TrustedClock::onTimedatePropertiesChanged(

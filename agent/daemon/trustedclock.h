@@ -34,8 +34,8 @@ public:
     // A parent accepted the current wall clock.
     void acceptWallClock(std::int64_t byUid);
     std::optional<std::chrono::seconds> pendingJump() const { return m_trusted.pendingJump(); }
-    // Records the last trusted instant (called at every flush).
-    void persist() const;
+    // Records the last trusted instant (at every flush, inside the usage's transaction).
+    core::Status persist() const;
 
 signals:
     // The wall clock moved, a suspend ended or a jump was adopted: decisions must be redone.

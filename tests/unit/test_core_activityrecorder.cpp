@@ -231,3 +231,28 @@ TEST_CASE("The stored part of a snapshot is read again after the database change
     REQUIRE(f.recorder->flush().ok());
     CHECK(f.day("2025-06-14").chargedToday == minutes {40});
 }
+
+TEST_CASE(
+    "Other state written with a flush shares its transaction, and its failure keeps the usage", "[core][accounting]")
+{
+    // The service saves the trusted clock's anchor inside the usage's commit (one synced commit
+    // a flush); if that part fails, nothing of the batch may be lost or half written.
+    Fixture f;
+    f.use(kEditor, berlin("2025-06-14", 10), berlin("2025-06-14", 10, 20));
+    const auto storedRows = [&f] {
+        core::Statement count = f.db->prepare("SELECT count(*) FROM daily_usage");
+        return count.step() ? count.integer(0) : -1;
+    };
+    REQUIRE_FALSE(f.recorder->flush([] { return core::Status {core::Error {"meta", "disk full"}}; }).ok());
+    CHECK(storedRows() == 0); // rolled back with the failing part
+    CHECK(f.day("2025-06-14").chargedToday == minutes {20}); // still in memory
+
+    const auto writeMeta = [&f] { return f.db->exec("INSERT INTO meta(key, value) VALUES('test-anchor', '42')"); };
+    REQUIRE(f.recorder->flush(writeMeta).ok());
+    CHECK(storedRows() > 0);
+    core::Statement anchor = f.db->prepare("SELECT value FROM meta WHERE key = 'test-anchor'");
+    REQUIRE(anchor.step());
+    CHECK(anchor.text(0) == "42");
+    f.reset(); // a new recorder reads only what was written
+    CHECK(f.day("2025-06-14").chargedToday == minutes {20});
+}

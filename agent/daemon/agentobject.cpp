@@ -311,7 +311,7 @@ QString AgentObject::Usage(uint uid, const QString &from, const QString &to)
         return {};
     }
     const auto [first, last] = *range;
-    m_service.supervisor(uid)->flush(); // include what was counted a moment ago
+    m_service.supervisor(uid)->flushUnwritten(); // include what was counted a moment ago
     return fromStd(core::usageReportJson(core::UsageReport {m_service.activity()}, uid, first, last));
 }
 
@@ -324,7 +324,7 @@ QString AgentObject::AppUsage(uint uid, qint64 app, const QString &from, const Q
     if (!range) {
         return {};
     }
-    m_service.supervisor(uid)->flush();
+    m_service.supervisor(uid)->flushUnwritten();
     core::UsageReport report {m_service.activity()};
     QJsonArray days;
     for (const core::DayTotal &total : report.appDayTotals(uid, app, range->first, range->second)) {
@@ -345,7 +345,7 @@ QString AgentObject::Timeline(uint uid, const QString &day)
         fail(kInvalidArgument, "day must be a date such as 2025-06-14");
         return {};
     }
-    m_service.supervisor(uid)->flush();
+    m_service.supervisor(uid)->flushUnwritten();
     core::UsageReport report {m_service.activity()};
     QJsonArray entries;
     for (const core::TimelineEntry &entry : report.timeline(uid, *date)) {

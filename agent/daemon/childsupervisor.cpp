@@ -219,6 +219,13 @@ void ChildSupervisor::update()
     decide(now);
 }
 
+void ChildSupervisor::flushUnwritten()
+{
+    if (m_recorder->pendingRows() > 0) {
+        flush();
+    }
+}
+
 void ChildSupervisor::flush()
 {
     // The trusted clock's anchor rides in the usage's transaction: one synced commit a flush.

@@ -55,6 +55,9 @@ public:
     QVariantMap status();
     // Writes what was counted; called on the tick and at shutdown.
     void flush();
+    // Before a report is read: writes what was counted and is not yet written, and nothing
+    // (no synced commit) when everything is already on disk.
+    void flushUnwritten();
 
 signals:
     void statusChanged(uint uid, const QVariantMap &status);

@@ -5,6 +5,7 @@ cannot run in CI). Each test starts its own bus, mock and service."""
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -109,6 +110,25 @@ class CountingTest(ServiceTestCase):
         usage = self.admin_json("Usage", CHILD_UID, time.strftime("%Y-%m-%d"), time.strftime("%Y-%m-%d"))
         self.assertEqual(usage["sites"][0]["name"], "docs.example.com")
         self.assertEqual(usage["apps"][0]["name"], "chromium")
+
+
+    def test_reports_write_only_what_is_not_yet_written(self):
+        # A parent browsing reports while the child is away must not cost a synced commit per
+        # answer; while time counts, the report includes the last seconds (written first).
+        day = time.strftime("%Y-%m-%d")
+        reader = sqlite3.connect(os.path.join(self.state, "sundial.db"))
+        version = lambda: reader.execute("PRAGMA data_version").fetchone()[0]  # noqa: E731
+        before = version()
+        self.admin_json("Usage", CHILD_UID, day, day)
+        self.admin_json("Timeline", CHILD_UID, day)
+        self.assertEqual(version(), before, "a report with nothing counted wrote to the database")
+        self.add_session()
+        self.heartbeat(exe="/usr/bin/abiword", desktopId="abiword", uid=CHILD_UID)
+        time.sleep(2.2)
+        usage = self.admin_json("Usage", CHILD_UID, day, day)
+        self.assertNotEqual(version(), before)
+        self.assertGreaterEqual(usage["days"][0]["chargedSeconds"], 2)
+        reader.close()
 
 
 class ClockTest(ServiceTestCase):

@@ -20,6 +20,7 @@
 set -euo pipefail
 script=$(realpath "$0")
 cd "$(dirname "$script")/.."
+top=$PWD # the source tree
 export DEBIAN_FRONTEND=noninteractive
 
 fail() {
@@ -267,36 +268,19 @@ fi
 
 # ---------------------------------------------------------------------------------------------
 step "run the installed service on a private system bus"
-# As in tests/integration/harness.py: a system-type bus that includes the INSTALLED policy;
+# The integration tests' bus (tests/integration/system-bus.conf) with the INSTALLED policy;
 # logind mocked by python3-dbusmock when it is there (without it the service only warns that it
-# cannot list sessions); the real polkitd, so the installed polkit action is read.
+# cannot list sessions); the real polkitd, so the installed polkit action is read: it owns its
+# name as user polkitd and every caller may reach it.
 socket=$work/bus
 cat >"$work/bus.conf" <<EOF
 <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
-  <type>system</type>
   <listen>unix:path=$socket</listen>
-  <auth>EXTERNAL</auth>
+  <include>$top/tests/integration/system-bus.conf</include>
   <policy context="default">
-    <allow user="*"/>
-    <deny own="*"/>
-    <deny send_type="method_call"/>
-    <allow send_type="signal"/>
-    <allow send_requested_reply="true" send_type="method_return"/>
-    <allow send_requested_reply="true" send_type="error"/>
-    <allow receive_type="method_call"/>
-    <allow receive_type="method_return"/>
-    <allow receive_type="error"/>
-    <allow receive_type="signal"/>
-    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus"/>
-    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Introspectable"/>
     <allow send_destination="org.freedesktop.PolicyKit1"/>
-  </policy>
-  <policy user="root">
-    <allow own="org.freedesktop.login1"/>
-    <allow send_destination="org.freedesktop.login1"/>
-    <allow own="org.freedesktop.PolicyKit1"/>
   </policy>
   <policy user="polkitd">
     <allow own="org.freedesktop.PolicyKit1"/>

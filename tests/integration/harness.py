@@ -22,33 +22,13 @@ POLICY = os.path.join(os.path.dirname(__file__), "..", "..", "installer", "dbus"
 CHILD_UID = 1001
 AGENT = ("org.sundial.Agent1", "/org/sundial/Agent1")
 
+BASE_BUS_CONFIG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "system-bus.conf")
+# The private system bus: the shared base (system-bus.conf) plus Sundial's policy.
 BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
-  <type>system</type>
   <listen>unix:path={socket}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow user="*"/>
-    <deny own="*"/>
-    <deny send_type="method_call"/>
-    <allow send_type="signal"/>
-    <allow send_requested_reply="true" send_type="method_return"/>
-    <allow send_requested_reply="true" send_type="error"/>
-    <allow receive_type="method_call"/>
-    <allow receive_type="method_return"/>
-    <allow receive_type="error"/>
-    <allow receive_type="signal"/>
-    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus"/>
-    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Introspectable"/>
-  </policy>
-  <!-- the logind and polkit mocks stand where those services' own policies would -->
-  <policy user="root">
-    <allow own="org.freedesktop.login1"/>
-    <allow send_destination="org.freedesktop.login1"/>
-    <allow own="org.freedesktop.PolicyKit1"/>
-    <allow send_destination="org.freedesktop.PolicyKit1"/>
-  </policy>
+  <include>{base}</include>
   <include>{policy}</include>
 </busconfig>
 """
@@ -90,7 +70,7 @@ class ServiceTestCase(unittest.TestCase):
         socket = os.path.join(self.dir, "bus")
         config = os.path.join(self.dir, "bus.conf")
         with open(config, "w") as f:
-            f.write(BUS_CONFIG.format(socket=socket, policy=os.path.abspath(POLICY)))
+            f.write(BUS_CONFIG.format(socket=socket, base=BASE_BUS_CONFIG, policy=os.path.abspath(POLICY)))
         self.bus = subprocess.Popen(["dbus-daemon", "--config-file=" + config, "--nofork", "--nosyslog"],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.env = dict(os.environ, DBUS_SYSTEM_BUS_ADDRESS="unix:path=" + socket)

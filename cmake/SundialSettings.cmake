@@ -2,7 +2,14 @@
 # Project-wide settings: the language standard, warnings and sanitizers as INTERFACE targets
 # that every Sundial target links, so no target sets its own flags.
 
-option(SUNDIAL_WERROR "Treat compiler warnings as errors (CI turns this on)" OFF)
+# CI (the CI environment variable set to true) builds with warnings as errors, also when it runs
+# the README's commands unchanged.
+if("$ENV{CI}" STREQUAL "true")
+    set(sundial_werror_default ON)
+else()
+    set(sundial_werror_default OFF)
+endif()
+option(SUNDIAL_WERROR "Treat compiler warnings as errors (on by default where CI=true)" ${sundial_werror_default})
 option(SUNDIAL_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 option(SUNDIAL_BUILD_TESTS "Build the test suites" ON)
 option(SUNDIAL_BUILD_BENCHMARKS "Build the benchmarks" ON)

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Installs the Debian 12 packages Sundial needs to build and test. Run as root (or with sudo).
-# Safe to run again: apt-get skips what is already there.
+# Installs the Debian 12 packages Sundial needs to build, test, try out and package, on a minimal
+# Debian 12 (CI proves it in a fresh mmdebstrap root: .ci/fresh-debian.sh). Run as root, or as a
+# user with sudo. Safe to run again: apt-get skips what is already there.
+# cmake/SundialDependencies.cmake names the package of anything missing at configure time.
 set -euo pipefail
 
 packages=(
     # build
     cmake g++ make pkg-config clang-format-14
     libsqlite3-dev nlohmann-json3-dev catch2 qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-charts-dev
+    # Qt6ChartsConfig.cmake needs Qt6OpenGL's CMake files, and qt6-charts-dev does not pull them in
+    libqt6opengl6-dev
     libxcb1-dev libxcb-res0-dev libxcb-screensaver0-dev libxcb-sync-dev
     # integration tests: a private bus, the logind mock, calls as other users, the PAM check
     dbus-daemon dbus-bin libglib2.0-bin python3-dbusmock python3-dbus python3-gi util-linux pamtester

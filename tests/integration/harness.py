@@ -97,6 +97,15 @@ class ServiceTestCase(unittest.TestCase):
             print("\n--- sundiald log ---\n" + open(self.daemon_log).read())
         shutil.rmtree(self.dir, ignore_errors=True)
 
+    def child_readable(self, path):
+        """A copy of `path` in the test's own directory (0755 in /tmp), for programs run as the child:
+        the checkout may live where the child cannot read (a root shell's home is 0700)."""
+        copy = os.path.join(self.dir, "child-" + os.path.basename(path))
+        if not os.path.exists(copy):
+            shutil.copy(path, copy)
+            os.chmod(copy, 0o755)
+        return copy
+
     # --- processes -------------------------------------------------------------------------
     def _wait_for(self, condition, what, timeout=10.0):
         deadline = time.monotonic() + timeout

@@ -140,7 +140,8 @@ class SessionHelperTest(ServiceTestCase):
     def start_player(self, env, name, status):
         log = os.path.join(self.dir, "player-%s.log" % name)
         with open(log, "w") as output:
-            player = subprocess.Popen(self.as_child("/usr/bin/python3", PLAYER, "--name", name, "--status", status),
+            player = subprocess.Popen(self.as_child("/usr/bin/python3", self.child_readable(PLAYER), "--name", name,
+                                                    "--status", status),
                                       env=env, stdout=output, stderr=output)
         self.addCleanup(self.end, player)
         bus_name = "org.mpris.MediaPlayer2." + name

@@ -4,7 +4,7 @@
 // Heartbeats are merged in memory (HeartbeatMerger); flush() writes what accumulated in one
 // transaction. Time is attributed to the child's day and local hour in which it elapsed, fixed
 // when it is written. Idle seconds are recorded but count as no use; always-allowed seconds
-// count as use but are charged to nothing (RULES.md "What is counted").
+// count as use but are charged to nothing (docs/RULES.md "What is counted").
 #pragma once
 
 #include <memory>

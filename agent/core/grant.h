@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Grant: time a parent gives on top of the rules (RULES.md "Grants").
+// Grant: time a parent gives on top of the rules (docs/RULES.md "Grants").
 #pragma once
 
 #include "agent/core/timetypes.h"

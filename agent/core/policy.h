@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The policy: pure functions from rules, usage, grants and a moment to a decision.
-// RULES.md "Budgets", "Grants" and "Decisions" are their specification.
+// docs/RULES.md "Budgets", "Grants" and "Decisions" are their specification.
 #pragma once
 
 #include <string_view>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Which rules apply to an app and site (RULES.md "Which rule applies to an app or site").
+// Which rules apply to an app and site (docs/RULES.md "Which rule applies to an app or site").
 #pragma once
 
 #include <string_view>

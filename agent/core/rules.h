@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Rules: everything a parent sets for one child. The meaning of each field is RULES.md's.
+// Rules: everything a parent sets for one child. The meaning of each field is docs/RULES.md's.
 #pragma once
 
 #include <array>
@@ -79,7 +79,7 @@ struct SiteRule {
 
 enum class LockoutAction { Lock, Logout, Suspend };
 
-// The enforcement ladder's steps and timings (RULES.md "Lockout", ARCHITECTURE.md).
+// The enforcement ladder's steps and timings (docs/RULES.md "Lockout", docs/ARCHITECTURE.md "Flows").
 struct LockoutPolicy {
     LockoutAction action = LockoutAction::Lock;
     std::chrono::seconds grace {60}; // "save your work" countdown at zero
@@ -128,7 +128,7 @@ struct Rules {
     bool operator==(const Rules &) const = default;
 };
 
-// Checks every field against RULES.md; the first problem found is returned with the field's
+// Checks every field against docs/RULES.md; the first problem found is returned with the field's
 // path ("days.saturday.windows[1]") and the offending value. Windows that overlap or touch
 // are accepted (they are merged when used).
 Status validateRules(const Rules &rules);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// TimeZone: converts between instants and local wall time, with the exact rules of RULES.md
+// TimeZone: converts between instants and local wall time, with the exact rules of docs/RULES.md
 // for local times that do not exist (spring forward) or exist twice (fall back).
 #pragma once
 

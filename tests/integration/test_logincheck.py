@@ -1,12 +1,19 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""sundial-login-check, the PAM account check, run by pam_exec through pamtester (and directly),
-against sundiald on the harness's private system bus. pam_exec hands the command the PAM
-environment, not its caller's, so each test's PAM service runs the check through env(1) with the
-private bus address and a temporary unchecked-logins file. The PAM service file is
-/etc/pam.d/sundial-test-<random>, removed after each test whatever happens."""
+"""sundial-login-check, the PAM account check, run by pam_exec through pamtester, su and runuser
+(and directly), against sundiald on the harness's private system bus. pam_exec hands the command
+the PAM environment, not its caller's, so each test's PAM service runs the check through env(1)
+with the private bus address and a temporary unchecked-logins file; only the tests' build of the
+check honours them (the installed one, built in installed/, never does). The PAM service file is
+/etc/pam.d/sundial-test-<random>, removed after each test whatever happens; su and runuser read
+/etc/pam.d/su and /etc/pam.d/runuser by name, so the tests that use them add a marked block there
+and put the file back as it was when the test ends.
+
+su, sudo and polkit-agent-helper-1 are setuid: the check runs with a real uid other than root
+and an effective uid of root. `setpriv --ruid N --euid 0` gives a process the same credentials."""
 
 import os
 import pwd
+import re
 import secrets
 import shutil
 import signal
@@ -21,6 +28,8 @@ from harness import BUILD, CHILD_UID, ServiceTestCase  # noqa: E402
 
 LOGIN_CHECK = os.environ.get("SUNDIAL_LOGIN_CHECK",
                              os.path.join(BUILD, "agent", "logincheck", "sundial-login-check"))
+# The check as installed (agent/logincheck/CMakeLists.txt builds it beside the tests' one).
+INSTALLED_LOGIN_CHECK = os.path.join(os.path.dirname(LOGIN_CHECK), "installed", "sundial-login-check")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 HELP_LINE = {"name": "Test Helpline", "phone": "116 111", "url": "https://helpline.example.org/"}
 NOBODY = 65534
@@ -43,24 +52,65 @@ class LoginCheckCase(ServiceTestCase):
         self.addCleanup(lambda: os.path.exists(pam_file) and os.remove(pam_file))
         with open(pam_file, "w") as f:
             f.write("# written by tests/integration/test_logincheck.py; removed when the test ends\n"
-                    "account required pam_exec.so quiet stdout /usr/bin/env DBUS_SYSTEM_BUS_ADDRESS=%s "
-                    "SUNDIAL_UNCHECKED_LOGINS=%s %s\n" % (self.bus_address, self.unchecked, LOGIN_CHECK))
+                    + self.check_line() + "\n")
 
-    def pamtester(self, user):
+    def check_line(self):
+        return ("account required pam_exec.so quiet stdout /usr/bin/env DBUS_SYSTEM_BUS_ADDRESS=%s "
+                "SUNDIAL_UNCHECKED_LOGINS=%s %s" % (self.bus_address, self.unchecked, LOGIN_CHECK))
+
+    def pamtester(self, user, setuid_from=None):
         """pam_acct_mgmt for `user` through the test's PAM service; pam_exec's `stdout` option
-        passes the check's message to pamtester, which prints it on stdout."""
-        return subprocess.run(["pamtester", "-v", self.pam_service, user, "acct_mgmt"],
-                              capture_output=True, text=True, timeout=30)
+        passes the check's message to pamtester, which prints it on stdout. With `setuid_from`,
+        pamtester runs as a setuid program started by that uid would (real uid `setuid_from`,
+        effective uid root), and so does the check it starts."""
+        command = ["pamtester", "-v", self.pam_service, user, "acct_mgmt"]
+        if setuid_from is not None:
+            command = ["setpriv", "--ruid=%d" % setuid_from, "--euid=0"] + command
+        return subprocess.run(command, capture_output=True, text=True, timeout=30)
 
-    def run_check(self, user, uid=None, bus_address=None):
-        """The check run directly, as pam_exec would (optionally as another uid)."""
+    def run_check(self, user, uid=None, bus_address=None, setuid_from=None, check=LOGIN_CHECK):
+        """The check run directly, as pam_exec would: optionally as another uid, or with the
+        credentials of a setuid program started by `setuid_from`."""
         env = {"PAM_USER": user, "PAM_SERVICE": "login", "PAM_TTY": "tty3", "PAM_TYPE": "account",
                "DBUS_SYSTEM_BUS_ADDRESS": bus_address or self.bus_address,
                "SUNDIAL_UNCHECKED_LOGINS": self.unchecked, "PATH": "/usr/bin:/bin"}
-        command = [LOGIN_CHECK]
+        command = [check]
         if uid is not None:
             command = ["setpriv", "--reuid=%d" % uid, "--regid=%d" % uid, "--clear-groups"] + command
+        if setuid_from is not None:
+            command = ["setpriv", "--ruid=%d" % setuid_from, "--euid=0"] + command
         return subprocess.run(command, env=env, capture_output=True, text=True, timeout=30)
+
+    def add_to_system_pam_service(self, service, auth=(), account=()):
+        """Adds a marked block to /etc/pam.d/<service> (auth lines first in the file, account lines
+        last) until the test ends, when the file is written back as it was. A block left behind by
+        a killed run is removed first. Every line must name the test account, so that a block
+        left behind all the same changes nothing for anyone else."""
+        path = os.path.join("/etc/pam.d", service)
+        begin, end = "# sundial-test begin (tests/integration/test_logincheck.py)", "# sundial-test end"
+        with open(path) as f:
+            text = f.read()
+        original = re.sub(r"(?ms)^%s\n.*?^%s\n" % (re.escape(begin), re.escape(end)), "", text)
+        mode = os.stat(path).st_mode & 0o777
+
+        def restore():
+            with open(path + ".sundial-test", "w") as f:
+                f.write(original)
+            os.chmod(path + ".sundial-test", mode)
+            os.replace(path + ".sundial-test", path)
+        self.addCleanup(restore)
+
+        def block(lines):
+            return begin + "\n" + "".join(line + "\n" for line in lines) + end + "\n" if lines else ""
+        with open(path + ".sundial-test", "w") as f:
+            f.write(block(auth) + original + block(account))
+        os.chmod(path + ".sundial-test", mode)
+        os.replace(path + ".sundial-test", path)
+
+    def check_for_child_only(self):
+        """Account lines that run the tests' check for the test account only."""
+        return ["account [success=1 default=ignore] pam_succeed_if.so quiet user != %s" % self.child,
+                self.check_line()]
 
     def unchecked_lines(self):
         if not os.path.exists(self.unchecked):
@@ -154,6 +204,125 @@ class LoginCheckTest(LoginCheckCase):
         self.assertIn("PAM_USER", result.stderr)
 
 
+    # --- inside setuid programs: su, sudo, polkit-agent-helper-1 -----------------------------
+    def test_with_setuid_credentials_the_check_refuses_and_allows_as_it_should(self):
+        # The child running su (to itself or to a parent) and another user running su to the
+        # child: the check runs with that real uid and root's effective uid, asks Admin as root.
+        self.set_rules(days=every_day(budgetMinutes=0))
+        for caller in (CHILD_UID, NOBODY):
+            result = self.run_check(self.child, setuid_from=caller)
+            self.assertEqual(result.returncode, 1, "caller %d: %s" % (caller, result.stderr))
+            self.assertRefused(result, "used up", "Next allowed: not before", HELP_LINE["phone"])
+        self.set_rules(days=every_day(budgetMinutes=120))
+        for caller in (CHILD_UID, NOBODY):
+            self.assertAllowed(self.run_check(self.child, setuid_from=caller))
+        self.assertEqual(self.unchecked_lines(), [])  # allowed by the service, not unchecked
+
+    def test_with_setuid_credentials_a_child_outside_allowed_hours_is_refused(self):
+        start = datetime.now(timezone.utc) + timedelta(hours=2)
+        window = "%s-%s" % (start.strftime("%H:%M"), (start + timedelta(hours=1)).strftime("%H:%M"))
+        self.set_rules(days=every_day(windows=[window]))
+        self.assertRefused(self.run_check(self.child, setuid_from=CHILD_UID), "outside allowed hours",
+                           "next allowed at", HELP_LINE["name"])
+
+    def test_pamtester_as_a_setuid_program_refuses_and_allows(self):
+        self.set_rules(days=every_day(budgetMinutes=0))
+        self.assertRefused(self.pamtester(self.child, setuid_from=CHILD_UID), "used up", HELP_LINE["url"])
+        self.set_rules(days=every_day(budgetMinutes=120))
+        self.assertAllowed(self.pamtester(self.child, setuid_from=CHILD_UID))
+        self.assertEqual(self.unchecked_lines(), [])
+
+    def su_to_child_as_child(self):
+        """The real su, setuid root, run by the child to become itself."""
+        command = ["setpriv", "--reuid=%d" % CHILD_UID, "--regid=%d" % CHILD_UID, "--clear-groups",
+                   "su", "-c", "true", self.child]
+        return subprocess.run(command, env={"PATH": "/usr/bin:/bin", "LANG": "C"}, stdin=subprocess.DEVNULL,
+                              capture_output=True, text=True, timeout=30)
+
+    def test_su_refuses_a_child_out_of_time_and_lets_in_a_child_with_time_left(self):
+        # The test account has no password: su lets it become itself without one (that pair only).
+        self.add_to_system_pam_service(
+            "su", auth=["auth [success=done default=ignore] pam_succeed_if.so quiet user = %s ruser = %s"
+                        % (self.child, self.child)],
+            account=self.check_for_child_only())
+        self.set_rules(days=every_day(budgetMinutes=0))
+        result = self.su_to_child_as_child()
+        self.assertRefused(result, "used up", HELP_LINE["phone"])
+        self.set_rules(days=every_day(budgetMinutes=120))
+        result = self.su_to_child_as_child()
+        # Past the account stage su starts the account's shell, nologin, which says so.
+        self.assertIn("This account is currently not available", result.stdout + result.stderr)
+        self.assertNotIn("Sundial:", result.stdout)
+        self.assertEqual(self.unchecked_lines(), [])
+
+    def test_runuser_has_no_account_stage_so_the_check_never_stops_it(self):
+        # util-linux's runuser (root only) skips authentication and account management: the check
+        # in its stack does not run, so root's scripts keep working whatever the rules say.
+        self.add_to_system_pam_service("runuser", account=self.check_for_child_only())
+        self.set_rules(days=every_day(budgetMinutes=0))
+        result = subprocess.run(["runuser", "-u", self.child, "--", "true"],
+                                env={"PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}, stdin=subprocess.DEVNULL,
+                                capture_output=True, text=True, timeout=30)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertNotIn("Sundial:", result.stdout)
+
+    # --- the installed check -------------------------------------------------------------------
+    def test_neither_build_of_the_check_links_qt(self):
+        # Qt's QCoreApplication aborts in setuid processes.
+        for check in (LOGIN_CHECK, INSTALLED_LOGIN_CHECK):
+            libraries = subprocess.run(["ldd", check], capture_output=True, text=True, check=True).stdout
+            self.assertNotIn("libQt", libraries, check)
+            self.assertIn("libsystemd.so", libraries, check)
+
+    def test_only_the_tests_build_of_the_check_names_the_environment_variables(self):
+        with open(LOGIN_CHECK, "rb") as f:
+            tests_build = f.read()
+        with open(INSTALLED_LOGIN_CHECK, "rb") as f:
+            installed = f.read()
+        for name in (b"DBUS_SYSTEM_BUS_ADDRESS", b"SUNDIAL_UNCHECKED_LOGINS"):
+            self.assertIn(name, tests_build)
+            self.assertNotIn(name, installed)
+        self.assertIn(b"unix:path=/run/dbus/system_bus_socket", installed)
+
+    def run_installed_check_in_private_run(self):
+        """The installed check with setuid credentials (su run by the child), its environment
+        pointing at no bus and at the test's unchecked-logins file, in a mount namespace whose /run
+        is empty but for the private bus at the system bus's path. Returns the result and what the
+        namespace's /run/sundial/unchecked-logins holds afterwards."""
+        if subprocess.run(["unshare", "--mount", "true"], capture_output=True).returncode != 0:
+            self.skipTest("unshare --mount is not allowed here")
+        script = ('mount -t tmpfs tmpfs /run && mkdir /run/dbus && touch /run/dbus/system_bus_socket && '
+                  'mount --bind "$0" /run/dbus/system_bus_socket && { "$@" > "$RESULT.out" 2> "$RESULT.err"; '
+                  'echo $? > "$RESULT.status"; cat /run/sundial/unchecked-logins > "$RESULT.unchecked" 2>/dev/null; '
+                  'true; }')
+        result_base = os.path.join(self.dir, "installed-check")
+        env = {"PAM_USER": self.child, "PAM_SERVICE": "su", "PAM_TTY": "pts/3", "PAM_TYPE": "account",
+               "DBUS_SYSTEM_BUS_ADDRESS": "unix:path=" + os.path.join(self.dir, "no-such-bus"),
+               "SUNDIAL_UNCHECKED_LOGINS": self.unchecked, "PATH": "/usr/bin:/bin", "RESULT": result_base}
+        socket = self.bus_address[len("unix:path="):]
+        subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c", script, socket,
+                        "setpriv", "--ruid=%d" % CHILD_UID, "--euid=0", INSTALLED_LOGIN_CHECK],
+                       env=env, check=True, timeout=30)
+
+        def read(suffix):
+            return open(result_base + suffix).read() if os.path.exists(result_base + suffix) else ""
+        return (subprocess.CompletedProcess([], int(read(".status")), read(".out"), read(".err")),
+                read(".unchecked").splitlines())
+
+    def test_the_installed_check_asks_the_system_bus_whatever_the_environment_says(self):
+        self.set_rules(days=every_day(budgetMinutes=0))
+        result, recorded = self.run_installed_check_in_private_run()
+        self.assertRefused(result, "used up", HELP_LINE["phone"])
+        self.assertEqual(recorded, [])
+        # The service away: the login is recorded in /run/sundial/unchecked-logins, not the file named.
+        self.stop_service()
+        result, recorded = self.run_installed_check_in_private_run()
+        self.assertAllowed(result)
+        self.assertEqual(len(recorded), 1, recorded)
+        self.assertEqual(recorded[0].split("\t")[1:4], [self.child, "su", "pts/3"])
+        self.assertFalse(os.path.exists(self.unchecked))
+
+
 class UncheckedLoginTest(LoginCheckCase):
     """The service is away: logins are allowed and recorded, and the service audits them later."""
 
@@ -199,7 +368,7 @@ class UncheckedLoginTest(LoginCheckCase):
         self.assertLess(elapsed, 8.0)
         lines = self.unchecked_lines()
         self.assertEqual(len(lines), 1, lines)
-        self.assertIn("NoReply", lines[0])
+        self.assertIn("did not answer within", lines[0])
 
     def test_a_hung_bus_does_not_hold_up_the_login(self):
         # The bus accepts the connection but never answers the handshake: the check's own

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/logincheck/refusalmessage.h"
+
+#include <string_view>
+
+namespace sundial::logincheck
+{
+
+namespace
+{
+
+// "15:00", "tomorrow at 15:00" or "Monday at 15:00", in the local time zone (as the service's
+// reasons say it).
+std::string momentText(std::time_t at, std::time_t now)
+{
+    std::tm today {};
+    std::tm then {};
+    localtime_r(&now, &today);
+    localtime_r(&at, &then);
+    std::tm tomorrow = today;
+    tomorrow.tm_mday += 1;
+    tomorrow.tm_hour = 12; // away from any DST change
+    tomorrow.tm_isdst = -1;
+    const std::time_t noonTomorrow = std::mktime(&tomorrow);
+    localtime_r(&noonTomorrow, &tomorrow);
+    char clock[16];
+    std::strftime(clock, sizeof clock, "%H:%M", &then);
+    const auto sameDate
+        = [](const std::tm &a, const std::tm &b) { return a.tm_year == b.tm_year && a.tm_yday == b.tm_yday; };
+    if (sameDate(then, today)) {
+        return clock;
+    }
+    if (sameDate(then, tomorrow)) {
+        return std::string {"tomorrow at "} + clock;
+    }
+    char weekday[32];
+    std::strftime(weekday, sizeof weekday, "%A", &then);
+    return std::string {weekday} + " at " + clock;
+}
+
+std::string_view trimmed(std::string_view text)
+{
+    constexpr std::string_view kSpace = " \t\n\v\f\r";
+    const auto first = text.find_first_not_of(kSpace);
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
+}
+
+} // namespace
+
+std::string refusalMessage(const AccountStatus &status, std::time_t now)
+{
+    std::string text
+        = "Sundial: no screen time now — " + (status.reason.empty() ? "not allowed" : status.reason) + ".\n";
+    // An outside-hours reason already names the next allowed time. Otherwise nextChangeAt is
+    // the earliest moment the verdict can change by the rules alone, so it is a true lower bound.
+    if (status.reason.find("next allowed") == std::string::npos && status.nextChangeAt > now) {
+        text += "Next allowed: not before " + momentText(static_cast<std::time_t>(status.nextChangeAt), now)
+            + ", unless a parent allows it sooner.\n";
+    }
+    std::string help;
+    for (const std::string *value : {&status.helpLineName, &status.helpLinePhone, &status.helpLineUrl}) {
+        if (const std::string_view part = trimmed(*value); !part.empty()) {
+            help += (help.empty() ? "" : ", ") + std::string {part};
+        }
+    }
+    if (!help.empty()) {
+        text += "If you need someone to talk to: " + help + "\n";
+    }
+    return text;
+}
+
+} // namespace sundial::logincheck

@@ -84,7 +84,7 @@ std::uint64_t microsecondsLeft(Clock::time_point deadline)
 // Connects and waits until the bus has authenticated us and answered Hello. sd-bus's own limits
 // for these steps are 25 s, so the waiting here is ours, bounded by `deadline`. Returns 1 when
 // ready, 0 when the deadline passed, a negative errno on failure.
-int connect(sd_bus *bus, const std::string &address, Clock::time_point deadline)
+int connectWithin(sd_bus *bus, const std::string &address, Clock::time_point deadline)
 {
     int result = sd_bus_set_address(bus, address.c_str());
     if (result >= 0) {
@@ -106,6 +106,9 @@ int connect(sd_bus *bus, const std::string &address, Clock::time_point deadline)
             return 0;
         }
         result = sd_bus_wait(bus, left);
+        if (result == -EINTR) {
+            result = 0; // a signal is no answer; the deadline still holds
+        }
     }
     return result;
 }
@@ -191,7 +194,7 @@ ServiceAnswer ServiceAnswer::ask(
         return unanswered("no bus connection", result);
     }
     const BusConnection bus {rawBus};
-    if (const int result = connect(bus.get(), busAddress, until); result <= 0) {
+    if (const int result = connectWithin(bus.get(), busAddress, until); result <= 0) {
         return result == 0 ? timedOut(deadline) : unanswered("no system bus at " + busAddress, result);
     }
 

@@ -7,6 +7,8 @@
 # Each row: what to look for, then the Debian 12 package that provides it.
 #   PACKAGE <cmake package>   find_package(<name> QUIET) in CONFIG or MODULE mode
 #   PKGCONFIG <module>        pkg-config --exists <module>
+#   HEADER <path>             a header on the include path (Catch2's package config, read twice, loses
+#                             its module path, so its header stands for it)
 #   PROGRAM <name>            an executable on PATH (or /usr/sbin, /sbin)
 #   PYTHON <module>           /usr/bin/python3 -c "import <module>" (Debian's Python)
 #   FILE <path>               a file the tests read
@@ -32,7 +34,7 @@ set(sundial_build_requirements
 )
 
 set(sundial_test_requirements
-    PACKAGE Catch2 catch2
+    HEADER catch2/catch.hpp catch2
     PACKAGE Qt6Test qt6-base-dev
     PROGRAM dbus-daemon dbus-daemon
     PROGRAM dbus-run-session dbus-bin
@@ -85,6 +87,12 @@ function(sundial_check_requirements)
                 if(status EQUAL 0)
                     set(found TRUE)
                 endif()
+            endif()
+        elseif(kind STREQUAL "HEADER")
+            string(MAKE_C_IDENTIFIER "${name}" header_id)
+            find_path(sundial_header_${header_id} ${name})
+            if(sundial_header_${header_id})
+                set(found TRUE)
             endif()
         elseif(kind STREQUAL "PROGRAM")
             find_program(sundial_program_${name} ${name} PATHS /usr/sbin /sbin /usr/lib/qt6/bin)

@@ -1,27 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ChildSupervisor: counts, decides and enforces for one limited child.
-//
-// Time counts while one of the child's graphical sessions is active and unlocked, whether or
-// not the child's helper reports: without a fresh helper report it is charged as "unknown app"
-// and a "helper-missing" tamper event is recorded once per episode. Decisions are redone on
-// every event (heartbeat, session change, rule or grant change, clock event) and at the
-// decision's next-change moment; there is no fixed-rate poll. While time counts, a slow tick
-// (the flush interval) extends the open interval and writes it, so a power cut loses at most
-// that much.
+// ChildSupervisor: decides for one limited child and carries the decision out, through the
+// classes that each do one job (docs/ARCHITECTURE.md "Flows"):
+//   ChildSessions    the child's logind sessions, judged by the service (not by the child's hints)
+//   UsageCounter     what is counted, and "helper-missing"
+//   LockoutLadder    grace, lock, re-lock, end (core, a pure state machine)
+//   AppCloser        ends a blocked app's processes
+//   childStatus()    the decision as the D-Bus status map
+// Decisions are redone on every event (heartbeat, session change, rule or grant change, clock
+// event), at the decision's next-change moment and when the ladder's wait ends; while time
+// counts, a tick every flush interval also counts, decides and writes (a power cut loses at
+// most that much).
 #pragma once
 
-#include <memory>
 #include <optional>
 
 #include <QObject>
 #include <QTimer>
 #include <QVariantMap>
 
-#include "agent/core/activityrecorder.h"
 #include "agent/core/auditlog.h"
 #include "agent/core/decision.h"
 #include "agent/core/grantstore.h"
+#include "agent/core/lockoutladder.h"
+#include "agent/daemon/appcloser.h"
+#include "agent/daemon/childsessions.h"
 #include "agent/daemon/trustedclock.h"
+#include "agent/daemon/usagecounter.h"
 #include "agent/platform/logindmonitor.h"
 
 namespace sundial::daemon
@@ -29,7 +33,9 @@ namespace sundial::daemon
 
 struct SupervisorSettings {
     std::chrono::seconds flushInterval {10};
-    std::chrono::seconds helperTimeout {90}; // a helper sends a keep-alive at least this often
+    // Past this long without a report the helper counts as missing; the helper's keep-alive
+    // (--keep-alive, 60 s by default) must be shorter.
+    std::chrono::seconds helperTimeout {90};
     std::chrono::seconds pulse {15}; // longer than flushInterval
     std::chrono::seconds appCloseGrace {5}; // SIGTERM to SIGKILL for a blocked app
 };
@@ -52,12 +58,14 @@ public:
     QString report(core::Heartbeat heartbeat);
     // Something outside changed (sessions, grants, clock): recount and decide again.
     void update();
+    // The status as of now, from what was counted up to the last event or tick. Reading it
+    // counts nothing, decides nothing and starts no lockout.
     QVariantMap status();
     // Writes what was counted; called on the tick and at shutdown.
-    void flush();
+    void flush() { m_counter.flush(); }
     // Before a report is read: writes what was counted and is not yet written, and nothing
     // (no synced commit) when everything is already on disk.
-    void flushUnwritten();
+    void flushUnwritten() { m_counter.flushUnwritten(); }
 
 signals:
     void statusChanged(uint uid, const QVariantMap &status);
@@ -65,36 +73,23 @@ signals:
     void timesUp(uint uid, qint64 graceSeconds, const QString &reason);
 
 private:
-    enum class Lockout { None, Grace, Locking, Locked };
-
-    bool sessionCounts() const;
-    bool childActive() const;
-    core::Heartbeat currentActivity(core::Instant now);
-    void count(core::Instant now);
+    // The decision at `now` from what is counted so far; `usage` receives the snapshot it used.
+    core::Decision evaluateAt(core::Instant now, core::UsageSnapshot &usage);
     void decide(core::Instant now);
-    void enforce(const core::Decision &decision);
-    void lockOut();
-    void checkLocked();
-    void terminate(const QString &why);
-    // Ends the child's processes running `exe`: SIGTERM, then SIGKILL after the grace.
-    void closeApp(const std::string &exe, const std::string &reason);
-    QStringList countingSessions() const;
+    void enforce(core::Instant now, const core::Decision &decision);
     void schedule(const core::Decision &decision);
-    QVariantMap statusFrom(const core::Decision &decision, std::chrono::seconds used) const;
 
     std::int64_t m_uid;
     core::Rules m_rules;
-    core::ActivityStore &m_store;
     core::GrantStore &m_grants;
     core::AuditLog &m_audit;
     TrustedClock &m_clock;
     platform::LogindMonitor &m_logind;
-    SupervisorSettings m_settings;
-    std::unique_ptr<core::ActivityRecorder> m_recorder;
+    ChildSessions m_sessions;
+    UsageCounter m_counter;
+    AppCloser m_closer;
+    core::LockoutLadder m_ladder;
 
-    std::optional<core::Heartbeat> m_lastReport; // the helper's latest report
-    bool m_helperMissingRecorded = false;
-    bool m_counting = false;
     std::optional<core::Decision> m_decision;
     std::optional<std::chrono::minutes> m_warnedThreshold;
     core::UsageSnapshot m_usage; // as of the last decision
@@ -107,12 +102,9 @@ private:
     };
     StatusEssentials m_lastEssentials;
 
-    Lockout m_lockout = Lockout::None;
-    int m_unlocks = 0;
     QTimer m_decisionTimer;
+    QTimer m_ladderTimer;
     QTimer m_tickTimer;
-    QTimer m_graceTimer;
-    QTimer m_lockCheckTimer;
 };
 
 } // namespace sundial::daemon

@@ -97,8 +97,14 @@ void LogindMonitor::applyProperties(LoginSession &session, const QVariantMap &pr
             session.state = value.toString();
         } else if (key == QLatin1String("Active")) {
             session.active = value.toBool();
+        } else if (key == QLatin1String("Class")) {
+            session.sessionClass = value.toString();
         } else if (key == QLatin1String("LockedHint")) {
-            session.locked = value.toBool();
+            const bool locked = value.toBool();
+            if (locked && !session.locked) {
+                ++session.lockedRises;
+            }
+            session.locked = locked;
         } else if (key == QLatin1String("IdleHint")) {
             session.idleHint = value.toBool();
         } else if (key == QLatin1String("Remote")) {

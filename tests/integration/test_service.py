@@ -53,11 +53,14 @@ class CountingTest(ServiceTestCase):
         self.assertGreaterEqual(used, 2)
         self.assertLessEqual(used, 5)
 
-    def test_time_stops_while_locked(self):
+    def test_time_stops_while_the_screen_is_locked_and_no_input_arrives(self):
+        # LockedHint alone pauses nothing (the child may set it: test_trust.py); a locked screen
+        # with no input is idle to the helper, and idle time is not charged.
         self.add_session()
         self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
         time.sleep(2.1)
         self.set_session("c2", LockedHint="true")
+        self.heartbeat(exe="/usr/bin/abiword", idle=True, uid=CHILD_UID)
         before = self.status()["usedSeconds"]
         time.sleep(2.5)
         self.assertLessEqual(self.status()["usedSeconds"], before + 1)
@@ -76,6 +79,9 @@ class CountingTest(ServiceTestCase):
         self.add_session()
         time.sleep(3.2)
         self.assertGreaterEqual(self.status()["usedSeconds"], 2)
+        # Recorded once the helper had its timeout to report (a login is not tamper).
+        self._wait_for(lambda: "helper-missing" in self.audit_kinds(), "helper-missing", timeout=self.helper_timeout)
+        time.sleep(1.5)
         kinds = self.audit_kinds()
         self.assertEqual(kinds.count("helper-missing"), 1)
         today = time.strftime("%Y-%m-%d")

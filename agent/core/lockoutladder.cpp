@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/core/lockoutladder.h"
+
+#include <array>
+#include <utility>
+
+namespace sundial::core
+{
+
+LockoutLadder::LockoutLadder(LockoutPolicy policy)
+    : m_policy(policy)
+{
+}
+
+LockoutStep LockoutLadder::advance(Instant now, bool out, bool inUse)
+{
+    if (!out) {
+        m_stage = Stage::Clear;
+        m_unlocks = 0;
+        m_deadline.reset();
+        return {};
+    }
+    switch (m_stage) {
+    case Stage::Clear: {
+        if (!inUse) {
+            return {}; // nothing to lock; the ladder starts when a session is in use
+        }
+        m_stage = Stage::Grace;
+        m_deadline = now + m_policy.grace;
+        LockoutStep step;
+        step.announceTimesUp = true;
+        return step;
+    }
+    case Stage::Grace:
+        if (now < *m_deadline) {
+            return {};
+        }
+        return lockOut(now, inUse);
+    case Stage::Locking:
+        if (!inUse) {
+            m_stage = Stage::Locked; // the locker answered
+            m_deadline.reset();
+            return {};
+        }
+        if (now < *m_deadline) {
+            return {};
+        }
+        return end(now, "no screen locker responded");
+    case Stage::Locked:
+        if (!inUse) {
+            return {};
+        }
+        ++m_unlocks;
+        if (m_unlocks >= m_policy.unlocksBeforeTerminate) {
+            LockoutStep step = end(now, "unlocked " + std::to_string(m_unlocks) + " times while out of time");
+            step.unlockedCount = m_unlocks;
+            return step;
+        }
+        {
+            LockoutStep step = lockOut(now, inUse);
+            step.unlockedCount = m_unlocks;
+            return step;
+        }
+    case Stage::Ending:
+        if (!inUse) {
+            m_stage = Stage::Locked;
+            m_deadline.reset();
+            return {};
+        }
+        if (now < *m_deadline) {
+            return {};
+        }
+        return end(now, "still in use after it was ended");
+    }
+    return {};
+}
+
+LockoutStep LockoutLadder::lockOut(Instant now, bool inUse)
+{
+    if (!inUse) {
+        m_stage = Stage::Locked;
+        m_deadline.reset();
+        return {};
+    }
+    switch (m_policy.action) {
+    case LockoutAction::Lock: {
+        m_stage = Stage::Locking;
+        m_deadline = now + m_policy.lockConfirmDelay;
+        LockoutStep step;
+        step.lock = true;
+        return step;
+    }
+    case LockoutAction::Logout:
+        return end(now, "the rules log the child out when time is up");
+    case LockoutAction::Suspend: {
+        m_stage = Stage::Locked;
+        m_deadline.reset();
+        LockoutStep step;
+        step.suspend = true;
+        return step;
+    }
+    }
+    return {};
+}
+
+LockoutStep LockoutLadder::end(Instant now, std::string why)
+{
+    m_stage = Stage::Ending;
+    m_deadline = now + m_policy.lockConfirmDelay;
+    LockoutStep step;
+    step.end = std::move(why);
+    return step;
+}
+
+void LockoutLadder::restore(const Saved &saved)
+{
+    m_stage = saved.stage;
+    m_unlocks = saved.unlocks;
+    m_deadline = saved.deadline;
+    // A stage that waits must have a moment to wait for; without one, decide again at once.
+    if ((m_stage == Stage::Grace || m_stage == Stage::Locking || m_stage == Stage::Ending) && !m_deadline) {
+        m_deadline = Instant {};
+    }
+}
+
+namespace
+{
+
+constexpr std::array<std::pair<LockoutLadder::Stage, std::string_view>, 5> kStageKeys {{
+    {LockoutLadder::Stage::Clear, "clear"},
+    {LockoutLadder::Stage::Grace, "grace"},
+    {LockoutLadder::Stage::Locking, "locking"},
+    {LockoutLadder::Stage::Locked, "locked"},
+    {LockoutLadder::Stage::Ending, "ending"},
+}};
+
+} // namespace
+
+std::string_view lockoutStageKey(LockoutLadder::Stage stage)
+{
+    for (const auto &[value, key] : kStageKeys) {
+        if (value == stage) {
+            return key;
+        }
+    }
+    return "clear";
+}
+
+std::optional<LockoutLadder::Stage> parseLockoutStage(std::string_view key)
+{
+    for (const auto &[value, name] : kStageKeys) {
+        if (name == key) {
+            return value;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace sundial::core

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/daemon/usagecounter.h"
+
+#include <algorithm>
+
+#include <QtGlobal>
+
+namespace sundial::daemon
+{
+
+UsageCounter::UsageCounter(std::int64_t uid, const core::Rules &rules, core::ActivityStore &store,
+    core::AuditLog &audit, TrustedClock &clock, const ChildSessions &sessions, std::chrono::seconds helperTimeout,
+    std::chrono::seconds pulse)
+    : m_uid(uid)
+    , m_audit(audit)
+    , m_clock(clock)
+    , m_sessions(sessions)
+    , m_helperTimeout(helperTimeout)
+    , m_recorder(std::make_unique<core::ActivityRecorder>(store, uid, clock.zone(), rules, pulse))
+{
+}
+
+void UsageCounter::setRules(core::Instant now, const core::Rules &rules)
+{
+    count(now);
+    m_recorder->setRules(rules);
+}
+
+void UsageCounter::report(core::Instant now, const core::Heartbeat &heartbeat)
+{
+    if (m_helperMissingRecorded) {
+        m_audit.append({0, now, "helper-back", m_uid, -1, "the session helper reports again"});
+        m_helperMissingRecorded = false;
+    }
+    m_lastReport = heartbeat;
+    m_lastReport->at = now;
+}
+
+bool UsageCounter::reportIsFresh(core::Instant now) const
+{
+    return m_lastReport && now - m_lastReport->at <= m_helperTimeout;
+}
+
+bool UsageCounter::childActive(core::Instant now) const
+{
+    if (!m_sessions.anyInUse()) {
+        return false;
+    }
+    if (reportIsFresh(now)) {
+        return !m_lastReport->idle || m_lastReport->mediaPlaying;
+    }
+    return true; // no verified report: nothing the child could not forge says idle
+}
+
+core::Heartbeat UsageCounter::currentActivity(core::Instant now)
+{
+    if (reportIsFresh(now)) {
+        core::Heartbeat heartbeat = *m_lastReport;
+        heartbeat.at = now;
+        return heartbeat;
+    }
+    // The helper's timeout runs from the later of the episode's start and its last report.
+    core::Instant silentSince = m_inUseSince.value_or(now);
+    if (m_lastReport) {
+        silentSince = std::max(silentSince, m_lastReport->at);
+    }
+    if (!m_helperMissingRecorded && now - silentSince > m_helperTimeout) {
+        m_helperMissingRecorded = true;
+        m_audit.append(
+            {0, now, "helper-missing", m_uid, -1, "no report from the session helper; time counts as \"unknown app\""});
+        qInfo("sundiald: uid %lld: helper missing, counting unknown app", static_cast<long long>(m_uid));
+    }
+    core::Heartbeat unknown;
+    unknown.at = now;
+    return unknown;
+}
+
+bool UsageCounter::count(core::Instant now)
+{
+    const bool counting = m_sessions.anyInUse();
+    if (counting) {
+        if (!m_counting) {
+            m_inUseSince = now;
+        }
+        m_recorder->record(currentActivity(now));
+    } else if (m_counting) {
+        m_recorder->record(currentActivity(now)); // up to the moment it stopped
+        m_recorder->endActivity();
+        m_inUseSince.reset();
+    }
+    m_counting = counting;
+    return counting;
+}
+
+void UsageCounter::flush()
+{
+    if (core::Status written = m_recorder->flush([this] { return m_clock.persist(); }); !written) {
+        qWarning("sundiald: uid %lld: cannot write usage (kept in memory, retrying): %s", static_cast<long long>(m_uid),
+            written.error().describe().c_str());
+    }
+}
+
+void UsageCounter::flushUnwritten()
+{
+    if (m_recorder->pendingRows() > 0) {
+        flush();
+    }
+}
+
+} // namespace sundial::daemon

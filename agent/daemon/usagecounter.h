@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// UsageCounter: counts one child's time (docs/RULES.md "What is counted").
+//
+// Time counts while a session of the child is in use (ChildSessions), whether or not the
+// helper reports. The helper's latest report, while fresh (younger than the helper timeout),
+// says which app and site and whether the child is idle; without one the time is charged as
+// "unknown app", never as idle (logind's IdleHint is the child's to set). "helper-missing" is
+// audited once per episode, and only after the helper had its timeout to report: a login is
+// not tamper.
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "agent/core/activityrecorder.h"
+#include "agent/core/auditlog.h"
+#include "agent/daemon/childsessions.h"
+#include "agent/daemon/trustedclock.h"
+
+namespace sundial::daemon
+{
+
+class UsageCounter
+{
+public:
+    UsageCounter(std::int64_t uid, const core::Rules &rules, core::ActivityStore &store, core::AuditLog &audit,
+        TrustedClock &clock, const ChildSessions &sessions, std::chrono::seconds helperTimeout,
+        std::chrono::seconds pulse);
+
+    // New rules apply from `now`; seconds so far keep the old rules' classification.
+    void setRules(core::Instant now, const core::Rules &rules);
+    // A report from the verified helper (the caller has checked the sender and the claims).
+    void report(core::Instant now, const core::Heartbeat &heartbeat);
+    // Records up to `now`. Returns whether time counts now.
+    bool count(core::Instant now);
+    bool counting() const { return m_counting; }
+    // The child is using the computer now: a session in use and, if the helper reports, not
+    // idle (or media playing).
+    bool childActive(core::Instant now) const;
+
+    core::UsageSnapshot snapshot(core::LocalDate day) { return m_recorder->snapshot(day); }
+    // Writes what was counted, the trusted clock's anchor in the same transaction.
+    void flush();
+    // Writes only when something is not yet written.
+    void flushUnwritten();
+
+private:
+    bool reportIsFresh(core::Instant now) const;
+    core::Heartbeat currentActivity(core::Instant now);
+
+    std::int64_t m_uid;
+    core::AuditLog &m_audit;
+    TrustedClock &m_clock;
+    const ChildSessions &m_sessions;
+    std::chrono::seconds m_helperTimeout;
+    std::unique_ptr<core::ActivityRecorder> m_recorder;
+    std::optional<core::Heartbeat> m_lastReport;
+    std::optional<core::Instant> m_inUseSince; // this episode of use began
+    bool m_helperMissingRecorded = false;
+    bool m_counting = false;
+};
+
+} // namespace sundial::daemon

@@ -1,0 +1,131 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The child as the adversary of a limit (../shared/design/THREATS.md): each test is a bypass a
+child with a terminal would try, run as the child's uid through setpriv where the attack is the
+child's, against sundiald on a private system bus. systemd-logind is mocked by python3-dbusmock's
+logind template (logind cannot run in CI). The mock lets any caller call a session's
+SetLockedHint (real logind lets the session's owner do it, which is the point of the attack); it
+has no working SetIdleHint, so the tests set IdleHint with the mock's UpdateProperties, which is
+what logind would announce after the child's SetIdleHint(true)."""
+
+import os
+import sys
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+from harness import CHILD_UID, ServiceTestCase  # noqa: E402
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def every_day(budget_minutes):
+    return {day: {"budgetMinutes": budget_minutes} for day in WEEKDAYS}
+
+
+class TrustCase(ServiceTestCase):
+    def limit(self, budget_minutes=120, used_seconds=0, **fields):
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+        lockout = {"graceSeconds": 1, "lockConfirmSeconds": 2, "unlocksBeforeTerminate": 2}
+        self.agent("Admin.SetRules", CHILD_UID, self.rules(days=every_day(budget_minutes), lockout=lockout,
+                                                           **fields))
+        if used_seconds:
+            self.stop_service()
+            self.seed_usage(CHILD_UID, used_seconds)
+            self.start_service()
+
+    def child_sets_locked_hint(self, session_id="c2", locked=True):
+        """What the child's own shell may do to its session on real logind, without a password."""
+        self.gdbus("org.freedesktop.login1", "/org/freedesktop/login1/session/" + session_id,
+                   "org.freedesktop.login1.Session.SetLockedHint", "true" if locked else "false", uid=CHILD_UID)
+
+    def used_grows(self, seconds=2.6):
+        before = self.status()["usedSeconds"]
+        time.sleep(seconds)
+        return self.status()["usedSeconds"] - before
+
+
+class LockedAndIdleHintTest(TrustCase):
+    """Item 1: hints the child can set alone pause nothing."""
+
+    def test_a_locked_hint_set_by_the_child_does_not_stop_the_count(self):
+        self.limit()
+        self.add_session()
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        time.sleep(1.1)
+        self.child_sets_locked_hint()
+        self.assertGreaterEqual(self.used_grows(), 2)
+
+    def test_an_idle_hint_without_a_helper_does_not_stop_the_count(self):
+        self.limit()
+        self.add_session()
+        self.set_session("c2", IdleHint="true")  # stands in for the child's SetIdleHint(true)
+        time.sleep(1.1)
+        self.assertGreaterEqual(self.used_grows(), 2)
+
+    def test_out_of_time_with_the_hint_set_the_service_still_locks_and_then_ends_the_session(self):
+        self.limit(budget_minutes=1, used_seconds=60)
+        self.add_session()
+        self.child_sets_locked_hint()
+        self._wait_for(lambda: self.logind_calls("LockSession"), "LockSession", timeout=6)
+        # The hint was already up before the service asked for a lock: no locker proved it
+        # locked, so the session that stays in use is ended.
+        self._wait_for(lambda: self.logind_calls("TerminateSession"), "TerminateSession", timeout=6)
+
+    def test_a_lock_that_the_locker_confirms_stops_the_count(self):
+        # The honest path: the service locks, the desktop's locker raises the hint afterwards.
+        self.limit(budget_minutes=1, used_seconds=60)
+        self.add_session()
+        self._wait_for(lambda: self.logind_calls("LockSession"), "LockSession", timeout=6)
+        self.set_session("c2", LockedHint="true")
+        time.sleep(3)  # past lockConfirmSeconds
+        self.assertEqual(self.logind_calls("TerminateSession"), [])
+        self.assertLessEqual(self.used_grows(2.2), 1)
+
+
+class SessionTypeTest(TrustCase):
+    """Item 3: every session of a limited account counts, whatever its type."""
+
+    def test_a_text_console_session_counts(self):
+        self.limit()
+        self.add_session(session_type="tty")
+        time.sleep(1.1)
+        self.assertGreaterEqual(self.used_grows(), 2)
+
+    def test_startx_from_a_console_keeps_type_tty_and_still_counts(self):
+        self.limit()
+        self.add_session(session_type="tty")
+        self.heartbeat(exe="/usr/games/supertux2", uid=CHILD_UID)
+        time.sleep(1.1)
+        self.assertGreaterEqual(self.used_grows(), 2)
+
+    def test_a_remote_login_counts_and_is_ended_when_time_is_up(self):
+        self.limit(budget_minutes=1, used_seconds=55)
+        self.add_session("s7", session_type="tty")
+        self.set_session("s7", Remote="true", RemoteHost="'192.0.2.7'", Active="false", State="'online'")
+        self._wait_for(lambda: self.logind_calls("TerminateSession"), "TerminateSession of the ssh session",
+                       timeout=15)
+        self.assertIn("s7", self.logind_calls("TerminateSession")[0])
+
+    def test_a_login_screen_session_of_the_account_is_not_counted(self):
+        self.limit()
+        self.add_session("g1")
+        self.set_session("g1", Class="'greeter'")
+        time.sleep(1.1)
+        self.assertLessEqual(self.used_grows(2.2), 0)
+
+
+class FalseAlarmTest(TrustCase):
+    """Item 11: tamper rows only for real tamper, after the configured timeouts."""
+
+    def test_a_login_writes_no_helper_missing_row_before_the_helper_had_its_time(self):
+        self.limit()
+        self.add_session()
+        time.sleep(self.helper_timeout - 2)
+        self.assertNotIn("helper-missing", self.audit_kinds())
+        self.assertGreaterEqual(self.status()["usedSeconds"], 2, "time counts meanwhile, as unknown app")
+        self._wait_for(lambda: "helper-missing" in self.audit_kinds(), "helper-missing after the timeout", timeout=5)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -31,6 +31,7 @@ set(sundial_build_requirements
     PKGCONFIG xcb-res libxcb-res0-dev
     PKGCONFIG xcb-screensaver libxcb-screensaver0-dev
     PKGCONFIG xcb-sync libxcb-sync-dev
+    PKGCONFIG libsystemd libsystemd-dev
 )
 
 set(sundial_test_requirements

@@ -13,6 +13,8 @@ packages=(
     # Qt6ChartsConfig.cmake needs Qt6OpenGL's CMake files, and qt6-charts-dev does not pull them in
     libqt6opengl6-dev
     libxcb1-dev libxcb-res0-dev libxcb-screensaver0-dev libxcb-sync-dev
+    # sd-bus for the PAM login check, which links no Qt (it runs inside setuid programs)
+    libsystemd-dev
     # integration tests: a private bus, the logind mock, calls as other users, the PAM check
     dbus-daemon dbus-bin libglib2.0-bin python3-dbusmock python3-dbus python3-gi util-linux pamtester
     # a real X session for the session helper's tests

@@ -65,7 +65,9 @@ std::optional<uint> AgentObject::caller()
         fail(kPermissionDenied, "the bus cannot tell who is calling");
         return std::nullopt;
     }
-    if (!m_calls.allow(*uid)) {
+    const bool allowed
+        = *uid == 0 ? m_rootCalls.allow(static_cast<unsigned>(qHash(message().service()))) : m_calls.allow(*uid);
+    if (!allowed) {
         fail(kRateLimited, "too many calls; slow down");
         return std::nullopt;
     }

@@ -65,8 +65,17 @@ private:
 
     Service &m_service;
     CallerAuthority &m_authority;
-    RateLimiter m_heartbeats {20.0, 40.0};
-    RateLimiter m_calls {50.0, 100.0};
+    // Calls per second and burst, per caller. Every uid but root shares one bucket, so a user
+    // gains nothing by opening connections; root's callers are unrelated processes (the login
+    // check inside su, sudo and polkit's helper, sundialctl, scripts), so each root connection
+    // has its own and a flooding root process slows only itself.
+    static constexpr double kHeartbeatsPerSecond = 20.0;
+    static constexpr double kHeartbeatBurst = 40.0;
+    static constexpr double kCallsPerSecond = 50.0;
+    static constexpr double kCallBurst = 100.0;
+    RateLimiter m_heartbeats {kHeartbeatsPerSecond, kHeartbeatBurst};
+    RateLimiter m_calls {kCallsPerSecond, kCallBurst}; // by uid
+    RateLimiter m_rootCalls {kCallsPerSecond, kCallBurst}; // by root's connection
 };
 
 } // namespace sundial::daemon

@@ -270,11 +270,10 @@ class LoginCheckTest(LoginCheckCase):
         self.assertNotIn("Sundial:", result.stdout)
 
     # --- root's other callers ------------------------------------------------------------------
-    @unittest.expectedFailure  # until sundiald stops giving all of root's connections one rate limit
     def test_another_root_process_flooding_the_service_does_not_let_a_child_in_unchecked(self):
-        # The check calls as root, like root's scripts and tools: while AgentObject keeps one
-        # call bucket per uid, a root process calling in a loop empties it and the check, told
-        # org.sundial.Error.RateLimited, fails open.
+        # The check calls as root, like root's scripts and tools. With one call bucket for all of
+        # root (as before), a root process calling in a loop emptied it and the check, told
+        # org.sundial.Error.RateLimited, failed open; each root connection has its own now.
         import dbus  # python3-dbus: a connection of our own, fast enough to flood
         self.set_rules(days=every_day(budgetMinutes=0))
         bus = dbus.bus.BusConnection(self.bus_address)

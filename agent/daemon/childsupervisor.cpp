@@ -110,7 +110,7 @@ void ChildSupervisor::decide(core::Instant now)
         emit statusChanged(static_cast<uint>(m_uid), childStatus(decision, m_usage.chargedToday, m_rules));
     }
 
-    if (decision.verdict == core::Verdict::Warning && m_counter.childActive(now)
+    if (decision.verdict == core::Verdict::Warning && m_counter.childActive()
         && decision.warningThreshold != m_warnedThreshold) {
         m_warnedThreshold = decision.warningThreshold;
         const qint64 left = decision.stopsAt ? (*decision.stopsAt - now).count() : 0;

@@ -34,19 +34,20 @@ void UsageCounter::report(core::Instant now, const core::Heartbeat &heartbeat)
     }
     m_lastReport = heartbeat;
     m_lastReport->at = now;
+    m_lastReportAt = Steady::now();
 }
 
-bool UsageCounter::reportIsFresh(core::Instant now) const
+bool UsageCounter::reportIsFresh() const
 {
-    return m_lastReport && now - m_lastReport->at <= m_helperTimeout;
+    return m_lastReportAt && Steady::now() - *m_lastReportAt <= m_helperTimeout;
 }
 
-bool UsageCounter::childActive(core::Instant now) const
+bool UsageCounter::childActive() const
 {
     if (!m_sessions.anyInUse()) {
         return false;
     }
-    if (reportIsFresh(now)) {
+    if (reportIsFresh()) {
         return !m_lastReport->idle || m_lastReport->mediaPlaying;
     }
     return true; // no verified report: nothing the child could not forge says idle
@@ -54,17 +55,18 @@ bool UsageCounter::childActive(core::Instant now) const
 
 core::Heartbeat UsageCounter::currentActivity(core::Instant now)
 {
-    if (reportIsFresh(now)) {
+    if (reportIsFresh()) {
         core::Heartbeat heartbeat = *m_lastReport;
         heartbeat.at = now;
         return heartbeat;
     }
     // The helper's timeout runs from the later of the episode's start and its last report.
-    core::Instant silentSince = m_inUseSince.value_or(now);
-    if (m_lastReport) {
-        silentSince = std::max(silentSince, m_lastReport->at);
+    const Steady::time_point steadyNow = Steady::now();
+    Steady::time_point silentSince = m_inUseSince.value_or(steadyNow);
+    if (m_lastReportAt) {
+        silentSince = std::max(silentSince, *m_lastReportAt);
     }
-    if (!m_helperMissingRecorded && now - silentSince > m_helperTimeout) {
+    if (!m_helperMissingRecorded && steadyNow - silentSince > m_helperTimeout) {
         m_helperMissingRecorded = true;
         m_audit.append(
             {0, now, "helper-missing", m_uid, -1, "no report from the session helper; time counts as \"unknown app\""});
@@ -80,7 +82,7 @@ bool UsageCounter::count(core::Instant now)
     const bool counting = m_sessions.anyInUse();
     if (counting) {
         if (!m_counting) {
-            m_inUseSince = now;
+            m_inUseSince = Steady::now();
         }
         m_recorder->record(currentActivity(now));
     } else if (m_counting) {

@@ -6,9 +6,11 @@
 // says which app and site and whether the child is idle; without one the time is charged as
 // "unknown app", never as idle (logind's IdleHint is the child's to set). "helper-missing" is
 // audited once per episode, and only after the helper had its timeout to report: a login is
-// not tamper.
+// not tamper. The helper's silence is measured on the monotonic clock, so a clock change a
+// parent accepts (trusted time moves by the jump) is not silence either.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -36,7 +38,7 @@ public:
     bool counting() const { return m_counting; }
     // The child is using the computer now: a session in use and, if the helper reports, not
     // idle (or media playing).
-    bool childActive(core::Instant now) const;
+    bool childActive() const;
 
     core::UsageSnapshot snapshot(core::LocalDate day) { return m_recorder->snapshot(day); }
     // Writes what was counted, the trusted clock's anchor in the same transaction.
@@ -45,7 +47,8 @@ public:
     void flushUnwritten();
 
 private:
-    bool reportIsFresh(core::Instant now) const;
+    using Steady = std::chrono::steady_clock;
+    bool reportIsFresh() const;
     core::Heartbeat currentActivity(core::Instant now);
 
     std::int64_t m_uid;
@@ -55,7 +58,8 @@ private:
     std::chrono::seconds m_helperTimeout;
     std::unique_ptr<core::ActivityRecorder> m_recorder;
     std::optional<core::Heartbeat> m_lastReport;
-    std::optional<core::Instant> m_inUseSince; // this episode of use began
+    std::optional<Steady::time_point> m_lastReportAt;
+    std::optional<Steady::time_point> m_inUseSince; // this episode of use began
     bool m_helperMissingRecorded = false;
     bool m_counting = false;
 };

@@ -188,6 +188,18 @@ class ClockTest(ServiceTestCase):
         self.assertIn("clock-adopted", [entry["kind"] for entry in audit["entries"]])
         self.assertNotIn("pendingClockJumpSeconds", audit)
 
+    def test_accepting_a_changed_clock_raises_no_other_alarm(self):
+        # Trusted time moves by the adopted jump; the helper was not silent for those seconds.
+        self.add_session()
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self.shift(600)
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self.agent("Admin.AcceptClockChange")
+        time.sleep(self.flush_interval + 1.5)
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        kinds = self.audit_kinds()
+        self.assertEqual(kinds[kinds.index("clock-jump"):], ["clock-jump", "clock-adopted"])
+
 
 class EnforcementTest(ServiceTestCase):
     def prepare(self, used_seconds, budget_minutes=1, **lockout):

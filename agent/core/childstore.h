@@ -15,6 +15,7 @@ struct Child {
     std::int64_t uid = 0;
     std::string name;
     Instant addedAt {};
+    bool operator==(const Child &) const = default;
 };
 
 class ChildStore

@@ -139,6 +139,7 @@ std::vector<std::string> salvage(sqlite3 *db, const std::string &damagedPath)
         }
         // Bind each column's value as it is read, keeping types and BLOBs exact.
         long long copied = 0;
+        bool cutShort = true; // until the read reaches the table's end
         sqlite3_stmt *readRaw = nullptr;
         sqlite3_stmt *writeRaw = nullptr;
         const std::string readSql = "SELECT " + common + " FROM \"" + std::string {table} + "\"";
@@ -146,7 +147,8 @@ std::vector<std::string> salvage(sqlite3 *db, const std::string &damagedPath)
             = "INSERT OR IGNORE INTO main.\"" + std::string {table} + "\"(" + common + ") VALUES(" + placeholders + ")";
         if (sqlite3_prepare_v2(damaged, readSql.c_str(), -1, &readRaw, nullptr) == SQLITE_OK
             && sqlite3_prepare_v2(db, writeSql.c_str(), -1, &writeRaw, nullptr) == SQLITE_OK) {
-            while (sqlite3_step(readRaw) == SQLITE_ROW) {
+            int stepped = SQLITE_ROW;
+            while ((stepped = sqlite3_step(readRaw)) == SQLITE_ROW) {
                 for (int i = 0; i < count; ++i) {
                     sqlite3_bind_value(writeRaw, i + 1, sqlite3_column_value(readRaw, i));
                 }
@@ -155,10 +157,13 @@ std::vector<std::string> salvage(sqlite3 *db, const std::string &damagedPath)
                 }
                 sqlite3_reset(writeRaw);
             }
+            cutShort = stepped != SQLITE_DONE;
         }
         sqlite3_finalize(readRaw);
         sqlite3_finalize(writeRaw);
-        summary.push_back(std::string {table} + ": " + std::to_string(copied) + " rows");
+        // What could not be read is not known row by row: say where the damage stopped the copy.
+        summary.push_back(
+            std::string {table} + ": " + std::to_string(copied) + " rows" + (cutShort ? " (the rest unreadable)" : ""));
     }
     if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
         sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -166,6 +171,55 @@ std::vector<std::string> salvage(sqlite3 *db, const std::string &damagedPath)
     }
     sqlite3_close(damaged);
     return summary;
+}
+
+// After a salvage: the daily and hourly totals of every day that still has activity rows, rebuilt
+// from those rows and kept where larger than what was salvaged (a damaged totals page must not
+// hand a child a fresh budget; activity rows outlive no totals, so nothing is lowered). Hours
+// are those in which each row starts, as migration 2 computes them. Returns the days rebuilt.
+long long rebuildTotalsFromActivity(sqlite3 *db)
+{
+    static constexpr const char *kRebuild = R"sql(
+CREATE TEMP TABLE rebuilt_daily AS
+    SELECT child, 0 AS dim, day, 0 AS key, SUM(end - start) AS active_s,
+           SUM(CASE WHEN flags & 2 THEN end - start ELSE 0 END) AS charged_s
+        FROM activity WHERE flags & 1 GROUP BY child, day
+    UNION ALL
+    SELECT child, 1, day, app, SUM(end - start), SUM(CASE WHEN flags & 2 THEN end - start ELSE 0 END)
+        FROM activity WHERE flags & 1 GROUP BY child, day, app
+    UNION ALL
+    SELECT child, 2, day, domain, SUM(end - start), SUM(CASE WHEN flags & 2 THEN end - start ELSE 0 END)
+        FROM activity WHERE flags & 1 AND domain <> 0 GROUP BY child, day, domain
+    UNION ALL
+    SELECT a.child, 3, a.day, c.id, SUM(a.end - a.start), SUM(CASE WHEN a.flags & 2 THEN a.end - a.start ELSE 0 END)
+        FROM activity a JOIN apps p ON p.id = a.app JOIN categories c ON c.name = p.category
+        WHERE a.flags & 1 AND p.category <> '' GROUP BY a.child, a.day, c.id;
+INSERT INTO daily_usage(child, dim, day, key, active_s, charged_s)
+    SELECT child, dim, day, key, active_s, charged_s FROM rebuilt_daily WHERE true
+    ON CONFLICT(child, dim, day, key) DO UPDATE SET
+        active_s = MAX(active_s, excluded.active_s), charged_s = MAX(charged_s, excluded.charged_s);
+INSERT INTO hourly_usage(child, day, hour, active_s, charged_s)
+    SELECT child, day, ((start + utc_offset) % 86400 + 86400) % 86400 / 3600,
+           SUM(CASE WHEN flags & 1 THEN end - start ELSE 0 END),
+           SUM(CASE WHEN flags & 3 = 3 THEN end - start ELSE 0 END)
+        FROM activity WHERE true GROUP BY 1, 2, 3
+    ON CONFLICT(child, day, hour) DO UPDATE SET
+        active_s = MAX(active_s, excluded.active_s), charged_s = MAX(charged_s, excluded.charged_s);
+)sql";
+    long long days = -1;
+    if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        return days;
+    }
+    if (sqlite3_exec(db, kRebuild, nullptr, nullptr, nullptr) == SQLITE_OK) {
+        Statement count {db, "SELECT COUNT(*) FROM (SELECT DISTINCT child, day FROM temp.rebuilt_daily)"};
+        days = count.ok() && count.step() ? count.integer(0) : 0;
+    }
+    sqlite3_exec(db, "DROP TABLE IF EXISTS temp.rebuilt_daily", nullptr, nullptr, nullptr);
+    if (days < 0 || sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        return -1;
+    }
+    return days;
 }
 
 Status configure(sqlite3 *db)
@@ -264,6 +318,12 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
     report.versionNow = userVersion(db);
     if (report.recovered) {
         report.salvaged = salvage(db, report.movedAsidePath);
+    }
+    if (report.recovered && !report.salvaged.empty()) {
+        const long long rebuilt = rebuildTotalsFromActivity(db);
+        report.salvaged.push_back(rebuilt < 0
+                ? std::string {"daily totals: not rebuilt ("} + sqlite3_errmsg(db) + ")"
+                : "daily totals: rebuilt from activity for " + std::to_string(rebuilt) + " child-days");
     }
     database->m_report = std::move(report);
     return database;

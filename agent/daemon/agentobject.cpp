@@ -213,12 +213,23 @@ void AgentObject::GrantExtraTime(uint uid, uint minutes)
         return;
     }
     // A parent standing at the child's computer may approve with their own password: polkit
-    // asks in the child's session, and the answer comes later, so the reply is delayed.
+    // asks in the child's session, and the answer comes later, so the reply is delayed. The
+    // prompt names the child and the minutes, and the amount has a cap on this path: the
+    // child chooses it, and a parent typing a password must not hand over a day unawares.
+    const bool forSelf = *actor == uid;
+    if (forSelf && minutes > kMaxMinutesApprovedHere) {
+        fail(kInvalidArgument,
+            "at most " + std::to_string(kMaxMinutesApprovedHere)
+                + " minutes can be given at the child's computer; a parent can give more from the console");
+        return;
+    }
+    const QMap<QString, QString> details {{QStringLiteral("child"), QString::fromStdString(Service::accountName(uid))},
+        {QStringLiteral("minutes"), QString::number(minutes)}};
     setDelayedReply(true);
     const QDBusMessage request = message();
     QDBusConnection bus = connection();
     m_authority.authorizeInteractively(
-        request, *actor, [this, request, bus, uid, minutes, actor](bool allowed) mutable {
+        request, *actor, details, [this, request, bus, uid, minutes, actor, forSelf](bool allowed) mutable {
             if (!allowed) {
                 bus.send(request.createErrorReply(QString::fromLatin1(kPermissionDenied),
                     QStringLiteral("only a parent may give time: a parent can approve here "
@@ -226,8 +237,11 @@ void AgentObject::GrantExtraTime(uint uid, uint minutes)
                                    "them to the sundial-admin group")));
                 return;
             }
-            const core::Status granted
-                = m_service.grant(uid, core::Grant::extraTime({}, std::chrono::minutes {minutes}), *actor);
+            // Approved at the child's computer: kept as an answered request, so the parents see it
+            // beside the others.
+            const core::Status granted = forSelf
+                ? m_service.approveHere(uid, std::chrono::minutes {minutes})
+                : m_service.grant(uid, core::Grant::extraTime({}, std::chrono::minutes {minutes}), *actor);
             bus.send(granted ? request.createReply()
                              : request.createErrorReply(QString::fromLatin1(kInvalidArgument),
                                  QString::fromStdString(granted.error().describe())));

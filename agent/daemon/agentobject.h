@@ -69,6 +69,8 @@ private:
     // gains nothing by opening connections; root's callers are unrelated processes (the login
     // check inside su, sudo and polkit's helper, sundialctl, scripts), so each root connection
     // has its own and a flooding root process slows only itself.
+    // The most a parent can give with their password at the child's computer, in minutes.
+    static constexpr uint kMaxMinutesApprovedHere = 180;
     static constexpr double kHeartbeatsPerSecond = 20.0;
     static constexpr double kHeartbeatBurst = 40.0;
     static constexpr double kCallsPerSecond = 50.0;

@@ -79,7 +79,8 @@ bool CallerAuthority::inAdminGroup(uint uid) const
     return false;
 }
 
-QDBusMessage CallerAuthority::polkitCheck(const QString &sender, bool interactive, const char *action) const
+QDBusMessage CallerAuthority::polkitCheck(
+    const QString &sender, bool interactive, const char *action, const QMap<QString, QString> &details) const
 {
     // CheckAuthorization(subject (sa{sv}), action s, details a{ss}, flags u, cancellation s)
     //   -> (is_authorized b, is_challenge b, details a{ss})
@@ -91,11 +92,16 @@ QDBusMessage CallerAuthority::polkitCheck(const QString &sender, bool interactiv
     subject << QStringLiteral("system-bus-name");
     subject << QVariantMap {{QStringLiteral("name"), sender}};
     subject.endStructure();
-    QDBusArgument details;
-    details.beginMap(QMetaType::fromType<QString>(), QMetaType::fromType<QString>());
-    details.endMap();
+    QDBusArgument detailMap;
+    detailMap.beginMap(QMetaType::fromType<QString>(), QMetaType::fromType<QString>());
+    for (auto detail = details.cbegin(); detail != details.cend(); ++detail) {
+        detailMap.beginMapEntry();
+        detailMap << detail.key() << detail.value();
+        detailMap.endMapEntry();
+    }
+    detailMap.endMap();
     constexpr uint kAllowUserInteraction = 1;
-    call << QVariant::fromValue(subject) << QString::fromLatin1(action) << QVariant::fromValue(details)
+    call << QVariant::fromValue(subject) << QString::fromLatin1(action) << QVariant::fromValue(detailMap)
          << (interactive ? kAllowUserInteraction : 0u) << QString {};
     return call;
 }
@@ -121,7 +127,7 @@ bool CallerAuthority::polkitAllows(const QString &sender) const
 }
 
 void CallerAuthority::authorizeInteractively(
-    const QDBusMessage &message, uint uid, std::function<void(bool)> done) const
+    const QDBusMessage &message, uint uid, const QMap<QString, QString> &details, std::function<void(bool)> done) const
 {
     if (uid == 0 || (m_ownerUid && uid == *m_ownerUid) || inAdminGroup(uid)) {
         done(true);
@@ -134,14 +140,14 @@ void CallerAuthority::authorizeInteractively(
     const QString sender = message.service();
     auto *quiet = new QDBusPendingCallWatcher(m_bus.asyncCall(polkitCheck(sender, false, kPolkitAction), 5'000));
     QObject::connect(quiet, &QDBusPendingCallWatcher::finished, quiet,
-        [this, sender, done = std::move(done)](QDBusPendingCallWatcher *finished) mutable {
+        [this, sender, details, done = std::move(done)](QDBusPendingCallWatcher *finished) mutable {
             finished->deleteLater();
             if (authorizedIn(finished->reply())) {
                 done(true);
                 return;
             }
-            auto *prompt
-                = new QDBusPendingCallWatcher(m_bus.asyncCall(polkitCheck(sender, true, kApproveHereAction), 120'000));
+            auto *prompt = new QDBusPendingCallWatcher(
+                m_bus.asyncCall(polkitCheck(sender, true, kApproveHereAction, details), 120'000));
             QObject::connect(prompt, &QDBusPendingCallWatcher::finished, prompt,
                 [done = std::move(done)](QDBusPendingCallWatcher *answered) {
                     answered->deleteLater();

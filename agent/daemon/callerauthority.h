@@ -10,6 +10,7 @@
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QHash>
+#include <QMap>
 #include <QObject>
 #include <QString>
 
@@ -30,7 +31,10 @@ public:
     bool mayAdminister(const QDBusMessage &message, uint uid) const;
     // As mayAdminister, but polkit may ask for a parent's password (in the caller's session);
     // `done` is called later with the answer, without blocking the service meanwhile.
-    void authorizeInteractively(const QDBusMessage &message, uint uid, std::function<void(bool)> done) const;
+    // `details` fill the prompt's message (the action's $(key) placeholders in
+    // installer/polkit/org.sundial.policy), so the parent sees for whom and how much.
+    void authorizeInteractively(const QDBusMessage &message, uint uid, const QMap<QString, QString> &details,
+        std::function<void(bool)> done) const;
 
     static constexpr const char *kAdminGroup = "sundial-admin";
     static constexpr const char *kPolkitAction = "org.sundial.manage";
@@ -44,7 +48,8 @@ private slots:
 private:
     bool inAdminGroup(uint uid) const;
     bool polkitAllows(const QString &sender) const;
-    QDBusMessage polkitCheck(const QString &sender, bool interactive, const char *action) const;
+    QDBusMessage polkitCheck(
+        const QString &sender, bool interactive, const char *action, const QMap<QString, QString> &details = {}) const;
     static bool authorizedIn(const QDBusMessage &reply);
 
     QDBusConnection m_bus;

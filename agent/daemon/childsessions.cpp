@@ -41,6 +41,15 @@ void ChildSessions::lockInUse()
     }
 }
 
+void ChildSessions::trustCurrentLocks()
+{
+    for (const platform::LoginSession &session : m_logind.sessionsOf(m_uid)) {
+        if (session.locked && session.lockedRises > 0) {
+            m_lockRequests.insert(session.id, session.lockedRises - 1);
+        }
+    }
+}
+
 QStringList ChildSessions::endInUse()
 {
     const QStringList ids = inUse();

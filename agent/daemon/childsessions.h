@@ -33,6 +33,9 @@ public:
     void lockInUse();
     // Asks logind to end every session in use; returns their ids.
     QStringList endInUse();
+    // After a restart in the middle of a lockout: the sessions locked now were locked at the
+    // service's request before it stopped (it cannot have asked again yet).
+    void trustCurrentLocks();
     // The lockout is over: a raised hint counts for nothing again.
     void forgetLockRequests() { m_lockRequests.clear(); }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/daemon/childsupervisor.h"
 
+#include <sstream>
+
 #include "agent/core/policy.h"
 #include "agent/daemon/childstatus.h"
 
@@ -33,7 +35,9 @@ ChildSupervisor::ChildSupervisor(std::int64_t uid, const core::Rules &rules, cor
     , m_counter(uid, rules, store, audit, clock, m_sessions, settings.helperTimeout, settings.pulse)
     , m_closer(uid, audit, clock, settings.appCloseGrace)
     , m_ladder(rules.lockout)
+    , m_db(store.database())
 {
+    restoreLadder();
     for (QTimer *timer : {&m_decisionTimer, &m_ladderTimer}) {
         timer->setSingleShot(true);
         timer->setTimerType(Qt::PreciseTimer);
@@ -77,6 +81,10 @@ QString ChildSupervisor::report(core::Heartbeat heartbeat)
 
 void ChildSupervisor::update()
 {
+    if (m_locksToTrust && m_sessions.any()) {
+        m_sessions.trustCurrentLocks();
+        m_locksToTrust = false;
+    }
     const core::Instant now = m_clock.now();
     const bool counting = m_counter.count(now);
     if (counting && !m_tickTimer.isActive()) {
@@ -149,11 +157,61 @@ void ChildSupervisor::enforce(core::Instant now, const core::Decision &decision)
         m_audit.append({0, now, "session-terminated", m_uid, -1,
             *step.end + " (sessions " + ended.join(QStringLiteral(", ")).toStdString() + ")"});
     }
+    if (m_ladder.save() != m_savedLadder) {
+        saveLadder();
+    }
     if (const std::optional<core::Instant> wake = m_ladder.wakeAt()) {
         m_ladderTimer.start(static_cast<int>(std::clamp<qint64>(m_clock.msecsUntil(*wake), 0, 86'400'000)));
     } else {
         m_ladderTimer.stop();
     }
+}
+
+std::string ChildSupervisor::ladderKey() const
+{
+    return "lockout:" + std::to_string(m_uid);
+}
+
+void ChildSupervisor::restoreLadder()
+{
+    core::Statement read = m_db.prepare("SELECT value FROM meta WHERE key = ?1");
+    read.bind(1, ladderKey());
+    if (!read.step()) {
+        return;
+    }
+    // "<stage> <unlocks> <deadline, Unix seconds, or -1>"; anything else starts clear.
+    std::istringstream fields {read.text(0)};
+    std::string stage;
+    int unlocks = 0;
+    long long deadline = -1;
+    if (!(fields >> stage >> unlocks >> deadline)) {
+        return;
+    }
+    const std::optional<core::LockoutLadder::Stage> parsed = core::parseLockoutStage(stage);
+    if (!parsed || unlocks < 0) {
+        return;
+    }
+    m_savedLadder = {*parsed, unlocks,
+        deadline >= 0 ? std::optional {core::Instant {seconds {deadline}}} : std::optional<core::Instant> {}};
+    m_ladder.restore(m_savedLadder);
+    m_locksToTrust = *parsed == core::LockoutLadder::Stage::Locked || *parsed == core::LockoutLadder::Stage::Locking;
+}
+
+void ChildSupervisor::saveLadder()
+{
+    const core::LockoutLadder::Saved saved = m_ladder.save();
+    const std::string value = std::string {core::lockoutStageKey(saved.stage)} + " " + std::to_string(saved.unlocks)
+        + " " + std::to_string(saved.deadline ? saved.deadline->time_since_epoch().count() : -1);
+    core::Statement write = m_db.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) "
+                                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    write.bind(1, ladderKey()).bind(2, value);
+    if (!write.run()) {
+        // Kept in memory; the next change tries again. Only a restart meanwhile loses it.
+        qWarning("sundiald: uid %lld: cannot record the lockout state: %s", static_cast<long long>(m_uid),
+            write.error().c_str());
+        return;
+    }
+    m_savedLadder = saved;
 }
 
 void ChildSupervisor::schedule(const core::Decision &decision)

@@ -78,6 +78,11 @@ private:
     void decide(core::Instant now);
     void enforce(core::Instant now, const core::Decision &decision);
     void schedule(const core::Decision &decision);
+    // The ladder's position survives a restart (meta "lockout:<uid>"): a restart must not give
+    // back the unlocks a child used up, nor a new grace.
+    std::string ladderKey() const;
+    void restoreLadder();
+    void saveLadder();
 
     std::int64_t m_uid;
     core::Rules m_rules;
@@ -89,6 +94,9 @@ private:
     UsageCounter m_counter;
     AppCloser m_closer;
     core::LockoutLadder m_ladder;
+    core::Database &m_db;
+    core::LockoutLadder::Saved m_savedLadder; // as last written
+    bool m_locksToTrust = false; // restored mid-lockout: see ChildSessions::trustCurrentLocks
 
     std::optional<core::Decision> m_decision;
     std::optional<std::chrono::minutes> m_warnedThreshold;

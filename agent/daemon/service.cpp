@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <QDir>
 
@@ -15,21 +16,17 @@
 namespace sundial::daemon
 {
 
-namespace
-{
-
-std::string accountName(std::int64_t uid)
+std::string Service::accountName(std::int64_t uid)
 {
     const passwd *entry = getpwuid(static_cast<uid_t>(uid));
     return entry ? entry->pw_name : "uid " + std::to_string(uid);
 }
 
-} // namespace
-
 Service::Service(ServiceOptions options, const QDBusConnection &systemBus, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_systemBus(systemBus)
+    , m_backup(m_options.stateDir.toStdString() + "/children.json")
 {
 }
 
@@ -44,9 +41,20 @@ core::Status Service::start()
         return core::Error {m_options.stateDir.toStdString(), "cannot create the state directory"};
     }
     ::chmod(m_options.stateDir.toLocal8Bit().constData(), 0700);
-    auto db = core::Database::open(m_options.stateDir.toStdString() + "/sundial.db");
+    const std::string path = m_options.stateDir.toStdString() + "/sundial.db";
+    auto db = core::Database::open(path);
+    std::string unusable;
     if (!db) {
-        return db.error();
+        // A file this service cannot use (written by a newer Sundial, unreadable) is left as it
+        // is, and the service runs on a fallback file seeded from the state backup: stopping here
+        // would crash-loop, and a service that is not running lets every login in.
+        unusable = db.error().describe();
+        qWarning("sundiald: %s; running on %s/sundial-fallback.db", unusable.c_str(),
+            m_options.stateDir.toLocal8Bit().constData());
+        db = core::Database::open(m_options.stateDir.toStdString() + "/sundial-fallback.db");
+        if (!db) {
+            return db.error();
+        }
     }
     m_db = std::move(db).value();
     m_children = std::make_unique<core::ChildStore>(*m_db);
@@ -56,6 +64,9 @@ core::Status Service::start()
     m_audit = std::make_unique<core::AuditLog>(*m_db);
     m_activity = std::make_unique<core::ActivityStore>(*m_db);
     m_clock = std::make_unique<TrustedClock>(*m_db, *m_audit);
+    // The clock starts before anything is stamped with it (a row stamped before would say 1970
+    // and the first sample after would look like a jump).
+    m_clock->start(m_systemBus);
     const core::OpenReport &report = m_db->report();
     if (report.recovered) {
         std::string salvaged;
@@ -65,9 +76,14 @@ core::Status Service::start()
         qWarning("sundiald: the database was damaged (%s); moved to %s; recovered %s", report.problem.c_str(),
             report.movedAsidePath.c_str(), salvaged.c_str());
         m_audit->append({0, m_clock->now(), "database-recovered", -1, -1,
-            report.problem + "; damaged file kept at " + report.movedAsidePath + "; recovered " + salvaged});
+            report.problem + "; damaged file kept at " + report.movedAsidePath + "; recovered "
+                + (salvaged.empty() ? std::string {"nothing"} : salvaged)});
     }
-    m_clock->start(m_systemBus);
+    if (!unusable.empty()) {
+        m_audit->append({0, m_clock->now(), "database-unusable", -1, -1,
+            unusable + "; left untouched at " + path + "; running on " + m_db->path() + " with the state backup"});
+    }
+    restoreFromBackup();
     m_audit->append({0, m_clock->now(), "service-started", -1, -1, "sundiald started"});
 
     if (m_options.selfLimited && !m_children->isChild(*m_options.selfLimited)) {
@@ -102,6 +118,32 @@ core::Status Service::start()
     }
     auditUncheckedLogins();
     return core::success();
+}
+
+void Service::restoreFromBackup()
+{
+    const core::Result<std::vector<core::BackedUpChild>> backup = m_backup.read();
+    if (backup) {
+        const auto restored = core::StateBackup::restore(*backup, *m_children, *m_rules, m_clock->now());
+        if (!restored) {
+            qWarning("sundiald: cannot restore from the state backup: %s", restored.error().describe().c_str());
+        } else {
+            for (const std::string &line : *restored) {
+                m_audit->append({0, m_clock->now(), "state-restored", -1, -1, line + " from " + m_backup.path()});
+            }
+        }
+    } else if (::access(m_backup.path().c_str(), F_OK) == 0) {
+        // Damaged or edited: the database holds the truth; the backup is written afresh below.
+        m_audit->append({0, m_clock->now(), "state-backup-unreadable", -1, -1, backup.error().describe()});
+    }
+    writeBackup();
+}
+
+void Service::writeBackup()
+{
+    if (core::Status written = m_backup.write(core::StateBackup::collect(*m_children, *m_rules)); !written) {
+        qWarning("sundiald: %s", written.error().describe().c_str());
+    }
 }
 
 // Lines are "<UTC time>\t<user>\t<service>\t<tty>\t<why>" (agent/logincheck/main.cpp). The file
@@ -178,6 +220,7 @@ core::Status Service::addChild(std::int64_t uid, std::int64_t actor)
         return added;
     }
     m_audit->append({0, m_clock->now(), "child-added", uid, actor, accountName(uid) + " is now limited"});
+    writeBackup();
     if (!supervisor(uid)) {
         auto rules = m_rules->current(uid);
         startSupervisor(uid, rules && *rules ? **rules : core::Rules {});
@@ -196,6 +239,7 @@ core::Status Service::removeChild(std::int64_t uid, std::int64_t actor)
         return removed;
     }
     m_audit->append({0, m_clock->now(), "child-removed", uid, actor, accountName(uid) + " is no longer limited"});
+    writeBackup();
     return core::success();
 }
 
@@ -214,8 +258,18 @@ core::Result<std::int64_t> Service::setRules(std::int64_t uid, const std::string
         return version.error();
     }
     m_audit->append({0, m_clock->now(), "rules-changed", uid, actor, "rules version " + std::to_string(*version)});
+    writeBackup();
     child->setRules(*rules);
     return version;
+}
+
+core::Status Service::approveHere(std::int64_t uid, std::chrono::minutes minutes)
+{
+    auto id = requestMoreTime(uid, minutes, "asked with a parent at the computer");
+    if (!id) {
+        return id.error();
+    }
+    return answerRequest(*id, minutes, uid);
 }
 
 core::Status Service::grant(std::int64_t uid, const core::Grant &given, std::int64_t actor)

@@ -16,6 +16,7 @@
 #include "agent/core/grantstore.h"
 #include "agent/core/requeststore.h"
 #include "agent/core/rulestore.h"
+#include "agent/core/statebackup.h"
 #include "agent/daemon/childsupervisor.h"
 #include "agent/daemon/trustedclock.h"
 #include "agent/platform/logindmonitor.h"
@@ -56,6 +57,11 @@ public:
     core::Result<std::int64_t> requestMoreTime(
         std::int64_t uid, std::chrono::minutes minutes, const std::string &reason);
     core::Status answerRequest(std::int64_t id, std::chrono::minutes minutes, std::int64_t actor);
+    // Extra time a parent approved with their password at the child's computer: recorded as a
+    // request the child made and the parent approved (actor: the child's session).
+    core::Status approveHere(std::int64_t uid, std::chrono::minutes minutes);
+    // The account's login name, or "uid N".
+    static std::string accountName(std::int64_t uid);
     void acceptClockChange(std::int64_t actor);
 
     core::Database &database() { return *m_db; }
@@ -75,10 +81,16 @@ signals:
 
 private:
     void startSupervisor(std::int64_t uid, const core::Rules &rules);
+    // The limited accounts and rules survive a damaged database through a second copy
+    // (children.json beside it, core::StateBackup): what the database lost is put back at start
+    // and audited, and the copy is rewritten after every change.
+    void restoreFromBackup();
+    void writeBackup();
     void auditUncheckedLogins();
 
     ServiceOptions m_options;
     QDBusConnection m_systemBus;
+    core::StateBackup m_backup;
     std::unique_ptr<core::Database> m_db;
     std::unique_ptr<core::ChildStore> m_children;
     std::unique_ptr<core::RuleStore> m_rules;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/daemon/trustedclock.h"
 
+#include <charconv>
+
 #include "agent/platform/systemclock.h"
 
 namespace sundial::daemon
@@ -44,12 +46,33 @@ TrustedClock::TrustedClock(core::Database &db, core::AuditLog &audit, QObject *p
 void TrustedClock::start(const QDBusConnection &systemBus)
 {
     std::optional<core::Instant> last;
+    std::string unreadable;
     core::Statement read = m_db.prepare("SELECT value FROM meta WHERE key = ?1");
     read.bind(1, kLastTrustedKey);
     if (read.step()) {
-        last = core::Instant {std::chrono::seconds {std::stoll(read.text(0))}};
+        const std::string text = read.text(0);
+        long long seconds = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+        if (error == std::errc {} && end == text.data() + text.size() && seconds > 0) {
+            last = core::Instant {std::chrono::seconds {seconds}};
+        } else {
+            unreadable = text.substr(0, 64);
+        }
+    }
+    if (!unreadable.empty()) {
+        // Edited or damaged: fall back on the latest instant the audit log holds, so a clock set
+        // back across this restart is still noticed.
+        core::Statement latest = m_db.prepare("SELECT MAX(at) FROM audit");
+        if (latest.step() && latest.integer(0) > 0) {
+            last = core::Instant {std::chrono::seconds {latest.integer(0)}};
+        }
     }
     record(m_trusted.start(platform::SystemClock::sample(), last), -1);
+    if (!unreadable.empty()) {
+        m_audit.append({0, m_trusted.now(), "clock-anchor-unreadable", -1, -1,
+            "the last trusted instant was unreadable (\"" + unreadable
+                + "\"); the audit log's latest time stands in for it"});
+    }
     QDBusConnection bus = systemBus;
     bus.connect(QStringLiteral("org.freedesktop.timedate1"), QStringLiteral("/org/freedesktop/timedate1"),
         QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("PropertiesChanged"), this,

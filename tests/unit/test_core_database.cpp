@@ -396,7 +396,7 @@ TEST_CASE("A database with a damaged page in the middle is moved aside and the r
         CHECK(lists("children: 2 rows"));
         CHECK(lists("rules: 3 rows"));
         CHECK(lists("meta: 1 rows"));
-        CHECK(lists("audit: " + std::to_string(copied) + " rows"));
+        CHECK(lists("audit: " + std::to_string(copied) + " rows (the rest unreadable)"));
         // The log's recorded head still names row 1000: the loss shows as a broken chain.
         const core::ChainState chain = core::AuditLog {*db}.verify();
         CHECK_FALSE(chain.intact);
@@ -435,6 +435,45 @@ TEST_CASE("A database whose first table page is overwritten keeps every row of i
     REQUIRE(current.ok());
     REQUIRE(current->has_value());
     CHECK(**current == savedRules(3));
+}
+
+TEST_CASE("A damaged daily-totals page does not hand out a fresh budget: totals are rebuilt from activity",
+    "[core][database][recovery]")
+{
+    testing::TempDir dir;
+    const std::string path = dir.file("sundial.db");
+    const std::int64_t day = dayNumber("2025-03-10");
+    const std::int64_t start = epoch(berlin("2025-03-10", 15, 0));
+    std::int64_t totalsRoot = 0;
+    {
+        auto db = openDatabase(path);
+        REQUIRE(db->exec("INSERT INTO apps(id, exe, desktop_id, category) VALUES(1, '/usr/games/tux', 'tux', 'Game')"));
+        REQUIRE(db->exec("INSERT INTO categories(id, name) VALUES(1, 'Game')"));
+        // 40 min charged (flags Active|Charged), 10 min idle (not active), 5 min always allowed.
+        const std::string rows = "INSERT INTO activity(child, day, start, end, utc_offset, app, domain, title, flags) "
+                                 "VALUES(1000, "
+            + std::to_string(day) + ", " + std::to_string(start) + ", " + std::to_string(start + 2400)
+            + ", 3600, 1, 0, 0, 3), (1000, " + std::to_string(day) + ", " + std::to_string(start + 2400) + ", "
+            + std::to_string(start + 3000) + ", 3600, 1, 0, 0, 4), (1000, " + std::to_string(day) + ", "
+            + std::to_string(start + 3000) + ", " + std::to_string(start + 3300) + ", 3600, 1, 0, 0, 1)";
+        REQUIRE(db->exec(rows));
+        REQUIRE(db->exec("INSERT INTO daily_usage(child, dim, day, key, active_s, charged_s) VALUES(1000, 0, "
+            + std::to_string(day) + ", 0, 2700, 2400)"));
+        totalsRoot = scalar(*db, "SELECT rootpage FROM sqlite_master WHERE name = 'daily_usage'");
+    }
+    damagePage(path, totalsRoot);
+
+    auto db = openDatabase(path);
+    REQUIRE(db->report().recovered);
+    const std::string today = std::to_string(day);
+    CHECK(scalar(*db, "SELECT charged_s FROM daily_usage WHERE child = 1000 AND dim = 0 AND day = " + today) == 2400);
+    CHECK(scalar(*db, "SELECT active_s FROM daily_usage WHERE child = 1000 AND dim = 0 AND day = " + today) == 2700);
+    CHECK(scalar(*db, "SELECT charged_s FROM daily_usage WHERE dim = 1 AND key = 1 AND day = " + today) == 2400);
+    CHECK(scalar(*db, "SELECT charged_s FROM daily_usage WHERE dim = 3 AND key = 1 AND day = " + today) == 2400);
+    CHECK(scalar(*db, "SELECT SUM(charged_s) FROM hourly_usage WHERE day = " + today) == 2400);
+    const auto &salvaged = db->report().salvaged;
+    CHECK(std::find(salvaged.begin(), salvaged.end(), "daily totals: rebuilt from activity for 1 child-days")
+        != salvaged.end());
 }
 
 TEST_CASE("A database written by a newer Sundial is refused and left where it is", "[core][database]")

@@ -36,7 +36,9 @@ def ensure_parent_account():
 class AuthorityTest(ServiceTestCase):
     def setUp(self):
         super().setUp()
-        self.polkit = subprocess.Popen(["/usr/bin/python3", "-m", "dbusmock", "--system", "--template", "polkitd"],
+        self.polkit_log = os.path.join(self.dir, "polkit.log")
+        self.polkit = subprocess.Popen(["/usr/bin/python3", "-m", "dbusmock", "--system", "--template", "polkitd",
+                                        "-l", self.polkit_log],
                                        env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.addCleanup(lambda: (self.polkit.terminate(), self.polkit.wait(timeout=10)))
         self._wait_for(lambda: self.has_name("org.freedesktop.PolicyKit1"), "the polkit mock")
@@ -83,6 +85,21 @@ class AuthorityTest(ServiceTestCase):
         self.assertEqual(self.status()["remainingSeconds"], 50 * 60)
         refused = self.agent("Admin.ListChildren", uid=CHILD_UID, check=False)
         self.assertIn("org.sundial.Error.PermissionDenied", refused.stderr)
+        # The prompt said for whom and how much (the action's $(child) and $(minutes)), and the
+        # parents see it among the answered requests.
+        prompts = [line for line in open(self.polkit_log) if "org.sundial.approve-here" in line]
+        self.assertTrue(prompts, "polkit was not asked for org.sundial.approve-here")
+        self.assertIn('"child": "sundial-test-kid"', prompts[-1])
+        self.assertIn('"minutes": "20"', prompts[-1])
+        requests = [r for r in self.admin_json("ListRequests", "false") if r["uid"] == CHILD_UID]
+        self.assertEqual([(r["minutes"], r["state"]) for r in requests], [(20, "approved")])
+
+    def test_at_the_childs_computer_the_child_cannot_ask_for_a_day(self):
+        self.gdbus("org.freedesktop.PolicyKit1", "/org/freedesktop/PolicyKit1/Authority",
+                   "org.freedesktop.DBus.Mock.SetAllowed", "['org.sundial.approve-here']")
+        result = self.agent("Admin.GrantExtraTime", CHILD_UID, 24 * 60, uid=CHILD_UID, check=False)
+        self.assertIn("org.sundial.Error.InvalidArgument", result.stderr)
+        self.assertIn("at most 180 minutes", result.stderr)
 
     def test_without_a_parents_password_the_child_gets_no_time(self):
         result = self.agent("Admin.GrantExtraTime", CHILD_UID, 20, uid=CHILD_UID, check=False)

@@ -78,7 +78,8 @@ tryout_log=$(mktemp)
 in_root "bash installer/try-out.sh" 2>&1 | tee "$tryout_log"
 # Headless, the try-out must show a child's status and the week's report, not merely exit 0.
 grep -q "What a child sees" "$tryout_log" || { echo "fresh-debian.sh: the try-out printed no status" >&2; exit 1; }
-grep -qi "week" "$tryout_log" || { echo "fresh-debian.sh: the try-out printed no week's report" >&2; exit 1; }
+grep -q "^Screen time .* to " "$tryout_log" && grep -q "^Top apps:" "$tryout_log" ||
+    { echo "fresh-debian.sh: the try-out printed no week's report" >&2; exit 1; }
 rm -f "$tryout_log"
 
 echo "--- fresh Debian 12 root: bash installer/run-tests.sh"

@@ -37,10 +37,13 @@ QString fromStd(const std::string &text)
 
 } // namespace
 
-AgentObject::AgentObject(Service &service, CallerAuthority &authority, QObject *parent)
+AgentObject::AgentObject(
+    Service &service, CallerAuthority &authority, ReporterVerifier &reporters, ClaimChecker &claims, QObject *parent)
     : QObject(parent)
     , m_service(service)
     , m_authority(authority)
+    , m_reporters(reporters)
+    , m_claims(claims)
 {
     connect(&service, &Service::statusChanged, this, &AgentObject::StatusChanged);
     connect(&service, &Service::warning, this, &AgentObject::Warning);
@@ -141,12 +144,42 @@ QString AgentObject::Heartbeat(const QVariantMap &report)
         fail(kNotLimited, "uid " + std::to_string(*uid) + " is not a limited account; nothing is recorded");
         return {};
     }
+    // Nothing a sender says is read before the sender is known to be ours. Refused reports leave
+    // the count alone: the child's session counts as use (as "unknown app" once no believed
+    // report is fresh), so a forger gains nothing and is told no more than that.
+    const Reporter sender = m_reporters.check(message(), *uid);
+    if (!sender.trusted) {
+        auditTamper(*uid, "report-untrusted",
+            "a report from " + (sender.exe.empty() ? std::string {"an unknown process"} : sender.exe)
+                + " was not believed: " + sender.why + "; the time counts as use");
+        fail(kPermissionDenied,
+            "only Sundial's session helper may report; this report is not recorded and the time counts as use");
+        return {};
+    }
     auto heartbeat = parseHeartbeatReport(report);
     if (!heartbeat) {
         fail(heartbeat.error());
         return {};
     }
+    if (const std::optional<std::string> doubt = m_claims.doubt(*uid, sender, *heartbeat)) {
+        auditTamper(*uid, "report-unconfirmed", *doubt + "; counted as use of an unknown app");
+        *heartbeat = core::Heartbeat {};
+    }
     return child->report(*heartbeat);
+}
+
+void AgentObject::auditTamper(uint uid, const std::string &kind, const std::string &detail)
+{
+    const core::Instant now = m_service.clock().now();
+    const auto key = std::pair {uid, kind};
+    if (const auto last = m_tamperAudited.find(key);
+        last != m_tamperAudited.end() && now - last->second < kTamperEpisode) {
+        return;
+    }
+    m_tamperAudited[key] = now;
+    if (auto written = m_service.audit().append({0, now, kind, uid, -1, detail}); !written) {
+        qWarning("sundiald: cannot audit %s for uid %u: %s", kind.c_str(), uid, written.error().describe().c_str());
+    }
 }
 
 QString AgentObject::ListChildren()

@@ -4,12 +4,17 @@
 // method first learns the caller's uid from the bus, then checks what that caller may do.
 #pragma once
 
+#include <map>
+#include <utility>
+
 #include <QDBusContext>
 #include <QObject>
 #include <QVariantMap>
 
 #include "agent/daemon/callerauthority.h"
+#include "agent/daemon/claimchecker.h"
 #include "agent/daemon/ratelimiter.h"
+#include "agent/daemon/reporterverifier.h"
 #include "agent/daemon/service.h"
 
 namespace sundial::daemon
@@ -19,7 +24,10 @@ class AgentObject : public QObject, protected QDBusContext
 {
     Q_OBJECT
 public:
-    AgentObject(Service &service, CallerAuthority &authority, QObject *parent = nullptr);
+    // `reporters` decides whose Session.Heartbeat reports are believed (ReporterVerifier); what
+    // a believed reporter claims is cross-checked by `claims`.
+    AgentObject(Service &service, CallerAuthority &authority, ReporterVerifier &reporters, ClaimChecker &claims,
+        QObject *parent = nullptr);
 
     static constexpr const char *kPath = "/org/sundial/Agent1";
     static constexpr const char *kServiceName = "org.sundial.Agent1";
@@ -28,7 +36,10 @@ public slots:
     // org.sundial.Agent1.Child
     QVariantMap GetStatus();
     qint64 RequestMoreTime(uint minutes, const QString &reason);
-    // org.sundial.Agent1.Session
+    // org.sundial.Agent1.Session. A report from a sender that is not one of Sundial's reporters
+    // is refused (PermissionDenied) and not recorded; one whose claims do not hold is recorded as
+    // use of an unknown app. Either way the session's time counts as use, and a tamper row is
+    // written once per episode (auditTamper).
     QString Heartbeat(const QVariantMap &report);
     // org.sundial.Agent1.Admin
     QString ListChildren();
@@ -62,9 +73,17 @@ private:
     std::optional<std::pair<core::LocalDate, core::LocalDate>> dateRange(const QString &from, const QString &to);
     void fail(const core::Error &error, const char *errorName = "org.sundial.Error.InvalidArgument");
     bool requireChild(uint uid);
+    // Audits `kind` for `uid` unless this service wrote that kind for that child less than
+    // kTamperEpisode ago: a forging loop (a new connection per report) or a reporter that keeps
+    // failing writes one row an hour, not one a report.
+    void auditTamper(uint uid, const std::string &kind, const std::string &detail);
 
     Service &m_service;
     CallerAuthority &m_authority;
+    ReporterVerifier &m_reporters;
+    ClaimChecker &m_claims;
+    static constexpr std::chrono::hours kTamperEpisode {1};
+    std::map<std::pair<uint, std::string>, core::Instant> m_tamperAudited; // by child and kind: last row
     // Calls per second and burst, per caller. Every uid but root shares one bucket, so a user
     // gains nothing by opening connections; root's callers are unrelated processes (the login
     // check inside su, sudo and polkit's helper, sundialctl, scripts), so each root connection

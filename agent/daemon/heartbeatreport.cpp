@@ -58,7 +58,8 @@ core::Result<core::Heartbeat> parseHeartbeatReport(const QVariantMap &report)
             }
             heartbeat.app.desktopId = text;
         } else if (key == QLatin1String("category")) {
-            heartbeat.app.category = core::cleanText(text, core::kMaxNameBytes);
+            // Accepted (the contract has the key) and never believed: a category rule covers a
+            // whole class of apps, and no reporter can vouch for which class an app is in.
         } else if (key == QLatin1String("domain")) {
             const std::string host = core::hostOf(text);
             if (host.size() > core::kMaxDomainBytes) {

@@ -12,7 +12,8 @@ namespace sundial::daemon
 {
 
 // The report as a heartbeat (its `at` is left for the service to stamp with trusted time),
-// or an error naming the key and what was wrong with it.
+// or an error naming the key and what was wrong with it. `category` is checked like any string
+// and then ignored: it is never taken from a report.
 core::Result<core::Heartbeat> parseHeartbeatReport(const QVariantMap &report);
 
 // The largest string a report may carry, in bytes of UTF-8.

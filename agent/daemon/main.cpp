@@ -2,7 +2,9 @@
 // sundiald: counts, decides and enforces. As a system service it runs as root on the system
 // bus with its state in /var/lib/sundial; with --user it runs unprivileged on the session bus,
 // limiting the user who runs it (the try-out mode).
+#include <climits>
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 
 #include <sys/signalfd.h>
@@ -13,11 +15,14 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDir>
+#include <QFileInfo>
 #include <QSocketNotifier>
 
 #include "adminadaptor.h"
 #include "agent/daemon/agentobject.h"
 #include "agent/daemon/callerauthority.h"
+#include "agent/daemon/claimchecker.h"
+#include "agent/daemon/reporterverifier.h"
 #include "agent/daemon/service.h"
 #include "childadaptor.h"
 #include "sessionadaptor.h"
@@ -32,6 +37,38 @@ QString defaultUserStateDir()
     const QByteArray state = qgetenv("XDG_STATE_HOME");
     return (state.isEmpty() ? QDir::homePath() + QStringLiteral("/.local/state") : QString::fromLocal8Bit(state))
         + QStringLiteral("/sundial");
+}
+
+// `path` with symbolic links resolved, as /proc/PID/exe names a running file; as given when it
+// does not exist (then no process can run it, and a warning says so).
+std::string canonicalPath(const QString &path)
+{
+    char resolved[PATH_MAX];
+    if (::realpath(path.toLocal8Bit().constData(), resolved)) {
+        return resolved;
+    }
+    std::cerr << "sundiald: warning: trusted reporter " << path.toStdString() << " does not exist\n";
+    return path.toStdString();
+}
+
+// The reporters whose Session.Heartbeat reports are believed: each --trusted-reporter, or else
+// the installed session helper, and in try-out mode also the one built beside this sundiald
+// (build/agent/session/sundial-session for build/agent/daemon/sundiald).
+std::vector<std::string> trustedReporters(const QStringList &given, bool userMode)
+{
+    QStringList paths = given;
+    if (paths.isEmpty()) {
+        paths << QStringLiteral(SUNDIAL_SESSION_PATH);
+        const QString built = QCoreApplication::applicationDirPath() + QStringLiteral("/../session/sundial-session");
+        if (userMode && QFileInfo::exists(built)) {
+            paths << built;
+        }
+    }
+    std::vector<std::string> canonical;
+    for (const QString &path : std::as_const(paths)) {
+        canonical.push_back(canonicalPath(path));
+    }
+    return canonical;
 }
 
 // Quits the event loop on SIGTERM or SIGINT, so everything counted is written first.
@@ -80,7 +117,14 @@ int run(int argc, char **argv)
         QStringLiteral("File where sundial-login-check records logins it allowed while the service was "
                        "away (default /run/sundial/unchecked-logins)."),
         QStringLiteral("path"));
-    parser.addOptions({user, state, flush, helperTimeout, uncheckedLogins});
+    const QCommandLineOption trustedReporter(QStringLiteral("trusted-reporter"),
+        QStringLiteral("An executable whose Session.Heartbeat reports are believed (repeatable; replaces the "
+                       "default, " SUNDIAL_SESSION_PATH ")."),
+        QStringLiteral("path"));
+    const QCommandLineOption noClaimChecks(QStringLiteral("no-claim-checks"),
+        QStringLiteral("Believe a trusted reporter without cross-checking its claims (for tests that post "
+                       "made-up reports; never in a real installation)."));
+    parser.addOptions({user, state, flush, helperTimeout, uncheckedLogins, trustedReporter, noClaimChecks});
     parser.process(app);
 
     const bool userMode = parser.isSet(user);
@@ -115,7 +159,15 @@ int run(int argc, char **argv)
         return 1;
     }
     daemon::CallerAuthority authority(bus, options.selfLimited);
-    daemon::AgentObject agent(service, authority);
+    daemon::ReporterSettings reporterSettings;
+    reporterSettings.trustedPaths = trustedReporters(parser.values(trustedReporter), userMode);
+    reporterSettings.checkClaims = !parser.isSet(noClaimChecks);
+    if (userMode) {
+        reporterSettings.ownerUid = getuid();
+    }
+    daemon::ReporterVerifier reporters(bus, QDBusConnection::systemBus(), reporterSettings);
+    daemon::ClaimChecker claims(reporterSettings.checkClaims);
+    daemon::AgentObject agent(service, authority, reporters, claims);
     new ChildAdaptor(&agent);
     new SessionAdaptor(&agent);
     new AdminAdaptor(&agent);

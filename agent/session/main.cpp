@@ -2,10 +2,13 @@
 // sundial-session: runs in the child's graphical session and reports the focused app, its
 // title (only when the rules record titles), idle state and media playback to sundiald. The
 // service counts time whether or not this runs; this only says what the time was spent on.
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <optional>
+
+#include <sys/prctl.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -119,6 +122,13 @@ int runHelper(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    // First, before any thread: the child (whose uid this runs as) may then neither ptrace this
+    // process nor read its memory or /proc files, so once the service has checked the helper
+    // nobody can change what it reports from inside. Inherited across fork (the restarter's
+    // worker); an exec of another program resets it.
+    if (::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0) {
+        std::perror("sundial-session: prctl(PR_SET_DUMPABLE)");
+    }
     // The restarter forks before Qt (or any thread) exists.
     bool restart = true;
     long delay = 1;

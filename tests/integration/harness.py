@@ -18,6 +18,9 @@ from datetime import date, datetime, timezone
 
 BUILD = os.environ.get("SUNDIAL_BUILD_DIR", os.path.join(os.path.dirname(__file__), "..", "..", "build"))
 SUNDIALD = os.environ.get("SUNDIALD", os.path.join(BUILD, "agent", "daemon", "sundiald"))
+SESSION = os.environ.get("SUNDIAL_SESSION", os.path.join(BUILD, "agent", "session", "sundial-session"))
+# The reporters every suite trusts: gdbus, which heartbeat() posts with, and the build's helper.
+DEFAULT_REPORTERS = ("/usr/bin/gdbus", SESSION)
 POLICY = os.path.join(os.path.dirname(__file__), "..", "..", "installer", "dbus", "org.sundial.Agent1.conf")
 CHILD_UID = 1001
 AGENT = ("org.sundial.Agent1", "/org/sundial/Agent1")
@@ -115,10 +118,15 @@ class ServiceTestCase(unittest.TestCase):
             time.sleep(0.05)
         raise AssertionError("timed out waiting for " + what)
 
-    def start_service(self, *extra, env=None):
+    def start_service(self, *extra, env=None, trusted_reporters=DEFAULT_REPORTERS, check_claims=False):
+        """`trusted_reporters`: the executables whose reports the service believes. Made-up reports
+        (an exe that does not run) are believed only without `check_claims`, as most suites need."""
         log = open(self.daemon_log, "a")
+        reporters = [argument for path in trusted_reporters for argument in ("--trusted-reporter", path)]
+        if not check_claims:
+            reporters.append("--no-claim-checks")
         self.daemon = subprocess.Popen([SUNDIALD, "--state", self.state, "--flush-interval", str(self.flush_interval),
-                                        "--helper-timeout", str(self.helper_timeout), *extra],
+                                        "--helper-timeout", str(self.helper_timeout), *reporters, *extra],
                                        env=env or self.env, stdout=log, stderr=log)
         self._wait_for(lambda: self.has_name(AGENT[0]), "sundiald on the bus")
 

@@ -4,14 +4,54 @@ python3-dbusmock). Checks what a script relies on: output, exit codes and error 
 
 import json
 import os
+import re
 import subprocess
 import sys
+import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
 from harness import BUILD, CHILD_UID, ServiceTestCase  # noqa: E402
 
 SUNDIALCTL = os.environ.get("SUNDIALCTL", os.path.join(BUILD, "agent", "ctl", "sundialctl"))
+MAN_PAGE = os.path.join(os.path.dirname(__file__), "..", "..", "installer", "man", "sundialctl.1.in")
+
+
+def command_name(text):
+    """The words that name a command at the start of a help or man page entry: "rules set" in
+    "rules set FILE|-", "grant" in "grant --minutes N"; its arguments start with [, - or a capital."""
+    words = []
+    for word in text.split():
+        if not re.fullmatch(r"[a-z][a-z-]*", word):
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+def help_commands(help_text):
+    """The commands `sundialctl --help` lists: each entry of "Commands:" starts with two spaces, and
+    its help stands two or more spaces to the right (or on the next, more indented, line)."""
+    section = help_text.split("\nCommands:\n", 1)[1].split("\n\n", 1)[0]
+    names = []
+    for line in section.splitlines():
+        if re.match(r"  \S", line):
+            names.append(command_name(re.split(r"\s{2,}", line.strip())[0]))
+    return names
+
+
+def man_page_commands(path):
+    """The commands the man page's COMMANDS section lists: the tag line after each .TP at the
+    section's own level (the rules flags inside .RS/.RE are not commands)."""
+    with open(path, encoding="utf-8") as page:
+        lines = page.read().split(".SH COMMANDS\n", 1)[1].split("\n.SH ", 1)[0].splitlines()
+    names, depth = set(), 0
+    for previous, line in zip(lines, lines[1:]):
+        depth += previous.startswith(".RS") - previous.startswith(".RE")
+        if previous == ".TP" and depth == 0:
+            tag = re.sub(r"^\.[A-Z]+ ", "", line)
+            tag = re.sub(r"\\f[BIR]", "", tag).replace("\\-", "-").replace('"', " ")
+            names.add(command_name(tag))
+    return names
 
 
 class SundialctlTest(ServiceTestCase):
@@ -95,6 +135,47 @@ class SundialctlTest(ServiceTestCase):
             result = self.ctl(command, "--help")
             self.assertEqual(result.returncode, 0)
             self.assertIn("usage: sundialctl", result.stdout)
+
+
+class CommandTableTest(unittest.TestCase):
+    """The help text and the dispatch come from one table; the man page lists the same commands.
+    Needs no service: each command runs on a fresh state directory (or is refused there as a
+    service-only command), which shows that the dispatch knows it."""
+
+    def ctl(self, *args, **kwargs):
+        return subprocess.run([SUNDIALCTL, *args], capture_output=True, text=True, timeout=30, **kwargs)
+
+    def help_commands(self):
+        result = self.ctl("--help")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return help_commands(result.stdout)
+
+    def test_every_command_in_the_help_dispatches(self):
+        commands = self.help_commands()
+        self.assertIn("rules set", commands)
+        self.assertIn("add-child", commands)
+        self.assertEqual(len(commands), len(set(commands)), commands)
+        with tempfile.TemporaryDirectory() as home:
+            env = dict(os.environ, HOME=home, XDG_STATE_HOME=os.path.join(home, "state"))
+            for command in commands:
+                with self.subTest(command=command):
+                    own_help = self.ctl(*command.split(), "--help")
+                    self.assertEqual(own_help.returncode, 0, own_help.stderr)
+                    self.assertTrue(own_help.stdout.startswith("usage: sundialctl"), own_help.stdout)
+                    self.assertRegex(own_help.stdout, r"(?m)^usage: sundialctl .* " + re.escape(command) + "( |$)")
+                    ran = self.ctl("--state", os.path.join(home, "state"), *command.split(), input="", env=env)
+                    self.assertNotIn("unknown", ran.stderr)
+                    self.assertNotIn("needs get, set or history", ran.stderr)
+
+    def test_an_unknown_command_is_a_usage_error_with_or_without_help(self):
+        for args in (["frobnicate"], ["frobnicate", "--help"], ["rules", "frobnicate"]):
+            with self.subTest(args=args):
+                result = self.ctl(*args)
+                self.assertEqual(result.returncode, 2)
+                self.assertIn("unknown", result.stderr)
+
+    def test_the_man_page_lists_exactly_the_commands_of_the_help(self):
+        self.assertEqual(man_page_commands(MAN_PAGE), set(self.help_commands()))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/daemon/claimchecker.h"
+
+#include "agent/platform/processcontrol.h"
+
+namespace sundial::daemon
+{
+
+ClaimChecker::ClaimChecker(bool enabled, std::string procRoot)
+    : m_enabled(enabled)
+    , m_procRoot(std::move(procRoot))
+{
+}
+
+std::optional<std::string> ClaimChecker::doubt(
+    uint uid, const Reporter &reporter, core::Heartbeat &heartbeat, std::chrono::steady_clock::time_point now)
+{
+    if (!m_enabled) {
+        return std::nullopt;
+    }
+    if (!reporter.displayConfirmed) {
+        return "a report from " + reporter.exe + " was not believed: " + reporter.displayWhy;
+    }
+    if (heartbeat.app.exe.empty()) {
+        heartbeat.app.desktopId.clear();
+        return std::nullopt;
+    }
+    if (!running(uid, heartbeat.app.exe, now)) {
+        return "a report named " + heartbeat.app.exe + ", which is not running as uid " + std::to_string(uid);
+    }
+    return std::nullopt;
+}
+
+bool ClaimChecker::running(uint uid, const std::string &exe, std::chrono::steady_clock::time_point now)
+{
+    const std::string key = std::to_string(uid) + ':' + exe;
+    if (const auto seen = m_seen.find(key); seen != m_seen.end() && now < seen->second.until) {
+        return seen->second.running;
+    }
+    // A file replaced while its process runs shows as "PATH (deleted)".
+    const std::string replaced = exe + " (deleted)";
+    const bool found = !platform::findProcessesOf(
+        static_cast<uid_t>(uid), [&](const std::string &path) { return path == exe || path == replaced; }, m_procRoot)
+                            .empty();
+    if (m_seen.size() >= kMaxRemembered) {
+        std::erase_if(m_seen, [now](const auto &entry) { return entry.second.until <= now; });
+        if (m_seen.size() >= kMaxRemembered) {
+            m_seen.clear();
+        }
+    }
+    m_seen[key] = Seen {found, now + (found ? kRunningFor : kMissingFor)};
+    return found;
+}
+
+} // namespace sundial::daemon

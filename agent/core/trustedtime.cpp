@@ -60,6 +60,10 @@ std::vector<TimeEvent> TrustedTime::start(const ClockSample &sample, std::option
         events.push_back({TimeEventKind::ClockSetBackAcrossReboot, *lastTrusted, *m_pendingJump});
     } else {
         anchor(sample.wall, sample);
+        if (lastTrusted && sample.wall >= *lastTrusted + kLongRestartGap) {
+            events.push_back({TimeEventKind::ClockForwardAcrossRestart, *lastTrusted,
+                std::chrono::round<seconds>(sample.wall - *lastTrusted)});
+        }
     }
     return events;
 }

@@ -33,6 +33,10 @@ enum class TimeEventKind {
     WallClockRestored, // the wall clock agrees again before the jump was adopted
     JumpAdopted, // a jump was confirmed; trusted time follows the wall clock again
     ClockSetBackAcrossReboot, // at start the wall clock lies before the last trusted instant
+    // At start the wall clock lies at least kLongRestartGap after the last trusted instant: the
+    // machine was off that long, or its clock was moved forward meanwhile. Followed (nothing
+    // can tell the two apart here); the service says so unless NTP vouches for the clock.
+    ClockForwardAcrossRestart,
     SuspendGap, // the machine was suspended for `amount`
 };
 
@@ -46,6 +50,8 @@ struct TimeEvent {
 class TrustedTime
 {
 public:
+    static constexpr std::chrono::seconds kLongRestartGap {3600};
+
     explicit TrustedTime(std::chrono::seconds tolerance = std::chrono::seconds {5});
 
     // The first sample after the service starts. `lastTrusted` is the last trusted instant the

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/daemon/appcloser.h"
 
+#include <array>
+#include <cctype>
 #include <csignal>
 #include <memory>
+#include <string_view>
 
 #include <QTimer>
 
@@ -11,24 +14,53 @@
 namespace sundial::daemon
 {
 
-AppCloser::AppCloser(
-    std::int64_t uid, core::AuditLog &audit, TrustedClock &clock, std::chrono::seconds grace, QObject *parent)
+AppCloser::AppCloser(std::int64_t uid, core::AuditLog &audit, TrustedClock &clock,
+    platform::SameContentFinder &sameContent, std::chrono::seconds grace, QObject *parent)
     : QObject(parent)
     , m_uid(uid)
     , m_audit(audit)
     , m_clock(clock)
+    , m_sameContent(sameContent)
     , m_grace(grace)
 {
 }
 
-void AppCloser::close(const std::string &exe, const std::string &reason)
+bool AppCloser::isSharedInterpreter(const std::string &exe)
+{
+    const auto slash = exe.rfind('/');
+    const std::string name = slash == std::string::npos ? exe : exe.substr(slash + 1);
+    static constexpr std::array<std::string_view, 16> kInterpreters {"python", "perl", "ruby", "java", "node", "nodejs",
+        "bash", "sh", "dash", "zsh", "lua", "php", "gjs", "mono", "wine", "tclsh"};
+    for (const std::string_view interpreter : kInterpreters) {
+        if (name.rfind(interpreter, 0) == 0
+            && (name.size() == interpreter.size() || std::isdigit(static_cast<unsigned char>(name[interpreter.size()]))
+                || name[interpreter.size()] == '.' || name[interpreter.size()] == '-')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void AppCloser::close(const std::string &exe, bool ruleNamesExecutable, const std::string &reason)
 {
     if (exe.empty()) {
         return;
     }
-    // By executable path and uid, never by name: a process of another user is never touched.
-    const std::vector<pid_t> pids
-        = platform::findProcessesOf(static_cast<uid_t>(m_uid), [&exe](const std::string &path) { return path == exe; });
+    if (isSharedInterpreter(exe) && !ruleNamesExecutable) {
+        // Said once per interpreter while it is reported, not at every heartbeat.
+        if (!m_notClosed.insert(exe).second) {
+            return;
+        }
+        if (m_notClosed.size() > kMaxRemembered) {
+            m_notClosed.clear();
+        }
+        m_audit.append({0, m_clock.now(), "app-not-closed", m_uid, -1,
+            exe + " runs other programs too; only a rule naming it closes it (" + reason + ")"});
+        return;
+    }
+    // By program and uid, never by name: a process of another user is never touched.
+    const std::vector<pid_t> pids = platform::findProcessesOf(static_cast<uid_t>(m_uid),
+        [&](const std::string &path) { return path == exe || m_sameContent.referenceFor(path) == exe; });
     if (pids.empty()) {
         return;
     }

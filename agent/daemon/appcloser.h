@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // AppCloser: ends one child's processes of a blocked app: SIGTERM, then SIGKILL after a grace,
-// and an "app-closed" audit row. Only the child's own processes, by executable path.
+// and an "app-closed" audit row. Only the child's own processes, by the program they run
+// (platform::launchedProgram: a program started through the dynamic loader is that program)
+// or by content (a copy of a named executable). An interpreter shared by many programs
+// (python3, perl, java, node, a shell) is closed only when a rule names it: a blocked game
+// written in Python must not take the child's other Python programs with it.
 #pragma once
 
 #include <chrono>
+#include <set>
 #include <string>
 
 #include <QObject>
 
 #include "agent/core/auditlog.h"
 #include "agent/daemon/trustedclock.h"
+#include "agent/platform/samecontent.h"
 
 namespace sundial::daemon
 {
@@ -18,18 +24,25 @@ class AppCloser : public QObject
 {
     Q_OBJECT
 public:
-    AppCloser(std::int64_t uid, core::AuditLog &audit, TrustedClock &clock, std::chrono::seconds grace,
-        QObject *parent = nullptr);
+    AppCloser(std::int64_t uid, core::AuditLog &audit, TrustedClock &clock, platform::SameContentFinder &sameContent,
+        std::chrono::seconds grace, QObject *parent = nullptr);
 
-    // Ends the child's processes running `exe` (an empty path closes nothing); `reason` goes to
-    // the audit row.
-    void close(const std::string &exe, const std::string &reason);
+    // Ends the child's processes running `exe` or a copy of it (an empty path closes nothing).
+    // `ruleNamesExecutable`: a rule names `exe` itself (not only its desktop id or category).
+    // `reason` goes to the audit row.
+    void close(const std::string &exe, bool ruleNamesExecutable, const std::string &reason);
+
+    // python3.11, perl, java, node, bash, ...: one binary that runs many programs.
+    static bool isSharedInterpreter(const std::string &exe);
 
 private:
     std::int64_t m_uid;
     core::AuditLog &m_audit;
     TrustedClock &m_clock;
+    platform::SameContentFinder &m_sameContent;
     std::chrono::seconds m_grace;
+    static constexpr std::size_t kMaxRemembered = 256;
+    std::set<std::string> m_notClosed; // interpreters already audited as not closed
 };
 
 } // namespace sundial::daemon

@@ -33,11 +33,12 @@ ChildSupervisor::ChildSupervisor(std::int64_t uid, const core::Rules &rules, cor
     , m_logind(logind)
     , m_sessions(static_cast<uint>(uid), logind)
     , m_counter(uid, rules, store, audit, clock, m_sessions, settings.helperTimeout, settings.pulse)
-    , m_closer(uid, audit, clock, settings.appCloseGrace)
+    , m_closer(uid, audit, clock, m_sameContent, settings.appCloseGrace)
     , m_ladder(rules.lockout)
     , m_db(store.database())
 {
     restoreLadder();
+    setRulesExecutables();
     for (QTimer *timer : {&m_decisionTimer, &m_ladderTimer}) {
         timer->setSingleShot(true);
         timer->setTimerType(Qt::PreciseTimer);
@@ -60,21 +61,40 @@ void ChildSupervisor::setRules(const core::Rules &rules)
 {
     m_counter.setRules(m_clock.now(), rules); // seconds so far keep the old rules' classification
     m_rules = rules;
+    setRulesExecutables();
     m_ladder.setPolicy(rules.lockout);
     m_warnedThreshold.reset();
     update();
 }
 
+void ChildSupervisor::setRulesExecutables()
+{
+    std::vector<std::string> named;
+    for (const core::AppRule &rule : m_rules.apps) {
+        if (rule.kind == core::AppMatchKind::Executable && !rule.pattern.empty()
+            && rule.pattern.find_first_of("*?[") == std::string::npos) {
+            named.push_back(rule.pattern);
+        }
+    }
+    m_sameContent.setReferences(std::move(named));
+}
+
 QString ChildSupervisor::report(core::Heartbeat heartbeat)
 {
     const core::Instant now = m_clock.now();
+    // A copy of an executable the rules name is that executable, wherever it lies and whatever
+    // it is called: counted, judged and closed as it.
+    if (const std::optional<std::string> named = m_sameContent.referenceFor(heartbeat.app.exe)) {
+        heartbeat.app.exe = *named;
+    }
     m_counter.report(now, heartbeat);
     update();
     const core::UseDecision use = core::judgeUse(m_rules, m_usage, *m_decision, heartbeat.app, heartbeat.domain);
     // The app itself (not a site shown in it) may not run: close it.
     const core::UseDecision appOnly = core::judgeUse(m_rules, m_usage, *m_decision, heartbeat.app, {});
     if (appOnly.verdict == core::UseVerdict::Blocked || appOnly.verdict == core::UseVerdict::OverBudget) {
-        m_closer.close(heartbeat.app.exe, appOnly.reason);
+        const bool ruleNamesExecutable = m_sameContent.referenceFor(heartbeat.app.exe).has_value();
+        m_closer.close(heartbeat.app.exe, ruleNamesExecutable, appOnly.reason);
     }
     return fromStd(std::string {core::useVerdictKey(use.verdict)});
 }

@@ -27,6 +27,7 @@
 #include "agent/daemon/trustedclock.h"
 #include "agent/daemon/usagecounter.h"
 #include "agent/platform/logindmonitor.h"
+#include "agent/platform/samecontent.h"
 
 namespace sundial::daemon
 {
@@ -84,8 +85,12 @@ private:
     void restoreLadder();
     void saveLadder();
 
+    // The executables the rules name, for recognising a copy of one by its bytes.
+    void setRulesExecutables();
+
     std::int64_t m_uid;
     core::Rules m_rules;
+    platform::SameContentFinder m_sameContent;
     core::GrantStore &m_grants;
     core::AuditLog &m_audit;
     TrustedClock &m_clock;

@@ -3,6 +3,7 @@
 
 #include <charconv>
 
+#include "agent/platform/ntpstatus.h"
 #include "agent/platform/systemclock.h"
 
 namespace sundial::daemon
@@ -26,6 +27,8 @@ const char *eventKind(core::TimeEventKind kind)
         return "clock-set-back-across-reboot";
     case core::TimeEventKind::SuspendGap:
         return "suspend-gap";
+    case core::TimeEventKind::ClockForwardAcrossRestart:
+        return "clock-forward-across-restart";
     }
     return "clock";
 }
@@ -37,6 +40,8 @@ TrustedClock::TrustedClock(core::Database &db, core::AuditLog &audit, QObject *p
     , m_db(db)
     , m_audit(audit)
 {
+    m_syncPoll.setInterval(std::chrono::duration_cast<std::chrono::milliseconds>(kSyncPoll));
+    connect(&m_syncPoll, &QTimer::timeout, this, &TrustedClock::checkSynchronized);
     connect(&m_watcher, &platform::WallClockWatcher::wallClockSet, this, [this] {
         now(); // samples, records the jump if it is one
         emit changed();
@@ -68,6 +73,9 @@ void TrustedClock::start(const QDBusConnection &systemBus)
         }
     }
     record(m_trusted.start(platform::SystemClock::sample(), last), -1);
+    if (m_trusted.pendingJump()) {
+        m_syncPoll.start();
+    }
     if (!unreadable.empty()) {
         m_audit.append({0, m_trusted.now(), "clock-anchor-unreadable", -1, -1,
             "the last trusted instant was unreadable (\"" + unreadable
@@ -108,6 +116,19 @@ core::Status TrustedClock::persist() const
     return core::success();
 }
 
+void TrustedClock::checkSynchronized()
+{
+    if (!m_trusted.pendingJump()) {
+        m_syncPoll.stop();
+        return;
+    }
+    if (platform::kernelClockSynchronized()) {
+        m_syncPoll.stop();
+        record(m_trusted.adopt(platform::SystemClock::sample()), -1);
+        emit changed();
+    }
+}
+
 void TrustedClock::onTimedatePropertiesChanged(
     const QString &interface, const QVariantMap &changed, const QStringList &)
 {
@@ -121,6 +142,12 @@ void TrustedClock::onTimedatePropertiesChanged(
 void TrustedClock::record(const std::vector<core::TimeEvent> &events, std::int64_t actor) const
 {
     for (const core::TimeEvent &event : events) {
+        if (event.kind == core::TimeEventKind::ClockForwardAcrossRestart && platform::kernelClockSynchronized()) {
+            continue; // a time server vouches for the clock: the machine was simply off
+        }
+        if (event.kind == core::TimeEventKind::WallClockJump) {
+            m_syncPoll.start(); // an honest correction is adopted once the kernel says it is synced
+        }
         const std::string detail = std::string {eventKind(event.kind)} + ": "
             + (event.kind == core::TimeEventKind::SuspendGap ? "suspended for " : "by ")
             + std::to_string(event.amount.count()) + " s";

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // TrustedClock: the service's clock. Wraps core::TrustedTime around the real clocks, records
 // every jump and suspend gap in the audit log, persists the last trusted instant so a clock set
-// back across a reboot is noticed, and adopts a jump once timedate1 reports NTP sync or a
-// parent accepts it.
+// back across a reboot is noticed (and one far ahead is said, unless NTP vouches for it), and
+// adopts a jump once the kernel reports the clock NTP-synchronised (adjtimex, polled while a
+// jump waits: timedated sends no signal for it) or a parent accepts it.
 #pragma once
 
 #include <QDBusConnection>
 #include <QObject>
+#include <QTimer>
 
 #include "agent/core/auditlog.h"
 #include "agent/core/clock.h"
@@ -42,6 +44,7 @@ signals:
     void changed();
 
 private slots:
+    void checkSynchronized();
     void onTimedatePropertiesChanged(const QString &interface, const QVariantMap &changed, const QStringList &);
 
 private:
@@ -52,6 +55,8 @@ private:
     platform::SystemTimeZone m_zone;
     mutable core::TrustedTime m_trusted;
     platform::WallClockWatcher m_watcher;
+    static constexpr std::chrono::seconds kSyncPoll {5};
+    mutable QTimer m_syncPoll; // runs only while a jump waits to be adopted
 };
 
 } // namespace sundial::daemon

@@ -12,6 +12,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "agent/platform/launchedprogram.h"
+
 namespace sundial::platform
 {
 
@@ -63,12 +65,11 @@ std::vector<pid_t> findProcessesOf(
         if (!realUid(dir, owner) || owner != uid || uid == 0) {
             continue;
         }
-        char exe[PATH_MAX];
-        const ssize_t length = ::readlink((dir + "/exe").c_str(), exe, sizeof exe - 1);
-        if (length <= 0) {
+        const std::string program = launchedProgram(static_cast<pid_t>(pid), procRoot);
+        if (program.empty()) {
             continue; // kernel thread, or gone
         }
-        if (matches(std::string {exe, static_cast<std::size_t>(length)})) {
+        if (matches(program)) {
             pids.push_back(static_cast<pid_t>(pid));
         }
     }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ProcessControl: finds a user's processes by their executable (from /proc/PID/exe, never by
-// name) and ends them through pidfds, so a recycled pid can never be hit.
+// name) and ends them through pidfds, so once opened no recycled pid is hit.
 #pragma once
 
 #include <functional>
@@ -12,8 +12,10 @@
 namespace sundial::platform
 {
 
-// Processes whose real uid is `uid` and whose executable path satisfies `matches`.
-// Never lists pid 1, kernel threads, or processes of any other user.
+// Processes whose real uid is `uid` and whose program (launchedProgram: the executable, or what
+// the dynamic loader was asked to run) satisfies `matches`. Never lists pid 1, kernel threads,
+// or processes of any other user. The pids are found first and opened later
+// (ProcessGroupEnder): a pid recycled in between can be hit; the window is the time between.
 std::vector<pid_t> findProcessesOf(
     uid_t uid, const std::function<bool(const std::string &exe)> &matches, const std::string &procRoot = "/proc");
 

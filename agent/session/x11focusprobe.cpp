@@ -13,6 +13,8 @@
 
 #include <QSocketNotifier>
 
+#include "agent/platform/launchedprogram.h"
+
 namespace sundial::session
 {
 
@@ -262,12 +264,9 @@ std::optional<FocusedWindow> X11FocusProbe::focused()
     }
     window.pid = windowPid(m_watched);
     if (window.pid > 0) {
-        char exe[PATH_MAX];
-        const ssize_t length
-            = ::readlink(("/proc/" + std::to_string(window.pid) + "/exe").c_str(), exe, sizeof exe - 1);
-        if (length > 0) {
-            window.exe.assign(exe, static_cast<std::size_t>(length));
-        }
+        // The program, as the service judges it: one started through the dynamic loader is
+        // what the loader runs, not the loader.
+        window.exe = platform::launchedProgram(window.pid);
     }
     window.fullscreen = isFullscreen(m_watched);
     return window;

@@ -148,7 +148,12 @@ class ClockTest(ServiceTestCase):
                                               "libsundial-test-clockshift.so"))
         self.shift_file = os.path.join(self.dir, "shift")
         self.shift(0)
-        env = dict(self.env, LD_PRELOAD=os.path.abspath(library), SUNDIAL_CLOCK_SHIFT_FILE=self.shift_file)
+        # The kernel's NTP flag as the service reads it (adjtimex), "unsynced" until a test says.
+        self.ntp_file = os.path.join(self.dir, "ntp")
+        with open(self.ntp_file, "w") as f:
+            f.write("unsynced")
+        env = dict(self.env, LD_PRELOAD=os.path.abspath(library), SUNDIAL_CLOCK_SHIFT_FILE=self.shift_file,
+                   SUNDIAL_CLOCK_NTP_FILE=self.ntp_file)
         self.start_service(env=env)
         self.agent("Admin.AddChild", CHILD_UID)
         self.agent("Admin.SetRules", CHILD_UID, self.rules(days=every_day(120)))
@@ -187,6 +192,19 @@ class ClockTest(ServiceTestCase):
         audit = self.admin_json("Audit", 0, 1000)
         self.assertIn("clock-adopted", [entry["kind"] for entry in audit["entries"]])
         self.assertNotIn("pendingClockJumpSeconds", audit)
+
+    def test_an_honest_correction_is_adopted_once_the_kernel_says_the_clock_is_synchronised(self):
+        # timedated never signals NTPSynchronized; the kernel's flag is read where it lives.
+        self.add_session()
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self.shift(600)
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self.assertEqual(self.admin_json("Audit", 0, 1000).get("pendingClockJumpSeconds"), 600)
+        with open(self.ntp_file, "w") as f:
+            f.write("synced")
+        self._wait_for(lambda: "pendingClockJumpSeconds" not in self.admin_json("Audit", 0, 1000),
+                       "the correction to be adopted", timeout=12)
+        self.assertIn("clock-adopted", self.audit_kinds())
 
     def test_accepting_a_changed_clock_raises_no_other_alarm(self):
         # Trusted time moves by the adopted jump; the helper was not silent for those seconds.
@@ -296,6 +314,9 @@ class AppBlockTest(ServiceTestCase):
     def test_an_allowed_app_is_left_alone(self):
         other = os.path.join(self.dir, "homework")
         subprocess.run(["cp", "/usr/bin/sleep", other], check=True)
+        # Another program: programs are told apart by their bytes (a copy of the game is the game).
+        with open(other, "ab") as f:
+            f.write(b"homework")
         process = subprocess.Popen(["setpriv", "--reuid=%d" % CHILD_UID, "--regid=%d" % CHILD_UID, "--clear-groups",
                                     other, "300"])
         self.addCleanup(lambda: (process.kill(), process.wait()))

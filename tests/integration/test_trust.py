@@ -9,7 +9,10 @@ what logind would announce after the child's SetIdleHint(true)."""
 
 import json
 import os
+import shutil
+import signal
 import sqlite3
+import subprocess
 import sys
 import time
 import unittest
@@ -130,6 +133,58 @@ class FalseAlarmTest(TrustCase):
         self.assertNotIn("helper-missing", self.audit_kinds())
         self.assertGreaterEqual(self.status()["usedSeconds"], 2, "time counts meanwhile, as unknown app")
         self._wait_for(lambda: "helper-missing" in self.audit_kinds(), "helper-missing after the timeout", timeout=5)
+
+
+class LaunchTrickTest(TrustCase):
+    """Item 4: a blocked program copied, renamed or started through the dynamic loader is still
+    that program; closing an app never takes other programs sharing an interpreter with it.
+    A copy of sleep stands in for the game (blocked by its path)."""
+
+    LOADER = "/lib64/ld-linux-x86-64.so.2"
+
+    def setUp(self):
+        super().setUp()
+        self.game = os.path.join(self.dir, "game")
+        shutil.copy("/usr/bin/sleep", self.game)
+        os.chmod(self.game, 0o755)
+        self.limit(apps=[{"match": {"exe": self.game}, "action": "blocked"},
+                         {"match": {"desktopId": "org.example.PyGame"}, "action": "blocked"}])
+        self.add_session()
+
+    def run_as_child(self, *command):
+        process = subprocess.Popen(["setpriv", "--reuid=%d" % CHILD_UID, "--regid=%d" % CHILD_UID, "--clear-groups",
+                                    *command])
+        self.addCleanup(lambda: (process.kill(), process.wait()))
+        time.sleep(0.3)
+        return process
+
+    def test_a_renamed_copy_of_a_blocked_game_is_closed(self):
+        home = os.path.join(self.dir, "kid-home")
+        os.makedirs(home)
+        os.chown(home, CHILD_UID, CHILD_UID)
+        copy = os.path.join(home, "x")
+        subprocess.run(["setpriv", "--reuid=%d" % CHILD_UID, "--regid=%d" % CHILD_UID, "--clear-groups", "cp",
+                        self.game, copy], check=True)
+        game = self.run_as_child(copy, "300")
+        verdict = self.heartbeat(exe=copy, uid=CHILD_UID).stdout
+        self.assertIn("blocked", verdict)
+        self._wait_for(lambda: game.poll() is not None, "the copied game to end", timeout=8)
+        self.assertEqual(game.returncode, -signal.SIGTERM)
+
+    @unittest.skipUnless(os.path.exists(LOADER), "no " + LOADER)
+    def test_a_blocked_game_started_through_the_dynamic_loader_is_closed(self):
+        game = self.run_as_child(self.LOADER, self.game, "300")
+        self.heartbeat(exe=self.game, uid=CHILD_UID)  # the helper reports the program the loader runs
+        self._wait_for(lambda: game.poll() is not None, "the loader-started game to end", timeout=8)
+
+    def test_a_blocked_python_game_does_not_take_other_python_programs_with_it(self):
+        homework = self.run_as_child("/usr/bin/python3", "-c", "import time; time.sleep(300)")
+        verdict = self.heartbeat(exe=os.path.realpath("/usr/bin/python3"), desktopId="org.example.PyGame",
+                                 uid=CHILD_UID).stdout
+        self.assertIn("blocked", verdict)
+        time.sleep(1.5)
+        self.assertIsNone(homework.poll(), "the child's other Python program was killed")
+        self.assertIn("app-not-closed", self.audit_kinds())
 
 
 class DurabilityTest(TrustCase):

@@ -136,8 +136,14 @@ TEST_CASE("A clock after the last trusted instant at boot is trusted", "[core][t
 {
     MachineClocks clocks {berlin("2025-06-15", 9)};
     core::TrustedTime trusted;
-    CHECK(trusted.start(clocks.sample(), berlin("2025-06-14", 18)).empty());
+    // Off for 15 h, or moved forward: followed, and said (the service stays silent when NTP
+    // vouches for the clock).
+    const auto events = trusted.start(clocks.sample(), berlin("2025-06-14", 18));
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].kind == core::TimeEventKind::ClockForwardAcrossRestart);
+    CHECK(events[0].amount == hours {15});
     CHECK(trusted.now() == berlin("2025-06-15", 9));
+    CHECK_FALSE(trusted.pendingJump());
 }
 
 TEST_CASE("A jump is measured to the nearest second, whatever the sub-second phase", "[core][trustedtime]")
@@ -156,4 +162,22 @@ TEST_CASE("A jump is measured to the nearest second, whatever the sub-second pha
     REQUIRE(events.size() == 1);
     CHECK(events[0].amount == seconds {600});
     CHECK(trusted.pendingJump() == seconds {600});
+}
+
+TEST_CASE("A clock far ahead of the last trusted instant at start is followed and said", "[core][trustedtime]")
+{
+    const core::Instant last {std::chrono::seconds {1'750'000'000}};
+    core::TrustedTime trusted;
+    core::ClockSample sample {std::chrono::sys_time<std::chrono::nanoseconds> {last + std::chrono::hours {9}},
+        std::chrono::seconds {100}, std::chrono::seconds {100}};
+    const std::vector<core::TimeEvent> events = trusted.start(sample, last);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].kind == core::TimeEventKind::ClockForwardAcrossRestart);
+    CHECK(events[0].amount == std::chrono::hours {9});
+    CHECK(trusted.now() == last + std::chrono::hours {9});
+    CHECK_FALSE(trusted.pendingJump());
+
+    core::TrustedTime shortly;
+    sample.wall = std::chrono::sys_time<std::chrono::nanoseconds> {last + std::chrono::minutes {50}};
+    CHECK(shortly.start(sample, last).empty()); // a short stop says nothing
 }

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SameContentFinder: tells which of a set of reference files (the executables the rules name)
+// has the same bytes as a given file, so a blocked program copied elsewhere or renamed is still
+// that program. A file of another size is never read; one of the same size is compared in
+// 64 KiB pieces, never held whole in memory. Answers are kept per file identity (device, inode,
+// size, modification time), so a file that does not change is read at most once.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace sundial::platform
+{
+
+class SameContentFinder
+{
+public:
+    // The reference files; the cache is kept for the files that stay.
+    void setReferences(std::vector<std::string> paths);
+    // The reference whose content equals `path`'s (the reference itself for its own path);
+    // none when no reference matches or `path` cannot be read.
+    std::optional<std::string> referenceFor(const std::string &path);
+
+    // Bounds the cache; past it, it starts again (a flood of fresh names costs reads, not memory).
+    static constexpr std::size_t kMaxRemembered = 4096;
+
+private:
+    using FileIdentity = std::tuple<unsigned long, unsigned long, long long, long long>;
+    std::vector<std::string> m_references;
+    std::map<FileIdentity, std::optional<std::string>> m_answers;
+};
+
+} // namespace sundial::platform

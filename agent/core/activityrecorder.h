@@ -38,7 +38,8 @@ public:
 
     // The stored usage for `day` and its week plus what is not written yet.
     UsageSnapshot snapshot(LocalDate day);
-    // Seconds recorded but not yet written (for tests and the flush policy).
+    // Rows recorded and not yet written, the open row included (even once it was written, as it
+    // may still grow); for tests and the flush policy.
     std::size_t pendingRows() const { return m_finished.size() + (m_row ? 1 : 0); }
     const DayCalendar &calendar() const { return m_calendar; }
     const Rules &rules() const { return m_rules; }

@@ -37,8 +37,13 @@ Status createPrivateFile(const std::string &path)
     if (fd < 0) {
         return Error {path, std::string {"cannot create the database: "} + std::strerror(errno)};
     }
-    ::fchmod(fd, 0600);
+    // open()'s mode is filtered by the umask; the file must be the owner's alone whatever it is.
+    const bool private_ = ::fchmod(fd, 0600) == 0;
+    const int error = errno;
     ::close(fd);
+    if (!private_) {
+        return Error {path, std::string {"cannot make the database private (0600): "} + std::strerror(error)};
+    }
     return success();
 }
 

@@ -64,7 +64,7 @@ struct Decision {
     // Screen time left today (budget, extra time and week considered); nullopt = unlimited.
     std::optional<std::chrono::seconds> remaining;
     // When the session must stop if the child stays active (budget end, window end, grant end),
-    // or nullopt when nothing will stop it before the day ends.
+    // or nullopt when nothing stops it within the days the policy looks at (today and two more).
     std::optional<Instant> stopsAt;
     // The earliest instant at which the verdict or reason could change with the child active.
     Instant nextChangeAt {};

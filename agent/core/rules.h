@@ -37,10 +37,12 @@ struct DayRules {
 enum class RuleAction {
     Budget, // counts, and has its own daily budget
     Blocked, // may not be used at all
-    AlwaysAllowed, // never counts, usable outside allowed hours
+    AlwaysAllowed, // never counts (outside allowed hours the whole session is locked: downtime is not built yet)
 };
 
-// What identifies a running app. Filled by the service from /proc and the .desktop file.
+// What identifies a running app, as the session helper reports it (exe from /proc, desktop id
+// from the window class); the service checks the reporter and that the exe runs, and never takes
+// a category from a report.
 struct AppIdentity {
     std::string exe; // absolute executable path from /proc/PID/exe
     std::string desktopId; // desktop file id without ".desktop", or WM_CLASS

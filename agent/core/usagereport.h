@@ -23,8 +23,8 @@ struct AppDayTotal {
     std::chrono::seconds active {0};
 };
 
-// One category's seconds on one day. An empty name is time in apps without a category (their
-// desktop file names no main category, or no desktop file was found).
+// One category's seconds on one day. An empty name is time in apps without a category (no
+// report carries one yet: desktop files are not read).
 struct CategoryDayTotal {
     LocalDate day {};
     std::string category;

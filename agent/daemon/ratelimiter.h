@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RateLimiter: a token bucket per caller, so one caller flooding the bus cannot make the
-// service do unbounded work. Memory is bounded by the number of callers seen recently.
+// service do unbounded work. Memory is bounded: past 4096 callers every bucket is dropped at
+// once (which also refills them all).
 #pragma once
 
 #include <chrono>

@@ -2,6 +2,7 @@
 #include "agent/daemon/service.h"
 
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <pwd.h>
 #include <sstream>
@@ -40,7 +41,11 @@ core::Status Service::start()
     if (!QDir {}.mkpath(m_options.stateDir)) {
         return core::Error {m_options.stateDir.toStdString(), "cannot create the state directory"};
     }
-    ::chmod(m_options.stateDir.toLocal8Bit().constData(), 0700);
+    if (::chmod(m_options.stateDir.toLocal8Bit().constData(), 0700) != 0) {
+        // Said, not fatal: a service that stops here would let every login in.
+        qWarning("sundiald: cannot make %s private (0700): %s", m_options.stateDir.toLocal8Bit().constData(),
+            std::strerror(errno));
+    }
     const std::string path = m_options.stateDir.toStdString() + "/sundial.db";
     auto db = core::Database::open(path);
     std::string unusable;

@@ -25,11 +25,11 @@ namespace sundial::daemon
 {
 
 struct ServiceOptions {
-    QString stateDir; // holds sundial.db; created 0700
+    QString stateDir; // holds sundial.db and children.json; created 0700 (a failing chmod is logged)
     std::optional<uint> selfLimited; // try-out mode: this uid is limited (and is the parent)
     SupervisorSettings supervisor;
     // Where sundial-login-check records logins it allowed while the service was away; start()
-    // audits each line as "login-unchecked" and deletes the file.
+    // audits up to 1000 lines as "login-unchecked" and deletes the file (with any lines past those).
     QString uncheckedLoginsPath = QStringLiteral("/run/sundial/unchecked-logins");
 };
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // FocusProbe: what the child's desktop says is focused, and how long input has been idle.
 // One implementation per desktop family (X11 now; GNOME, KDE and wlroots Wayland later),
-// chosen by ProbeFactory from XDG_SESSION_TYPE and XDG_CURRENT_DESKTOP.
+// chosen by probeForDesktop() in main.cpp from XDG_SESSION_TYPE.
 #pragma once
 
 #include <chrono>

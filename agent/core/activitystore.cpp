@@ -100,6 +100,21 @@ std::int64_t ActivityStore::appId(const AppIdentity &raw)
     return id;
 }
 
+bool ActivityStore::knowsApp(const AppIdentity &app) const
+{
+    return m_appIds.count(appKey(app)) > 0;
+}
+
+bool ActivityStore::knowsDomain(std::string_view domain) const
+{
+    return domain.empty() || m_domains.ids.count(std::string {domain}) > 0;
+}
+
+bool ActivityStore::knowsTitle(std::string_view title) const
+{
+    return title.empty() || m_titles.ids.count(std::string {title}) > 0;
+}
+
 std::int64_t ActivityStore::domainId(std::string_view domain)
 {
     return intern(m_domains, "domains", "name", domain);

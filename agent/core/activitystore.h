@@ -53,6 +53,12 @@ public:
     std::int64_t categoryId(std::string_view category);
     std::int64_t titleId(std::string_view title);
 
+    // Whether the value already has an id this run (asking creates nothing): what a new-name
+    // limit counts. A value stored before a restart counts once more after it.
+    bool knowsApp(const AppIdentity &app) const;
+    bool knowsDomain(std::string_view domain) const;
+    bool knowsTitle(std::string_view title) const;
+
     AppIdentity appById(std::int64_t id) const;
     std::string domainById(std::int64_t id) const;
     std::string categoryById(std::int64_t id) const;

@@ -42,6 +42,14 @@ Result<std::int64_t> RequestStore::ask(
     if (minutes.count() < 1 || minutes.count() > 480) {
         return Error {"minutes", std::to_string(minutes.count()) + " min cannot be asked for: ask for 1 to 480 min"};
     }
+    // A loop asking again and again must not grow the table (and the parents' list) without bound.
+    Statement pending = m_db.prepare("SELECT COUNT(*) FROM requests WHERE child = ?1 AND state = 0");
+    pending.bind(1, child);
+    if (pending.step() && pending.integer(0) >= kMaxPending) {
+        return Error {"requests",
+            std::to_string(kMaxPending)
+                + " requests are already waiting for a parent's answer; wait for one before asking again"};
+    }
     Statement statement
         = m_db.prepare("INSERT INTO requests(child, asked_at, minutes, reason, state) VALUES(?1, ?2, ?3, ?4, 0)");
     statement.bind(1, child)

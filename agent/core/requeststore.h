@@ -27,6 +27,9 @@ struct TimeRequest {
 class RequestStore
 {
 public:
+    // Unanswered requests a child may have at once.
+    static constexpr std::int64_t kMaxPending = 10;
+
     explicit RequestStore(Database &db);
 
     // A child asks for `minutes` (1..480) with a short reason (cut to 512 bytes).

@@ -27,6 +27,8 @@ ChildSupervisor::ChildSupervisor(std::int64_t uid, const core::Rules &rules, cor
     : QObject(parent)
     , m_uid(uid)
     , m_rules(rules)
+    , m_store(store)
+    , m_newNames(settings.maxNewNamesPerHour)
     , m_grants(grants)
     , m_audit(audit)
     , m_clock(clock)
@@ -86,6 +88,20 @@ QString ChildSupervisor::report(core::Heartbeat heartbeat)
     // it is called: counted, judged and closed as it.
     if (const std::optional<std::string> named = m_sameContent.referenceFor(heartbeat.app.exe)) {
         heartbeat.app.exe = *named;
+    }
+    // A report that would add a name past the hour's limit keeps no name: use of an unknown app.
+    const bool addsName = !m_store.knowsApp(heartbeat.app) || !m_store.knowsDomain(heartbeat.domain)
+        || !m_store.knowsTitle(heartbeat.title);
+    if (addsName && !m_newNames.admit(now)) {
+        if (m_newNames.firstRefusalSince(now)) {
+            m_audit.append({0, now, "names-capped", m_uid, -1,
+                "more than " + std::to_string(m_newNames.perHour())
+                    + " new app, site or title names in an hour; further ones count as unknown app"});
+        }
+        heartbeat.app = {};
+        heartbeat.domain.clear();
+        heartbeat.url.clear();
+        heartbeat.title.clear();
     }
     m_counter.report(now, heartbeat);
     update();

@@ -22,6 +22,7 @@
 #include "agent/core/decision.h"
 #include "agent/core/grantstore.h"
 #include "agent/core/lockoutladder.h"
+#include "agent/core/newnamelimiter.h"
 #include "agent/daemon/appcloser.h"
 #include "agent/daemon/childsessions.h"
 #include "agent/daemon/trustedclock.h"
@@ -39,6 +40,7 @@ struct SupervisorSettings {
     std::chrono::seconds helperTimeout {90};
     std::chrono::seconds pulse {15}; // longer than flushInterval
     std::chrono::seconds appCloseGrace {5}; // SIGTERM to SIGKILL for a blocked app
+    std::size_t maxNewNamesPerHour = core::NewNameLimiter::kDefaultPerHour; // apps, sites, titles
 };
 
 class ChildSupervisor : public QObject
@@ -91,6 +93,8 @@ private:
     std::int64_t m_uid;
     core::Rules m_rules;
     platform::SameContentFinder m_sameContent;
+    core::ActivityStore &m_store;
+    core::NewNameLimiter m_newNames;
     core::GrantStore &m_grants;
     core::AuditLog &m_audit;
     TrustedClock &m_clock;

@@ -124,7 +124,12 @@ int run(int argc, char **argv)
     const QCommandLineOption noClaimChecks(QStringLiteral("no-claim-checks"),
         QStringLiteral("Believe a trusted reporter without cross-checking its claims (for tests that post "
                        "made-up reports; never in a real installation)."));
-    parser.addOptions({user, state, flush, helperTimeout, uncheckedLogins, trustedReporter, noClaimChecks});
+    const QCommandLineOption maxNewNames(QStringLiteral("max-new-names-per-hour"),
+        QStringLiteral("New app, site and title names a child's reports may add per hour; past it they count "
+                       "as unknown app (default 300)."),
+        QStringLiteral("count"), QStringLiteral("300"));
+    parser.addOptions(
+        {user, state, flush, helperTimeout, uncheckedLogins, trustedReporter, noClaimChecks, maxNewNames});
     parser.process(app);
 
     const bool userMode = parser.isSet(user);
@@ -146,6 +151,12 @@ int run(int argc, char **argv)
     options.supervisor.flushInterval = std::chrono::seconds {flushSeconds};
     options.supervisor.pulse = std::chrono::seconds {flushSeconds + 5};
     options.supervisor.helperTimeout = std::chrono::seconds {helperSeconds};
+    const int newNames = parser.value(maxNewNames).toInt();
+    if (newNames < 1 || newNames > 100'000) {
+        std::cerr << "sundiald: --max-new-names-per-hour takes 1..100000\n";
+        return 2;
+    }
+    options.supervisor.maxNewNamesPerHour = static_cast<std::size_t>(newNames);
 
     QDBusConnection bus = userMode ? QDBusConnection::sessionBus() : QDBusConnection::systemBus();
     if (!bus.isConnected()) {

@@ -187,6 +187,36 @@ class LaunchTrickTest(TrustCase):
         self.assertIn("app-not-closed", self.audit_kinds())
 
 
+class FloodTest(TrustCase):
+    """Item 8: a script reporting fresh names, or asking for time in a loop, grows neither the
+    service nor the database without bound."""
+
+    def test_fresh_names_past_the_hours_limit_count_as_unknown_app_and_are_said_once(self):
+        self.start_service("--max-new-names-per-hour", "5")
+        self.agent("Admin.AddChild", CHILD_UID)
+        self.add_session()
+        for n in range(12):
+            self.heartbeat(exe="/opt/flood/app-%d" % n, domain="site-%d.example" % n, uid=CHILD_UID)
+        self.stop_service()  # everything written
+        db = sqlite3.connect(os.path.join(self.state, "sundial.db"))
+        apps = db.execute("SELECT COUNT(*) FROM apps WHERE exe LIKE '/opt/flood/%'").fetchone()[0]
+        domains = db.execute("SELECT COUNT(*) FROM domains WHERE name LIKE 'site-%'").fetchone()[0]
+        db.close()
+        self.assertLessEqual(apps, 5)
+        self.assertLessEqual(domains, 5)
+        self.start_service("--max-new-names-per-hour", "5")
+        self.assertEqual(self.audit_kinds().count("names-capped"), 1)
+
+    def test_a_child_asking_in_a_loop_has_at_most_ten_requests_waiting(self):
+        self.limit()
+        answers = [self.agent("Child.RequestMoreTime", 15, "'please'", uid=CHILD_UID, check=False)
+                   for _ in range(12)]
+        self.assertEqual(sum(1 for a in answers if a.returncode == 0), 10)
+        self.assertIn("already waiting", answers[-1].stderr)
+        pending = [r for r in self.admin_json("ListRequests", "true") if r["uid"] == CHILD_UID]
+        self.assertEqual(len(pending), 10)
+
+
 class DurabilityTest(TrustCase):
     """Items 9 and 10: a damaged or unusable database never sets a child free, and nothing the
     service knew about the lockout is forgotten by a restart."""

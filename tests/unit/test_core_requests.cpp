@@ -419,3 +419,24 @@ TEST_CASE("Rules saved and read back are equal to what was saved", "[core][reque
     CHECK(**current == rules);
     CHECK(**current != core::Rules {});
 }
+
+TEST_CASE("A child has at most ten requests waiting; an answer makes room", "[core][requests]")
+{
+    testing::TempDir dir;
+    auto db = core::Database::open(dir.file("sundial.db"));
+    REQUIRE(db);
+    core::RequestStore requests {**db};
+    const core::Instant at = testing::berlin("2025-03-10", 16, 0);
+    std::int64_t first = 0;
+    for (int i = 0; i < core::RequestStore::kMaxPending; ++i) {
+        auto id = requests.ask(1001, std::chrono::minutes {15}, "please", at);
+        REQUIRE(id);
+        first = first ? first : *id;
+    }
+    const auto refused = requests.ask(1001, std::chrono::minutes {15}, "please", at);
+    REQUIRE_FALSE(refused);
+    CHECK_THAT(refused.error().message, Catch::Contains("already waiting"));
+    CHECK(requests.ask(1002, std::chrono::minutes {15}, "another child", at)); // per child
+    REQUIRE(requests.answer(first, std::chrono::minutes {0}, 0, at));
+    CHECK(requests.ask(1001, std::chrono::minutes {15}, "please", at));
+}

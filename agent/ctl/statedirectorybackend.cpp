@@ -10,6 +10,7 @@
 
 #include "agent/core/activityrecorder.h"
 #include "agent/core/auditlog.h"
+#include "agent/core/childstatusjson.h"
 #include "agent/core/childstore.h"
 #include "agent/core/grantstore.h"
 #include "agent/core/policy.h"
@@ -55,57 +56,6 @@ core::Error refused(const char *errorName, const core::Error &error)
 core::Error notLimited(std::int64_t uid)
 {
     return {kErrorNotLimited, "uid " + std::to_string(uid) + " is not a limited account"};
-}
-
-std::int64_t unixTime(core::Instant at)
-{
-    return at.time_since_epoch().count();
-}
-
-const char *scopeName(core::BudgetState::Scope scope)
-{
-    switch (scope) {
-    case core::BudgetState::Scope::App:
-        return "app";
-    case core::BudgetState::Scope::Category:
-        return "category";
-    case core::BudgetState::Scope::Site:
-        return "site";
-    }
-    return "app";
-}
-
-// The decision as the service's status map (agent/daemon/childstatus.cpp, the keys the
-// GetStatus comment in resources/dbus/org.sundial.Agent1.Child.xml lists).
-json statusMap(const core::Decision &decision, seconds used, const core::Rules &rules)
-{
-    const core::Reason &parts = decision.reasonParts;
-    json budgets = json::array();
-    for (const core::BudgetState &budget : decision.budgets) {
-        budgets.push_back(
-            {{"name", budget.name}, {"scope", scopeName(budget.scope)}, {"limitSeconds", budget.limit.count()},
-                {"usedSeconds", budget.used.count()}, {"remainingSeconds", budget.remaining.count()}});
-    }
-    const core::PrivacySettings &privacy = rules.privacy;
-    const std::string recorded = std::string {"Which apps you use and when"}
-        + (privacy.recordFullUrls ? ", full web addresses" : ", which web sites (domain only)")
-        + (privacy.recordTitles ? ", window titles" : "") + ". Details are kept "
-        + std::to_string(privacy.activityRetention.count()) + " days, daily totals "
-        + std::to_string(privacy.dailyRetention.count()) + " days. Never keystrokes, never screenshots.";
-    return {{"limited", true}, {"verdict", std::string {core::verdictKey(decision.verdict)}},
-        {"reason", decision.reason}, {"reasonKind", std::string {core::reasonKindKey(parts.kind)}},
-        {"reasonAt", parts.at ? unixTime(*parts.at) : std::int64_t {0}}, {"reasonBudgetSeconds", parts.budget.count()},
-        {"reasonExtraSeconds", parts.extra.count()}, {"reasonRemainingSeconds", parts.remaining.count()},
-        {"reasonWeekday", parts.weekday.c_encoding()}, {"day", core::formatDate(decision.day)},
-        {"usedSeconds", used.count()},
-        {"remainingSeconds", decision.remaining ? decision.remaining->count() : std::int64_t {-1}},
-        {"allowedUntil", decision.stopsAt ? unixTime(*decision.stopsAt) : std::int64_t {0}},
-        {"nextChangeAt", unixTime(decision.nextChangeAt)}, {"budgets", budgets.dump()}, {"recorded", recorded},
-        {"recordTitles", privacy.recordTitles}, {"recordFullUrls", privacy.recordFullUrls},
-        {"idleThresholdSeconds", rules.idleThreshold.count()},
-        {"activityRetentionDays", privacy.activityRetention.count()},
-        {"dailyRetentionDays", privacy.dailyRetention.count()}, {"helpLineName", rules.helpLine.name},
-        {"helpLinePhone", rules.helpLine.phone}, {"helpLineUrl", rules.helpLine.url}};
 }
 
 } // namespace
@@ -192,7 +142,7 @@ core::Result<json> StateDirectoryBackend::status(std::optional<std::int64_t> chi
     const core::LocalDate day = core::DayCalendar {zone, rules->dayStart}.dayOf(now);
     const core::UsageSnapshot usage = recorder.snapshot(day);
     const core::Decision decision = core::evaluate(*rules, usage, core::GrantStore {*m_db}.forDay(uid, day), now, zone);
-    return statusMap(decision, usage.chargedToday, *rules);
+    return core::childStatusJson(decision, usage.chargedToday, *rules);
 }
 
 core::Result<core::LocalDate> StateDirectoryBackend::today(std::int64_t child)

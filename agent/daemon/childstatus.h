@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// childStatus: a decision as the Child and Admin interfaces' status map
-// (resources/dbus/org.sundial.Agent1.Child.xml, GetStatus). The reason comes whole and in
-// parts, so each UI can say it in the child's language.
+// childStatus: a decision as the Child and Admin interfaces' status map: core::childStatusJson
+// (the one list of keys, shared with sundialctl's offline mode) as D-Bus values.
 #pragma once
 
 #include <chrono>

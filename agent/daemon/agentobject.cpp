@@ -9,7 +9,7 @@
 #include "agent/core/text.h"
 #include "agent/core/usagereport.h"
 #include "agent/core/usagereportjson.h"
-#include "agent/daemon/heartbeatreport.h"
+#include "agent/daemon/heartbeatparser.h"
 
 namespace sundial::daemon
 {
@@ -165,7 +165,7 @@ QString AgentObject::Heartbeat(const QVariantMap &report)
         auditTamper(*uid, "report-unconfirmed", *doubt + "; counted as use of an unknown app");
         *heartbeat = core::Heartbeat {};
     }
-    return child->report(*heartbeat);
+    return child->onHeartbeat(*heartbeat);
 }
 
 void AgentObject::auditTamper(uint uid, const std::string &kind, const std::string &detail)

@@ -14,7 +14,7 @@
 namespace sundial::daemon
 {
 
-AppCloser::AppCloser(std::int64_t uid, core::AuditLog &audit, TrustedClock &clock,
+AppCloser::AppCloser(std::int64_t uid, core::AuditLog &audit, ServiceClock &clock,
     platform::SameContentFinder &sameContent, std::chrono::seconds grace, QObject *parent)
     : QObject(parent)
     , m_uid(uid)

@@ -14,7 +14,7 @@
 #include <QObject>
 
 #include "agent/core/auditlog.h"
-#include "agent/daemon/trustedclock.h"
+#include "agent/daemon/serviceclock.h"
 #include "agent/platform/samecontent.h"
 
 namespace sundial::daemon
@@ -24,7 +24,7 @@ class AppCloser : public QObject
 {
     Q_OBJECT
 public:
-    AppCloser(std::int64_t uid, core::AuditLog &audit, TrustedClock &clock, platform::SameContentFinder &sameContent,
+    AppCloser(std::int64_t uid, core::AuditLog &audit, ServiceClock &clock, platform::SameContentFinder &sameContent,
         std::chrono::seconds grace, QObject *parent = nullptr);
 
     // Ends the child's processes running `exe` or a copy of it (an empty path closes nothing).
@@ -38,7 +38,7 @@ public:
 private:
     std::int64_t m_uid;
     core::AuditLog &m_audit;
-    TrustedClock &m_clock;
+    ServiceClock &m_clock;
     platform::SameContentFinder &m_sameContent;
     std::chrono::seconds m_grace;
     static constexpr std::size_t kMaxRemembered = 256;

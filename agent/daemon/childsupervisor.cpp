@@ -22,7 +22,7 @@ QString fromStd(const std::string &text)
 } // namespace
 
 ChildSupervisor::ChildSupervisor(std::int64_t uid, const core::Rules &rules, core::ActivityStore &store,
-    core::GrantStore &grants, core::AuditLog &audit, TrustedClock &clock, platform::LogindMonitor &logind,
+    core::GrantStore &grants, core::AuditLog &audit, ServiceClock &clock, platform::LogindMonitor &logind,
     SupervisorSettings settings, QObject *parent)
     : QObject(parent)
     , m_uid(uid)
@@ -81,7 +81,7 @@ void ChildSupervisor::setRulesExecutables()
     m_sameContent.setReferences(std::move(named));
 }
 
-QString ChildSupervisor::report(core::Heartbeat heartbeat)
+QString ChildSupervisor::onHeartbeat(core::Heartbeat heartbeat)
 {
     const core::Instant now = m_clock.now();
     // A copy of an executable the rules name is that executable, wherever it lies and whatever

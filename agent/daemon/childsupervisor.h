@@ -25,7 +25,7 @@
 #include "agent/core/newnamelimiter.h"
 #include "agent/daemon/appcloser.h"
 #include "agent/daemon/childsessions.h"
-#include "agent/daemon/trustedclock.h"
+#include "agent/daemon/serviceclock.h"
 #include "agent/daemon/usagecounter.h"
 #include "agent/platform/logindmonitor.h"
 #include "agent/platform/samecontent.h"
@@ -48,7 +48,7 @@ class ChildSupervisor : public QObject
     Q_OBJECT
 public:
     ChildSupervisor(std::int64_t uid, const core::Rules &rules, core::ActivityStore &store, core::GrantStore &grants,
-        core::AuditLog &audit, TrustedClock &clock, platform::LogindMonitor &logind, SupervisorSettings settings,
+        core::AuditLog &audit, ServiceClock &clock, platform::LogindMonitor &logind, SupervisorSettings settings,
         QObject *parent = nullptr);
     ~ChildSupervisor() override;
 
@@ -58,7 +58,7 @@ public:
 
     // A report from the child's helper (already validated). Returns the use verdict key for
     // the reported app ("allowed", "blocked", ...).
-    QString report(core::Heartbeat heartbeat);
+    QString onHeartbeat(core::Heartbeat heartbeat);
     // Something outside changed (sessions, grants, clock): recount and decide again.
     void update();
     // The status as of now, from what was counted up to the last event or tick. Reading it
@@ -97,7 +97,7 @@ private:
     core::NewNameLimiter m_newNames;
     core::GrantStore &m_grants;
     core::AuditLog &m_audit;
-    TrustedClock &m_clock;
+    ServiceClock &m_clock;
     platform::LogindMonitor &m_logind;
     ChildSessions m_sessions;
     UsageCounter m_counter;

@@ -68,7 +68,7 @@ core::Status Service::start()
     m_requests = std::make_unique<core::RequestStore>(*m_db);
     m_audit = std::make_unique<core::AuditLog>(*m_db);
     m_activity = std::make_unique<core::ActivityStore>(*m_db);
-    m_clock = std::make_unique<TrustedClock>(*m_db, *m_audit);
+    m_clock = std::make_unique<ServiceClock>(*m_db, *m_audit);
     // The clock starts before anything is stamped with it (a row stamped before would say 1970
     // and the first sample after would look like a jump).
     m_clock->start(m_systemBus);
@@ -112,7 +112,7 @@ core::Status Service::start()
             }
         }
     });
-    connect(m_clock.get(), &TrustedClock::changed, this, [this] {
+    connect(m_clock.get(), &ServiceClock::changed, this, [this] {
         for (auto &[uid, child] : m_supervisors) {
             child->update();
         }

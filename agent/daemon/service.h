@@ -18,7 +18,7 @@
 #include "agent/core/rulestore.h"
 #include "agent/core/statebackup.h"
 #include "agent/daemon/childsupervisor.h"
-#include "agent/daemon/trustedclock.h"
+#include "agent/daemon/serviceclock.h"
 #include "agent/platform/logindmonitor.h"
 
 namespace sundial::daemon
@@ -69,7 +69,7 @@ public:
     core::RequestStore &requests() { return *m_requests; }
     core::AuditLog &audit() { return *m_audit; }
     core::ActivityStore &activity() { return *m_activity; }
-    TrustedClock &clock() { return *m_clock; }
+    ServiceClock &clock() { return *m_clock; }
     // The child's current day by its rules.
     core::LocalDate today(std::int64_t uid);
 
@@ -98,7 +98,7 @@ private:
     std::unique_ptr<core::RequestStore> m_requests;
     std::unique_ptr<core::AuditLog> m_audit;
     std::unique_ptr<core::ActivityStore> m_activity;
-    std::unique_ptr<TrustedClock> m_clock;
+    std::unique_ptr<ServiceClock> m_clock;
     std::unique_ptr<platform::LogindMonitor> m_logind;
     std::map<std::int64_t, std::unique_ptr<ChildSupervisor>> m_supervisors;
 };

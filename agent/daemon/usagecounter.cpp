@@ -9,7 +9,7 @@ namespace sundial::daemon
 {
 
 UsageCounter::UsageCounter(std::int64_t uid, const core::Rules &rules, core::ActivityStore &store,
-    core::AuditLog &audit, TrustedClock &clock, const ChildSessions &sessions, std::chrono::seconds helperTimeout,
+    core::AuditLog &audit, ServiceClock &clock, const ChildSessions &sessions, std::chrono::seconds helperTimeout,
     std::chrono::seconds pulse)
     : m_uid(uid)
     , m_audit(audit)

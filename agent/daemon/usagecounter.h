@@ -17,7 +17,7 @@
 #include "agent/core/activityrecorder.h"
 #include "agent/core/auditlog.h"
 #include "agent/daemon/childsessions.h"
-#include "agent/daemon/trustedclock.h"
+#include "agent/daemon/serviceclock.h"
 
 namespace sundial::daemon
 {
@@ -26,7 +26,7 @@ class UsageCounter
 {
 public:
     UsageCounter(std::int64_t uid, const core::Rules &rules, core::ActivityStore &store, core::AuditLog &audit,
-        TrustedClock &clock, const ChildSessions &sessions, std::chrono::seconds helperTimeout,
+        ServiceClock &clock, const ChildSessions &sessions, std::chrono::seconds helperTimeout,
         std::chrono::seconds pulse);
 
     // New rules apply from `now`; seconds so far keep the old rules' classification.
@@ -53,7 +53,7 @@ private:
 
     std::int64_t m_uid;
     core::AuditLog &m_audit;
-    TrustedClock &m_clock;
+    ServiceClock &m_clock;
     const ChildSessions &m_sessions;
     std::chrono::seconds m_helperTimeout;
     std::unique_ptr<core::ActivityRecorder> m_recorder;

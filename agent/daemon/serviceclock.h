@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// TrustedClock: the service's clock. Wraps core::TrustedTime around the real clocks, records
+// ServiceClock: the service's clock. Wraps core::TrustedTime around the real clocks, records
 // every jump and suspend gap in the audit log, persists the last trusted instant so a clock set
 // back across a reboot is noticed (and one far ahead is said, unless NTP vouches for it), and
 // adopts a jump once the kernel reports the clock NTP-synchronised (adjtimex, polled while a
@@ -20,11 +20,11 @@
 namespace sundial::daemon
 {
 
-class TrustedClock : public QObject, public core::Clock
+class ServiceClock : public QObject, public core::Clock
 {
     Q_OBJECT
 public:
-    TrustedClock(core::Database &db, core::AuditLog &audit, QObject *parent = nullptr);
+    ServiceClock(core::Database &db, core::AuditLog &audit, QObject *parent = nullptr);
 
     // Starts from the last trusted instant recorded in the database.
     void start(const QDBusConnection &systemBus);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "agent/daemon/trustedclock.h"
+#include "agent/daemon/serviceclock.h"
 
 #include <charconv>
 
@@ -35,20 +35,20 @@ const char *eventKind(core::TimeEventKind kind)
 
 } // namespace
 
-TrustedClock::TrustedClock(core::Database &db, core::AuditLog &audit, QObject *parent)
+ServiceClock::ServiceClock(core::Database &db, core::AuditLog &audit, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_audit(audit)
 {
     m_syncPoll.setInterval(std::chrono::duration_cast<std::chrono::milliseconds>(kSyncPoll));
-    connect(&m_syncPoll, &QTimer::timeout, this, &TrustedClock::checkSynchronized);
+    connect(&m_syncPoll, &QTimer::timeout, this, &ServiceClock::checkSynchronized);
     connect(&m_watcher, &platform::WallClockWatcher::wallClockSet, this, [this] {
         now(); // samples, records the jump if it is one
         emit changed();
     });
 }
 
-void TrustedClock::start(const QDBusConnection &systemBus)
+void ServiceClock::start(const QDBusConnection &systemBus)
 {
     std::optional<core::Instant> last;
     std::string unreadable;
@@ -87,25 +87,25 @@ void TrustedClock::start(const QDBusConnection &systemBus)
         SLOT(onTimedatePropertiesChanged(QString, QVariantMap, QStringList)));
 }
 
-core::Instant TrustedClock::now() const
+core::Instant ServiceClock::now() const
 {
     record(m_trusted.observe(platform::SystemClock::sample()), -1);
     return m_trusted.now();
 }
 
-qint64 TrustedClock::msecsUntil(core::Instant target) const
+qint64 ServiceClock::msecsUntil(core::Instant target) const
 {
     const auto left = m_trusted.until(platform::SystemClock::sample(), target);
     return std::max<qint64>(0, std::chrono::duration_cast<std::chrono::milliseconds>(left).count());
 }
 
-void TrustedClock::acceptWallClock(std::int64_t byUid)
+void ServiceClock::acceptWallClock(std::int64_t byUid)
 {
     record(m_trusted.adopt(platform::SystemClock::sample()), byUid);
     emit changed();
 }
 
-core::Status TrustedClock::persist() const
+core::Status ServiceClock::persist() const
 {
     core::Statement write = m_db.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) "
                                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
@@ -116,7 +116,7 @@ core::Status TrustedClock::persist() const
     return core::success();
 }
 
-void TrustedClock::checkSynchronized()
+void ServiceClock::checkSynchronized()
 {
     if (!m_trusted.pendingJump()) {
         m_syncPoll.stop();
@@ -129,7 +129,7 @@ void TrustedClock::checkSynchronized()
     }
 }
 
-void TrustedClock::onTimedatePropertiesChanged(
+void ServiceClock::onTimedatePropertiesChanged(
     const QString &interface, const QVariantMap &changed, const QStringList &)
 {
     if (interface == QLatin1String("org.freedesktop.timedate1")
@@ -139,7 +139,7 @@ void TrustedClock::onTimedatePropertiesChanged(
     }
 }
 
-void TrustedClock::record(const std::vector<core::TimeEvent> &events, std::int64_t actor) const
+void ServiceClock::record(const std::vector<core::TimeEvent> &events, std::int64_t actor) const
 {
     for (const core::TimeEvent &event : events) {
         if (event.kind == core::TimeEventKind::ClockForwardAcrossRestart && platform::kernelClockSynchronized()) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "agent/daemon/heartbeatreport.h"
+#include "agent/daemon/heartbeatparser.h"
 
 #include "agent/core/rules.h"
 #include "agent/core/text.h"

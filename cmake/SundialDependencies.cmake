@@ -133,7 +133,7 @@ if(missing_rows)
     list(JOIN missing_rows "\n" missing_text)
     list(JOIN missing_packages " " missing_list)
     message(FATAL_ERROR "Sundial cannot be configured: these are missing\n${missing_text}\n"
-                        "Install them with: sudo bash installer/install-deps.sh\n"
+                        "Install them with: bash installer/install-deps.sh (as root, or as a user with sudo)\n"
                         "(or: apt-get install ${missing_list}; if install-deps.sh already ran, it lacks "
                         "these packages: add them to its list)")
 endif()

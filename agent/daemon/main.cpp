@@ -24,6 +24,7 @@
 #include "agent/daemon/claimchecker.h"
 #include "agent/daemon/reporterverifier.h"
 #include "agent/daemon/service.h"
+#include "agent/platform/systemtimezone.h"
 #include "childadaptor.h"
 #include "sessionadaptor.h"
 
@@ -93,6 +94,7 @@ int run(int argc, char **argv)
 {
     // Qt's own event dispatcher: the GLib one brings more code into memory and nothing we use.
     qputenv("QT_NO_GLIB", "1");
+    platform::SystemTimeZone::fixZoneVariable(); // before any thread: see SystemTimeZone::reload
     QCoreApplication app(argc, argv);
     // Before any thread exists (QtDBus starts one), so every thread has them blocked.
     quitOnSignals(app);

@@ -2,6 +2,7 @@
 #include "agent/daemon/serviceclock.h"
 
 #include <charconv>
+#include <cstdio>
 
 #include "agent/platform/ntpstatus.h"
 #include "agent/platform/systemclock.h"
@@ -13,6 +14,17 @@ namespace
 {
 
 constexpr const char *kLastTrustedKey = "last_trusted_instant";
+// "<until, Unix seconds> <offset seconds>": a zone change held back until the day ends.
+constexpr const char *kZoneHoldKey = "zone_hold";
+
+std::string offsetText(std::chrono::seconds offset)
+{
+    const long long minutes = offset.count() / 60;
+    const long long magnitude = minutes < 0 ? -minutes : minutes;
+    char text[48];
+    std::snprintf(text, sizeof text, "UTC%c%02lld:%02lld", minutes < 0 ? '-' : '+', magnitude / 60, magnitude % 60);
+    return text;
+}
 
 const char *eventKind(core::TimeEventKind kind)
 {
@@ -73,6 +85,18 @@ void ServiceClock::start(const QDBusConnection &systemBus)
         }
     }
     record(m_trusted.start(platform::SystemClock::sample(), last), -1);
+    core::Statement hold = m_db.prepare("SELECT value FROM meta WHERE key = ?1");
+    hold.bind(1, kZoneHoldKey);
+    long long until = 0;
+    long long offset = 0;
+    if (hold.step() && std::sscanf(hold.text(0).c_str(), "%lld %lld", &until, &offset) == 2
+        && core::Instant {std::chrono::seconds {until}} > m_trusted.now()) {
+        m_stableZone.restore(
+            core::StableDayZone::Hold {core::Instant {std::chrono::seconds {until}}, std::chrono::seconds {offset}});
+    }
+    connect(&m_zoneWatcher, &QFileSystemWatcher::fileChanged, this, &ServiceClock::zoneFileChanged);
+    connect(&m_zoneWatcher, &QFileSystemWatcher::directoryChanged, this, &ServiceClock::zoneFileChanged);
+    watchZoneFile();
     if (m_trusted.pendingJump()) {
         m_syncPoll.start();
     }
@@ -112,6 +136,61 @@ core::Status ServiceClock::persist() const
     write.bind(1, kLastTrustedKey).bind(2, std::to_string(m_trusted.now().time_since_epoch().count()));
     if (!write.run()) {
         return core::Error {"meta", "cannot record the trusted time: " + write.error()};
+    }
+    return core::success();
+}
+
+void ServiceClock::watchZoneFile()
+{
+    // The file is usually replaced, not written (a new symlink, a rename), which ends a watch on
+    // it: watch its folder too, and the file again each time.
+    const QString file = QString::fromStdString(platform::SystemTimeZone::zoneFile());
+    const QString folder = file.left(file.lastIndexOf(QLatin1Char('/')));
+    for (const QString &path : {file, folder}) {
+        if (!m_zoneWatcher.files().contains(path) && !m_zoneWatcher.directories().contains(path)) {
+            m_zoneWatcher.addPath(path);
+        }
+    }
+}
+
+void ServiceClock::zoneFileChanged()
+{
+    const core::Instant at = now();
+    const std::chrono::seconds before = m_zone.utcOffsetAt(at);
+    m_zone.reload();
+    watchZoneFile();
+    const std::chrono::seconds after = m_zone.utcOffsetAt(at);
+    if (after == before) {
+        return; // another file in the folder, or the same zone again
+    }
+    const std::optional<core::Instant> takesEffect = m_stableZone.liveZoneChanged(at, before);
+    std::string detail = "the time zone changed from " + offsetText(before) + " to " + offsetText(after);
+    if (takesEffect) {
+        const core::FixedOffsetZone old {m_stableZone.utcOffsetAt(at)};
+        detail += "; today keeps its day, and the new zone applies from the day's end ("
+            + core::formatDate(old.toLocal(*takesEffect).date) + " 00:00 by the zone before)";
+    }
+    m_audit.append({0, at, "timezone-changed", -1, -1, detail});
+    qInfo("sundiald: %s", detail.c_str());
+    if (core::Status kept = persistZoneHold(); !kept) {
+        qWarning("sundiald: %s", kept.error().describe().c_str());
+    }
+    emit changed();
+}
+
+core::Status ServiceClock::persistZoneHold() const
+{
+    const std::optional<core::StableDayZone::Hold> hold = m_stableZone.hold();
+    core::Statement write = hold ? m_db.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) "
+                                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+                                 : m_db.prepare("DELETE FROM meta WHERE key = ?1");
+    write.bind(1, kZoneHoldKey);
+    if (hold) {
+        write.bind(
+            2, std::to_string(hold->until.time_since_epoch().count()) + " " + std::to_string(hold->offset.count()));
+    }
+    if (!write.run()) {
+        return core::Error {"meta", "cannot record the held-back time zone change: " + write.error()};
     }
     return core::success();
 }

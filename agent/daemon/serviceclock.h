@@ -7,12 +7,14 @@
 #pragma once
 
 #include <QDBusConnection>
+#include <QFileSystemWatcher>
 #include <QObject>
 #include <QTimer>
 
 #include "agent/core/auditlog.h"
 #include "agent/core/clock.h"
 #include "agent/core/database.h"
+#include "agent/core/stabledayzone.h"
 #include "agent/core/trustedtime.h"
 #include "agent/platform/systemtimezone.h"
 #include "agent/platform/wallclockwatcher.h"
@@ -30,7 +32,9 @@ public:
     void start(const QDBusConnection &systemBus);
     // Trusted now; takes a fresh sample (and records any event it reveals).
     core::Instant now() const override;
-    const core::TimeZone &zone() const override { return m_zone; }
+    // The machine's zone, a change of which takes effect when the day it happened in ends
+    // (core::StableDayZone): seen at once (audited "timezone-changed"), never a new day.
+    const core::TimeZone &zone() const override { return m_stableZone; }
     // Milliseconds until trusted time reaches `target` (0 if passed).
     qint64 msecsUntil(core::Instant target) const;
     // A parent accepted the current wall clock.
@@ -45,6 +49,8 @@ signals:
 
 private slots:
     void checkSynchronized();
+    // /etc/localtime (or TZ's file) or its folder changed: reads the zone again.
+    void zoneFileChanged();
     void onTimedatePropertiesChanged(const QString &interface, const QVariantMap &changed, const QStringList &);
 
 private:
@@ -52,7 +58,12 @@ private:
 
     core::Database &m_db;
     core::AuditLog &m_audit;
+    void watchZoneFile();
+    core::Status persistZoneHold() const;
+
     platform::SystemTimeZone m_zone;
+    core::StableDayZone m_stableZone {m_zone};
+    QFileSystemWatcher m_zoneWatcher;
     mutable core::TrustedTime m_trusted;
     platform::WallClockWatcher m_watcher;
     static constexpr std::chrono::seconds kSyncPoll {5};

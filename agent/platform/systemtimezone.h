@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <unordered_map>
 
 #include "agent/core/timezone.h"
@@ -15,6 +16,17 @@ class SystemTimeZone final : public core::TimeZone
 {
 public:
     std::chrono::seconds utcOffsetAt(core::Instant at) const override;
+
+    // Sets TZ to ":/etc/localtime" when it is unset. Call first in main, before any thread:
+    // reload() then only ever replaces TZ's value, which glibc does in place.
+    static void fixZoneVariable();
+    // The file the zone is read from: TZ's file (a name under /usr/share/zoneinfo, or a path),
+    // else /etc/localtime.
+    static std::string zoneFile();
+    // Reads the zone again (a changed /etc/localtime) and forgets the offsets it remembered.
+    // glibc rereads the file only when TZ's text changes, so the text switches between two
+    // spellings of the same file ("/etc/localtime" and "/etc/./localtime"). Not thread-safe.
+    void reload();
 
 private:
     // localtime_r is the service's costliest call per decision (a decision asks for dozens of

@@ -217,6 +217,44 @@ class FloodTest(TrustCase):
         self.assertEqual(len(pending), 10)
 
 
+class TimeZoneTest(TrustCase):
+    """Item 5: a changed time zone is seen at once and never gives a new day (a fresh budget).
+    The service reads its zone from a file of the test's (TZ=:FILE), which the test replaces as
+    `timedatectl set-timezone` replaces /etc/localtime; the machine's own zone is not touched."""
+
+    def service_env(self):
+        return dict(self.env, TZ=":" + self.zone_file)
+
+    def set_zone(self, name):
+        staged = self.zone_file + ".new"
+        shutil.copy(os.path.join("/usr/share/zoneinfo", name), staged)
+        os.replace(staged, self.zone_file)
+
+    def day(self):
+        return self.agent("Admin.GetChildStatus", CHILD_UID).stdout.split("'day': <'")[1][:10]
+
+    def test_a_zone_that_moves_the_date_keeps_todays_count_and_day(self):
+        self.zone_file = os.path.join(self.dir, "localtime")
+        self.set_zone("UTC")
+        self.start_service(env=self.service_env())
+        self.agent("Admin.AddChild", CHILD_UID)
+        self.agent("Admin.SetRules", CHILD_UID, self.rules(days=every_day(120)))
+        self.stop_service()
+        self.seed_usage(CHILD_UID, 100 * 60)
+        self.start_service(env=self.service_env())
+        today = self.day()
+        self.assertEqual(today, time.strftime("%Y-%m-%d", time.gmtime()))
+        # A zone in which it is already another date: UTC-12 in the morning, UTC+14 later on.
+        self.set_zone("Etc/GMT+12" if time.gmtime().tm_hour < 12 else "Etc/GMT-14")
+        self._wait_for(lambda: "timezone-changed" in self.audit_kinds(), "the zone change to be seen", timeout=5)
+        self.assertEqual(self.day(), today)
+        self.assertLessEqual(self.status()["remainingSeconds"], 20 * 60)
+        self.stop_service()
+        self.start_service(env=self.service_env())  # the held change survives a restart
+        self.assertEqual(self.day(), today)
+        self.assertLessEqual(self.status()["remainingSeconds"], 20 * 60)
+
+
 class DurabilityTest(TrustCase):
     """Items 9 and 10: a damaged or unusable database never sets a child free, and nothing the
     service knew about the lockout is forgotten by a restart."""

@@ -121,7 +121,8 @@ int commandStatus(CommandContext &context, Arguments args)
     out << "  Left today:   " << (number("remainingSeconds") < 0 ? "no limit" : duration(number("remainingSeconds")))
         << "\n";
     out << "  Now:          " << text("verdict") << " — " << text("reason") << "\n";
-    if (number("allowedUntil") > 0) {
+    // Only while use is allowed: out of time or outside hours it would read "until now".
+    if (number("allowedUntil") > 0 && (text("verdict") == "allowed" || text("verdict") == "warning")) {
         out << "  Allowed until " << localTime(core::Instant {seconds {number("allowedUntil")}}) << "\n";
     }
     for (const json &budget : json::parse(text("budgets"))) {

@@ -86,8 +86,11 @@ step "build the package (prefix /usr, Debian's hardening flags)"
 export DEB_BUILD_MAINT_OPTIONS=hardening=+all
 cxxflags="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)"
 ldflags=$(dpkg-buildflags --get LDFLAGS)
+# As a distribution builds it: without -Werror (CI=true would turn it on), since a newer
+# compiler's new warning must not break a package build; GCC 12 at -O3 warns falsely about
+# string concatenation (-Wrestrict, GCC bug 105651), which the CI's -O2 builds never see.
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
-    -DSUNDIAL_BUILD_TESTS=OFF -DSUNDIAL_BUILD_BENCHMARKS=OFF \
+    -DSUNDIAL_BUILD_TESTS=OFF -DSUNDIAL_BUILD_BENCHMARKS=OFF -DSUNDIAL_WERROR=OFF \
     -DCMAKE_CXX_FLAGS="$cxxflags" -DCMAKE_EXE_LINKER_FLAGS="$ldflags" >/dev/null
 cmake --build "$build_dir" -j"${BUILD_JOBS:-$(nproc)}"
 rm -f "$build_dir"/sundial_*.deb "$build_dir"/sundial-console_*.deb

@@ -29,5 +29,6 @@ exec unshare --mount --net --ipc --uts --propagation private -- sh -c '
     mount -o remount,bind,ro /proc
     mount -t tmpfs -o ro,mode=000 tmpfs /home
     mount -o remount,bind,ro /
-    exec setpriv --bounding-set=-all,+kill,+sys_ptrace --inh-caps=-all --no-new-privs /usr/sbin/sundiald "$@"
+    exec setpriv --bounding-set=-all,+kill,+sys_ptrace,+dac_read_search --inh-caps=-all --no-new-privs \
+        /usr/sbin/sundiald "$@"
 ' sandboxed-sundiald "$writable" "$@"

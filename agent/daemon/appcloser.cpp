@@ -9,6 +9,7 @@
 
 #include <QTimer>
 
+#include "agent/platform/launchedprogram.h"
 #include "agent/platform/processcontrol.h"
 
 namespace sundial::daemon
@@ -59,8 +60,11 @@ void AppCloser::close(const std::string &exe, bool ruleNamesExecutable, const st
         return;
     }
     // By program and uid, never by name: a process of another user is never touched.
-    const std::vector<pid_t> pids = platform::findProcessesOf(static_cast<uid_t>(m_uid),
-        [&](const std::string &path) { return path == exe || m_sameContent.referenceFor(path) == exe; });
+    // A copy is read through /proc/PID/exe: the service's sandbox hides /home and /tmp by path.
+    const std::vector<pid_t> pids
+        = platform::findProcessesOf(static_cast<uid_t>(m_uid), [&](pid_t pid, const std::string &path) {
+              return path == exe || m_sameContent.referenceFor(path, platform::executableLink(pid, path)) == exe;
+          });
     if (pids.empty()) {
         return;
     }

@@ -3,8 +3,12 @@
 
 #include <sstream>
 
+#include <unistd.h>
+
 #include "agent/core/policy.h"
 #include "agent/daemon/childstatus.h"
+#include "agent/platform/launchedprogram.h"
+#include "agent/platform/processcontrol.h"
 
 namespace sundial::daemon
 {
@@ -69,6 +73,32 @@ void ChildSupervisor::setRules(const core::Rules &rules)
     update();
 }
 
+std::string ChildSupervisor::readableCopy(const std::string &exe)
+{
+    // Only when the service cannot open the path itself (its sandbox hides /home and /tmp),
+    // and a /proc scan at most once per executable per minute, never per heartbeat.
+    if (exe.empty() || ::access(exe.c_str(), R_OK) == 0) {
+        return {};
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (const auto seen = m_hiddenScanned.find(exe);
+        seen != m_hiddenScanned.end() && now - seen->second.when < std::chrono::minutes {1}) {
+        return seen->second.link;
+    }
+    std::string link;
+    platform::findProcessesOf(static_cast<uid_t>(m_uid), [&](pid_t pid, const std::string &path) {
+        if (link.empty() && path == exe) {
+            link = platform::executableLink(pid, path);
+        }
+        return false;
+    });
+    if (m_hiddenScanned.size() >= kMaxHiddenRemembered) {
+        m_hiddenScanned.clear();
+    }
+    m_hiddenScanned[exe] = {now, link};
+    return link;
+}
+
 void ChildSupervisor::setRulesExecutables()
 {
     std::vector<std::string> named;
@@ -86,7 +116,8 @@ QString ChildSupervisor::onHeartbeat(core::Heartbeat heartbeat)
     const core::Instant now = m_clock.now();
     // A copy of an executable the rules name is that executable, wherever it lies and whatever
     // it is called: counted, judged and closed as it.
-    if (const std::optional<std::string> named = m_sameContent.referenceFor(heartbeat.app.exe)) {
+    if (const std::optional<std::string> named
+        = m_sameContent.referenceFor(heartbeat.app.exe, readableCopy(heartbeat.app.exe))) {
         heartbeat.app.exe = *named;
     }
     // A report that would add a name past the hour's limit keeps no name: use of an unknown app.

@@ -12,6 +12,7 @@
 // most that much).
 #pragma once
 
+#include <map>
 #include <optional>
 
 #include <QObject>
@@ -89,10 +90,19 @@ private:
 
     // The executables the rules name, for recognising a copy of one by its bytes.
     void setRulesExecutables();
+    // /proc/PID/exe of a process running `exe` when the service cannot open `exe` by its path;
+    // else empty (read the path).
+    std::string readableCopy(const std::string &exe);
 
     std::int64_t m_uid;
     core::Rules m_rules;
     platform::SameContentFinder m_sameContent;
+    struct HiddenScan {
+        std::chrono::steady_clock::time_point when;
+        std::string link;
+    };
+    static constexpr std::size_t kMaxHiddenRemembered = 256;
+    std::map<std::string, HiddenScan> m_hiddenScanned; // readableCopy's answers
     core::ActivityStore &m_store;
     core::NewNameLimiter m_newNames;
     core::GrantStore &m_grants;

@@ -74,6 +74,14 @@ std::string launchedProgram(const std::string &exe, std::string_view commandLine
     return exe; // the loader alone
 }
 
+std::string executableLink(pid_t pid, const std::string &program, const std::string &procRoot)
+{
+    const std::string link = procRoot + "/" + std::to_string(pid) + "/exe";
+    char exe[PATH_MAX];
+    const ssize_t length = ::readlink(link.c_str(), exe, sizeof exe - 1);
+    return length > 0 && std::string_view {exe, static_cast<std::size_t>(length)} == program ? link : std::string {};
+}
+
 std::string launchedProgram(pid_t pid, const std::string &procRoot)
 {
     const std::string dir = procRoot + "/" + std::to_string(pid);

@@ -18,6 +18,9 @@ bool isDynamicLoader(std::string_view path);
 // The program `pid` runs, from `procRoot`/PID/exe and, for the loader, its command line; empty
 // when the process is gone or unreadable.
 std::string launchedProgram(pid_t pid, const std::string &procRoot = "/proc");
+// "/proc/PID/exe" when that link is `program` itself (not the loader running it), else empty:
+// a path that opens the program's file even where the caller's view of the file system hides it.
+std::string executableLink(pid_t pid, const std::string &program, const std::string &procRoot = "/proc");
 // The same from an exe path and the process's NUL-separated command line (for tests).
 std::string launchedProgram(const std::string &exe, std::string_view commandLine);
 

@@ -49,6 +49,13 @@ int pidfdSendSignal(int pidfd, int signal)
 std::vector<pid_t> findProcessesOf(
     uid_t uid, const std::function<bool(const std::string &exe)> &matches, const std::string &procRoot)
 {
+    return findProcessesOf(
+        uid, [&matches](pid_t, const std::string &exe) { return matches(exe); }, procRoot);
+}
+
+std::vector<pid_t> findProcessesOf(
+    uid_t uid, const std::function<bool(pid_t pid, const std::string &exe)> &matches, const std::string &procRoot)
+{
     std::vector<pid_t> pids;
     DIR *proc = ::opendir(procRoot.c_str());
     if (!proc) {
@@ -69,7 +76,7 @@ std::vector<pid_t> findProcessesOf(
         if (program.empty()) {
             continue; // kernel thread, or gone
         }
-        if (matches(program)) {
+        if (matches(static_cast<pid_t>(pid), program)) {
             pids.push_back(static_cast<pid_t>(pid));
         }
     }

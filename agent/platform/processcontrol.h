@@ -18,6 +18,9 @@ namespace sundial::platform
 // (ProcessGroupEnder): a pid recycled in between can be hit; the window is the time between.
 std::vector<pid_t> findProcessesOf(
     uid_t uid, const std::function<bool(const std::string &exe)> &matches, const std::string &procRoot = "/proc");
+// The same, with the pid given to `matches` too (to read the process's files through /proc).
+std::vector<pid_t> findProcessesOf(uid_t uid, const std::function<bool(pid_t pid, const std::string &exe)> &matches,
+    const std::string &procRoot = "/proc");
 
 // A set of processes being ended: SIGTERM now, SIGKILL later for what is left.
 class ProcessGroupEnder

@@ -87,8 +87,9 @@ void SameContentFinder::setReferences(std::vector<std::string> paths)
     }
 }
 
-std::optional<std::string> SameContentFinder::referenceFor(const std::string &path)
+std::optional<std::string> SameContentFinder::referenceFor(const std::string &path, const std::string &readThrough)
 {
+    const std::string &file = readThrough.empty() ? path : readThrough;
     for (const std::string &reference : m_references) {
         if (reference == path) {
             return reference;
@@ -96,7 +97,7 @@ std::optional<std::string> SameContentFinder::referenceFor(const std::string &pa
     }
     struct stat info {
     };
-    if (m_references.empty() || ::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
+    if (m_references.empty() || ::stat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
         return std::nullopt;
     }
     const FileIdentity identity {info.st_dev, info.st_ino, info.st_size,
@@ -109,7 +110,7 @@ std::optional<std::string> SameContentFinder::referenceFor(const std::string &pa
         struct stat referenceInfo {
         };
         if (::stat(reference.c_str(), &referenceInfo) == 0 && referenceInfo.st_size == info.st_size
-            && sameBytes(path, reference)) {
+            && sameBytes(file, reference)) {
             answer = reference;
             break;
         }

@@ -21,8 +21,10 @@ public:
     // The reference files; the cache is kept for the files that stay.
     void setReferences(std::vector<std::string> paths);
     // The reference whose content equals `path`'s (the reference itself for its own path);
-    // none when no reference matches or `path` cannot be read.
-    std::optional<std::string> referenceFor(const std::string &path);
+    // none when no reference matches or the file cannot be read. `readThrough`, when given, is
+    // where the bytes are read instead: /proc/PID/exe of a process running `path`, which opens
+    // the file even where the service's own view hides it (ProtectHome, PrivateTmp).
+    std::optional<std::string> referenceFor(const std::string &path, const std::string &readThrough = {});
 
     // Bounds the cache; past it, it starts again (a flood of fresh names costs reads, not memory).
     static constexpr std::size_t kMaxRemembered = 4096;

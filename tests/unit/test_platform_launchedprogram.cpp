@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <climits>
 #include <fstream>
 #include <string>
+
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
@@ -57,4 +60,27 @@ TEST_CASE("A copy of a named executable is recognised by its bytes, whatever its
     CHECK_FALSE(finder.referenceFor(copy));
     finder.setReferences({});
     CHECK_FALSE(finder.referenceFor(copy));
+}
+
+TEST_CASE("A copy hidden from the service's view of the files is read through the process running it",
+    "[platform][samecontent]")
+{
+    testing::TempDir dir;
+    const std::string game = dir.file("game");
+    std::ofstream {game, std::ios::binary} << std::string(4096, 'g');
+    platform::SameContentFinder finder;
+    finder.setReferences({game});
+    // The reported path does not open here (ProtectHome, PrivateTmp); the bytes come through
+    // another path to the same file, as /proc/PID/exe gives them.
+    CHECK_FALSE(finder.referenceFor("/home/kid/x"));
+    CHECK(finder.referenceFor("/home/kid/x", game) == game);
+
+    // This very process: /proc/PID/exe is the program itself, so the link is offered; a
+    // program it is not running gets none.
+    char self[PATH_MAX];
+    const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
+    REQUIRE(length > 0);
+    const std::string program {self, static_cast<std::size_t>(length)};
+    CHECK(platform::executableLink(::getpid(), program) == "/proc/" + std::to_string(::getpid()) + "/exe");
+    CHECK(platform::executableLink(::getpid(), "/usr/bin/other").empty());
 }

@@ -22,11 +22,6 @@ constexpr minutes kDay {24 * 60};
 constexpr std::array<std::string_view, 13> kMainCategories {"audiovideo", "audio", "video", "development", "education",
     "game", "graphics", "network", "office", "science", "settings", "system", "utility"};
 
-bool isGlob(std::string_view pattern)
-{
-    return pattern.find_first_of("*?[") != std::string_view::npos;
-}
-
 std::string quoted(std::string_view value)
 {
     // Built in place: GCC 12 warns (-Wrestrict, a false positive) on "\"" + string + "\"".
@@ -260,11 +255,16 @@ std::optional<Error> checkSettings(const Rules &rules)
 
 } // namespace
 
+bool isGlobPattern(std::string_view pattern)
+{
+    return pattern.find_first_of("*?[") != std::string_view::npos;
+}
+
 bool AppRule::matches(const AppIdentity &app) const
 {
     switch (kind) {
     case AppMatchKind::Executable:
-        if (isGlob(pattern)) {
+        if (isGlobPattern(pattern)) {
             return !app.exe.empty() && fnmatch(pattern.c_str(), app.exe.c_str(), FNM_PATHNAME) == 0;
         }
         return app.exe == pattern;

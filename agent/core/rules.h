@@ -58,6 +58,9 @@ enum class AppMatchKind {
     Category, // freedesktop main category, case-insensitive
 };
 
+// An Executable rule's pattern is a glob (matched with fnmatch) when it has * ? or [.
+bool isGlobPattern(std::string_view pattern);
+
 struct AppRule {
     AppMatchKind kind = AppMatchKind::Executable;
     std::string pattern;

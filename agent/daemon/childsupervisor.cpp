@@ -104,7 +104,7 @@ void ChildSupervisor::setRulesExecutables()
     std::vector<std::string> named;
     for (const core::AppRule &rule : m_rules.apps) {
         if (rule.kind == core::AppMatchKind::Executable && !rule.pattern.empty()
-            && rule.pattern.find_first_of("*?[") == std::string::npos) {
+            && !core::isGlobPattern(rule.pattern)) {
             named.push_back(rule.pattern);
         }
     }

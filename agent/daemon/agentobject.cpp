@@ -165,6 +165,9 @@ QString AgentObject::Heartbeat(const QVariantMap &report)
         auditTamper(*uid, "report-unconfirmed", *doubt + "; counted as use of an unknown app");
         *heartbeat = core::Heartbeat {};
     }
+    if (const std::optional<std::string> relabelled = m_claims.identify(*heartbeat)) {
+        auditTamper(*uid, "app-label-contradicted", *relabelled + "; rules about it do not apply");
+    }
     return child->onHeartbeat(*heartbeat);
 }
 

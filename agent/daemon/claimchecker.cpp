@@ -6,8 +6,9 @@
 namespace sundial::daemon
 {
 
-ClaimChecker::ClaimChecker(bool enabled, std::string procRoot)
+ClaimChecker::ClaimChecker(bool enabled, std::vector<std::string> applicationDirs, std::string procRoot)
     : m_enabled(enabled)
+    , m_entries(std::move(applicationDirs))
     , m_procRoot(std::move(procRoot))
 {
 }
@@ -29,6 +30,28 @@ std::optional<std::string> ClaimChecker::doubt(
         return "a report named " + heartbeat.app.exe + ", which is not running as uid " + std::to_string(uid);
     }
     return std::nullopt;
+}
+
+std::optional<std::string> ClaimChecker::identify(core::Heartbeat &heartbeat, std::chrono::steady_clock::time_point now)
+{
+    core::AppIdentity &app = heartbeat.app;
+    app.category.clear();
+    std::optional<std::string> dropped;
+    if (m_enabled && !app.desktopId.empty() && !app.exe.empty() && m_entries.contradicts(app.desktopId, app.exe, now)) {
+        const platform::DesktopEntries::Entry *named = m_entries.byLabel(app.desktopId, now);
+        dropped = "a window of " + app.exe + " called itself \"" + app.desktopId + "\", the system's " + named->id
+            + ".desktop, which runs " + named->programs.front() + "; the label was not believed";
+        app.desktopId.clear();
+    }
+    const platform::DesktopEntries::Entry *entry
+        = app.desktopId.empty() ? nullptr : m_entries.byLabel(app.desktopId, now);
+    if ((!entry || entry->mainCategory.empty()) && !app.exe.empty()) {
+        entry = m_entries.byProgram(app.exe, now);
+    }
+    if (entry) {
+        app.category = entry->mainCategory;
+    }
+    return dropped;
 }
 
 bool ClaimChecker::running(uint uid, const std::string &exe, std::chrono::steady_clock::time_point now)

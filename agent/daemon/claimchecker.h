@@ -9,7 +9,8 @@
 //     (Reporter::displayConfirmed, decided once per connection by ReporterVerifier).
 // A report naming no executable names no app either: its desktopId is dropped (a WM_CLASS is
 // the child's to set; the executable decides). `category` never comes from a report
-// (parseHeartbeatReport ignores it).
+// (parseHeartbeatReport ignores it): identify() takes it from the system's desktop entries, and
+// drops a desktopId that the system's entry for it contradicts (platform::DesktopEntries).
 #pragma once
 
 #include <chrono>
@@ -19,6 +20,7 @@
 
 #include "agent/core/heartbeat.h"
 #include "agent/daemon/reporterverifier.h"
+#include "agent/platform/desktopentries.h"
 
 namespace sundial::daemon
 {
@@ -28,12 +30,20 @@ class ClaimChecker
 public:
     // `enabled` false believes every claim (sundiald --no-claim-checks, for tests that post
     // made-up reports). `procRoot` is for tests.
-    explicit ClaimChecker(bool enabled, std::string procRoot = "/proc");
+    // `applicationDirs`: where the system's desktop entries are (DesktopEntries::systemApplicationDirs).
+    ClaimChecker(bool enabled, std::vector<std::string> applicationDirs, std::string procRoot = "/proc");
 
     // Why `heartbeat` from `reporter` (already trusted) cannot be believed, or nullopt. Strips
     // what is not believed but harmless (a desktopId without an executable) from `heartbeat`.
     std::optional<std::string> doubt(uint uid, const Reporter &reporter, core::Heartbeat &heartbeat,
         std::chrono::steady_clock::time_point now = std::chrono::steady_clock::now());
+
+    // After doubt() found nothing: names the app from what the system says. A desktopId the
+    // system's entry for it contradicts (that entry runs another executable) is dropped, and
+    // why is returned for the audit; the category is the system entry's, for the desktopId or
+    // else for the executable. Without claim checks only the category is set.
+    std::optional<std::string> identify(
+        core::Heartbeat &heartbeat, std::chrono::steady_clock::time_point now = std::chrono::steady_clock::now());
 
     static constexpr std::chrono::seconds kRunningFor {30};
     static constexpr std::chrono::seconds kMissingFor {5};
@@ -47,6 +57,7 @@ private:
         std::chrono::steady_clock::time_point until;
     };
     bool m_enabled;
+    platform::DesktopEntries m_entries;
     std::string m_procRoot;
     std::unordered_map<std::string, Seen> m_seen; // by uid and executable
 };

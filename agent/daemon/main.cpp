@@ -179,7 +179,8 @@ int run(int argc, char **argv)
         reporterSettings.ownerUid = getuid();
     }
     daemon::ReporterVerifier reporters(bus, QDBusConnection::systemBus(), reporterSettings);
-    daemon::ClaimChecker claims(reporterSettings.checkClaims);
+    daemon::ClaimChecker claims(
+        reporterSettings.checkClaims, platform::DesktopEntries::systemApplicationDirs(std::getenv("XDG_DATA_DIRS")));
     daemon::AgentObject agent(service, authority, reporters, claims);
     new ChildAdaptor(&agent);
     new SessionAdaptor(&agent);

@@ -178,5 +178,52 @@ class TrustedReporterTest(ForgedReportCase):
         self.assertEqual(len(self.audit("report-unconfirmed")), 1)
 
 
+class AppLabelTest(ForgedReportCase):
+    """A window sets its own WM_CLASS, which the helper reports as the desktop id (item 4). The
+    system's desktop entries (here a private XDG_DATA_DIRS given to the service; the child cannot
+    write the system's) say which executable an id runs: a label the executable contradicts is
+    dropped and audited, and the category comes from the system's entry, never from a report."""
+
+    def limit(self, **fields):
+        share = os.path.join(self.dir, "share")
+        os.makedirs(os.path.join(share, "applications"), exist_ok=True)
+        self.homework = os.path.join(self.dir, "homework")
+        self.game = os.path.join(self.dir, "game")
+        with open(os.path.join(share, "applications", "org.example.Homework.desktop"), "w") as entry:
+            entry.write("[Desktop Entry]\nType=Application\nName=Homework\nExec=%s %%U\n"
+                        "Categories=Qt;Education;\nStartupWMClass=homework-app\n" % self.homework)
+        for program in (self.homework, self.game):
+            subprocess.run(["cp", "/usr/bin/sleep", program], check=True)
+            os.chmod(program, 0o755)
+        self.start_service(trusted_reporters=[GDBUS], check_claims=True, env={**self.env, "XDG_DATA_DIRS": share})
+        self.agent("Admin.AddChild", CHILD_UID)
+        self.agent("Admin.SetRules", CHILD_UID, self.rules(days=every_day(120), **fields))
+        self.add_session()
+
+    def test_a_game_calling_itself_an_always_allowed_app_is_charged_and_audited_once(self):
+        self.limit(apps=[{"match": {"desktopId": "org.example.Homework"}, "action": "alwaysAllowed"}])
+        self.run_as_child(self.game)
+        for label in ("org.example.Homework", "homework-app"):
+            with self.subTest(label=label):
+                self.assertGreaterEqual(self.charged_while(3.0, exe=self.game, desktopId=label), 2,
+                                        "a game's own WM_CLASS made its use free")
+        rows = self.audit("app-label-contradicted")
+        self.assertEqual(len(rows), 1, [row["detail"] for row in rows])
+        self.assertIn(self.game, rows[0]["detail"])
+        self.assertNotIn("org.example.Homework", [entry["desktopId"] for entry in self.timeline()])
+
+    def test_the_real_app_keeps_its_label_and_its_systems_category(self):
+        self.limit(apps=[{"match": {"category": "Education"}, "action": "alwaysAllowed"}])
+        self.run_as_child(self.homework)
+        self.run_as_child(self.game)
+        # By its label, and by its executable alone: the system's entry gives the category.
+        self.assertLessEqual(self.charged_while(3.0, exe=self.homework, desktopId="homework-app"), 1,
+                             "an Education app was charged under an always-allowed Education rule")
+        self.assertLessEqual(self.charged_while(3.0, exe=self.homework), 1)
+        # A game naming the category itself gains nothing.
+        self.assertGreaterEqual(self.charged_while(3.0, exe=self.game, category="Education"), 2)
+        self.assertEqual(self.audit("app-label-contradicted"), [])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/platform/desktopentries.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace sundial::platform
+{
+
+namespace
+{
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kMaxEntryBytes = 64 * 1024; // a desktop entry is a few hundred bytes
+constexpr std::size_t kMaxEntries = 5000;
+
+// The freedesktop menu specification's main categories, as spelled there.
+constexpr std::array<std::string_view, 13> kMainCategories {"AudioVideo", "Audio", "Video", "Development", "Education",
+    "Game", "Graphics", "Network", "Office", "Science", "Settings", "System", "Utility"};
+
+// Programs that start another program: an entry running one of them cannot vouch for the
+// executable that ends up owning the window.
+constexpr std::array<std::string_view, 30> kLaunchers {"flatpak", "flatpak-spawn", "snap", "bwrap", "firejail",
+    "gtk-launch", "gtk4-launch", "xdg-open", "gio", "exo-open", "kioclient", "kioclient5", "kstart", "kstart5", "sh",
+    "bash", "dash", "zsh", "env", "sudo", "pkexec", "nice", "ionice", "taskset", "chrt", "systemd-run", "dbus-launch",
+    "dbus-run-session", "wine", "wine64"};
+
+std::string lower(std::string_view text)
+{
+    std::string out {text};
+    std::transform(out.begin(), out.end(), out.begin(),
+        [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
+    return out;
+}
+
+bool isElf(const std::string &path)
+{
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        return false;
+    }
+    std::array<char, 4> magic {};
+    const bool elf
+        = ::read(fd, magic.data(), magic.size()) == 4 && magic == std::array<char, 4> {'\x7f', 'E', 'L', 'F'};
+    ::close(fd);
+    return elf;
+}
+
+// The Exec line's words, with the specification's double quotes and backslash escapes undone.
+std::vector<std::string> execWords(std::string_view exec)
+{
+    std::vector<std::string> words;
+    std::string word;
+    bool inWord = false;
+    bool quoted = false;
+    for (std::size_t i = 0; i < exec.size(); ++i) {
+        const char c = exec[i];
+        if (quoted) {
+            if (c == '\\' && i + 1 < exec.size()) {
+                word += exec[++i];
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                word += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+            inWord = true;
+        } else if (c == ' ' || c == '\t') {
+            if (inWord) {
+                words.push_back(std::move(word));
+                word.clear();
+                inWord = false;
+            }
+        } else {
+            word += c;
+            inWord = true;
+        }
+    }
+    if (inWord) {
+        words.push_back(std::move(word));
+    }
+    return words;
+}
+
+// The Exec line's program: the first word that is neither `env` nor one of env's NAME=VALUE
+// assignments or options.
+std::string execProgram(std::string_view exec)
+{
+    const std::vector<std::string> words = execWords(exec);
+    bool afterEnv = false;
+    for (const std::string &word : words) {
+        if (word == "env" || word == "/usr/bin/env" || word == "/bin/env") {
+            afterEnv = true;
+            continue;
+        }
+        if (afterEnv && (word.find('=') != std::string::npos || word.starts_with('-'))) {
+            continue;
+        }
+        return word;
+    }
+    return {};
+}
+
+// Unescapes a desktop entry string value (\s \n \t \r \\).
+std::string unescapeValue(std::string_view value)
+{
+    std::string out;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        if (value[i] == '\\' && i + 1 < value.size()) {
+            const char next = value[++i];
+            out += next == 's' ? ' ' : next == 'n' ? '\n' : next == 't' ? '\t' : next == 'r' ? '\r' : next;
+        } else {
+            out += value[i];
+        }
+    }
+    return out;
+}
+
+std::string firstMainCategory(std::string_view categories)
+{
+    std::size_t start = 0;
+    while (start <= categories.size()) {
+        const std::size_t end = std::min(categories.find(';', start), categories.size());
+        const std::string_view category = categories.substr(start, end - start);
+        if (std::find(kMainCategories.begin(), kMainCategories.end(), category) != kMainCategories.end()) {
+            return std::string {category};
+        }
+        start = end + 1;
+    }
+    return {};
+}
+
+long long modificationStamp(const std::string &path)
+{
+    struct stat info {
+    };
+    if (::stat(path.c_str(), &info) != 0) {
+        return -1;
+    }
+    return static_cast<long long>(info.st_mtim.tv_sec) * 1000000000LL + info.st_mtim.tv_nsec;
+}
+
+struct ParsedEntry {
+    DesktopEntries::Entry entry;
+    std::string exec;
+    std::string tryExec;
+    bool shown = true; // not Hidden=true (a deleted entry) and of Type=Application
+};
+
+ParsedEntry parseEntry(const fs::path &file)
+{
+    ParsedEntry parsed;
+    std::error_code error;
+    if (fs::file_size(file, error) > kMaxEntryBytes || error) {
+        parsed.shown = false;
+        return parsed;
+    }
+    std::ifstream in {file};
+    std::string line;
+    bool inMainGroup = false;
+    bool isApplication = false;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        if (line.empty() || line.front() == '#') {
+            continue;
+        }
+        if (line.front() == '[') {
+            inMainGroup = line == "[Desktop Entry]";
+            continue;
+        }
+        if (!inMainGroup) {
+            continue;
+        }
+        const std::size_t equals = line.find('=');
+        if (equals == std::string::npos) {
+            continue;
+        }
+        std::string key = line.substr(0, equals);
+        while (!key.empty() && key.back() == ' ') {
+            key.pop_back();
+        }
+        std::string_view value {line};
+        value.remove_prefix(equals + 1);
+        while (!value.empty() && value.front() == ' ') {
+            value.remove_prefix(1);
+        }
+        if (key == "Type") {
+            isApplication = value == "Application";
+        } else if (key == "Name") {
+            parsed.entry.name = unescapeValue(value);
+        } else if (key == "Icon") {
+            parsed.entry.icon = unescapeValue(value);
+        } else if (key == "Categories") {
+            parsed.entry.mainCategory = firstMainCategory(value);
+        } else if (key == "StartupWMClass") {
+            parsed.entry.startupWmClass = unescapeValue(value);
+        } else if (key == "Exec") {
+            parsed.exec = unescapeValue(value);
+        } else if (key == "TryExec") {
+            parsed.tryExec = unescapeValue(value);
+        } else if (key == "Hidden" && value == "true") {
+            parsed.shown = false;
+        }
+    }
+    parsed.shown = parsed.shown && isApplication;
+    return parsed;
+}
+
+} // namespace
+
+DesktopEntries::DesktopEntries(std::vector<std::string> applicationDirs, std::vector<std::string> programSearchPath,
+    std::chrono::steady_clock::duration recheckEvery)
+    : m_dirs(std::move(applicationDirs))
+    , m_searchPath(std::move(programSearchPath))
+    , m_recheckEvery(recheckEvery)
+{
+}
+
+std::vector<std::string> DesktopEntries::systemApplicationDirs(const char *xdgDataDirs)
+{
+    std::string dirs = xdgDataDirs && *xdgDataDirs ? xdgDataDirs : "/usr/local/share:/usr/share";
+    std::vector<std::string> result;
+    std::size_t start = 0;
+    while (start <= dirs.size()) {
+        const std::size_t end = std::min(dirs.find(':', start), dirs.size());
+        std::string dir = dirs.substr(start, end - start);
+        // Relative entries are invalid in XDG_DATA_DIRS and ignored.
+        if (!dir.empty() && dir.front() == '/') {
+            while (dir.size() > 1 && dir.back() == '/') {
+                dir.pop_back();
+            }
+            result.push_back(dir + "/applications");
+        }
+        start = end + 1;
+    }
+    for (const char *exported :
+        {"/var/lib/flatpak/exports/share/applications", "/var/lib/snapd/desktop/applications"}) {
+        if (std::find(result.begin(), result.end(), exported) == result.end()) {
+            result.emplace_back(exported);
+        }
+    }
+    return result;
+}
+
+std::vector<std::string> DesktopEntries::defaultProgramSearchPath()
+{
+    return {"/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin", "/usr/games",
+        "/usr/local/games"};
+}
+
+const DesktopEntries::Entry *DesktopEntries::byLabel(std::string_view label, std::chrono::steady_clock::time_point now)
+{
+    refreshIfChanged(now);
+    if (label.empty()) {
+        return nullptr;
+    }
+    const std::string key = lower(label);
+    for (const auto *index : {&m_byLowerId, &m_byLowerWmClass, &m_byLowerLastPart}) {
+        if (const auto found = index->find(key); found != index->end()) {
+            return &m_entries[found->second];
+        }
+    }
+    return nullptr;
+}
+
+const DesktopEntries::Entry *DesktopEntries::byProgram(
+    const std::string &exe, std::chrono::steady_clock::time_point now)
+{
+    refreshIfChanged(now);
+    const auto found = m_byProgram.find(exe);
+    return found == m_byProgram.end() ? nullptr : &m_entries[found->second];
+}
+
+bool DesktopEntries::contradicts(
+    std::string_view label, const std::string &exe, std::chrono::steady_clock::time_point now)
+{
+    const Entry *entry = byLabel(label, now);
+    return entry && !entry->programs.empty()
+        && std::find(entry->programs.begin(), entry->programs.end(), exe) == entry->programs.end();
+}
+
+std::vector<long long> DesktopEntries::directoryStamps() const
+{
+    std::vector<long long> stamps;
+    stamps.reserve(m_dirs.size());
+    for (const std::string &dir : m_dirs) {
+        stamps.push_back(modificationStamp(dir));
+    }
+    return stamps;
+}
+
+void DesktopEntries::refreshIfChanged(std::chrono::steady_clock::time_point now)
+{
+    if (m_loaded && now < m_nextCheck) {
+        return;
+    }
+    m_nextCheck = now + m_recheckEvery;
+    std::vector<long long> stamps = directoryStamps();
+    if (m_loaded && stamps == m_stamps) {
+        return;
+    }
+    m_stamps = std::move(stamps);
+    m_loaded = true;
+    load();
+}
+
+void DesktopEntries::load()
+{
+    m_entries.clear();
+    m_byLowerId.clear();
+    m_byLowerWmClass.clear();
+    m_byLowerLastPart.clear();
+    m_byProgram.clear();
+
+    const auto vouchedFor = [this](const std::string &command) -> std::string {
+        if (command.empty()) {
+            return {};
+        }
+        std::string path;
+        if (command.find('/') != std::string::npos) {
+            path = command;
+        } else {
+            for (const std::string &dir : m_searchPath) {
+                if (::access((dir + '/' + command).c_str(), X_OK) == 0) {
+                    path = dir + '/' + command;
+                    break;
+                }
+            }
+        }
+        std::error_code error;
+        const fs::path real = path.empty() ? fs::path {} : fs::canonical(path, error);
+        if (real.empty() || error) {
+            return {};
+        }
+        const std::string name = real.filename().string();
+        const bool launcher = std::find(kLaunchers.begin(), kLaunchers.end(), name) != kLaunchers.end()
+            || name.starts_with("python") || name.starts_with("perl");
+        return launcher || !isElf(real.string()) ? std::string {} : real.string();
+    };
+
+    for (const std::string &dir : m_dirs) {
+        std::error_code error;
+        fs::recursive_directory_iterator walk {dir, fs::directory_options::skip_permission_denied, error};
+        for (; !error && walk != fs::recursive_directory_iterator {} && m_entries.size() < kMaxEntries;
+             walk.increment(error)) {
+            const fs::path &file = walk->path();
+            if (file.extension() != ".desktop" || !walk->is_regular_file(error)) {
+                continue;
+            }
+            // The desktop file id: the path below the directory, '/' turned into '-'.
+            std::string id = fs::relative(file, dir, error).replace_extension().string();
+            std::replace(id.begin(), id.end(), '/', '-');
+            const std::string lowerId = lower(id);
+            if (m_byLowerId.contains(lowerId)) {
+                continue; // hidden by an earlier directory
+            }
+            ParsedEntry parsed = parseEntry(file);
+            // A hidden entry still hides the same id in later directories.
+            m_byLowerId.emplace(lowerId, m_entries.size());
+            parsed.entry.id = id;
+            for (const std::string &command : {execProgram(parsed.exec), parsed.tryExec}) {
+                if (std::string program = vouchedFor(command); !program.empty()
+                    && std::find(parsed.entry.programs.begin(), parsed.entry.programs.end(), program)
+                        == parsed.entry.programs.end()) {
+                    parsed.entry.programs.push_back(std::move(program));
+                }
+            }
+            if (!parsed.shown) {
+                parsed.entry.programs.clear();
+                parsed.entry.mainCategory.clear();
+            }
+            m_entries.push_back(std::move(parsed.entry));
+        }
+    }
+    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        const Entry &entry = m_entries[i];
+        if (!entry.startupWmClass.empty()) {
+            m_byLowerWmClass.emplace(lower(entry.startupWmClass), i);
+        }
+        const std::size_t dot = entry.id.rfind('.');
+        if (dot != std::string::npos && dot + 1 < entry.id.size()) {
+            m_byLowerLastPart.emplace(lower(entry.id.substr(dot + 1)), i);
+        }
+        for (const std::string &program : entry.programs) {
+            m_byProgram.emplace(program, i);
+        }
+    }
+    // A program several entries run (one binary behind several apps) names none of them.
+    std::map<std::string, int> vouchers;
+    for (const Entry &entry : m_entries) {
+        for (const std::string &program : entry.programs) {
+            ++vouchers[program];
+        }
+    }
+    std::erase_if(m_byProgram, [&](const auto &item) { return vouchers[item.first] > 1; });
+}
+
+} // namespace sundial::platform

@@ -331,6 +331,8 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
                 : "daily totals: rebuilt from activity for " + std::to_string(rebuilt) + " child-days");
     }
     database->m_report = std::move(report);
+    // The integrity check read every page into the cache; a long-lived service need not keep them.
+    sqlite3_db_release_memory(db);
     return database;
 }
 

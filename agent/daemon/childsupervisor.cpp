@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/daemon/childsupervisor.h"
 
-#include <sstream>
+#include <array>
+#include <cstdio>
 
 #include <unistd.h>
 
@@ -116,9 +117,12 @@ QString ChildSupervisor::onHeartbeat(core::Heartbeat heartbeat)
     const core::Instant now = m_clock.now();
     // A copy of an executable the rules name is that executable, wherever it lies and whatever
     // it is called: counted, judged and closed as it.
-    if (const std::optional<std::string> named
-        = m_sameContent.referenceFor(heartbeat.app.exe, readableCopy(heartbeat.app.exe))) {
-        heartbeat.app.exe = *named;
+    // (Nothing to compare, and no file looked at, while the rules name no executable.)
+    if (m_sameContent.hasReferences()) {
+        if (const std::optional<std::string> named
+            = m_sameContent.referenceFor(heartbeat.app.exe, readableCopy(heartbeat.app.exe))) {
+            heartbeat.app.exe = *named;
+        }
     }
     // A report that would add a name past the hour's limit keeps no name: use of an unknown app.
     const bool addsName = !m_store.knowsApp(heartbeat.app) || !m_store.knowsDomain(heartbeat.domain)
@@ -247,13 +251,14 @@ void ChildSupervisor::restoreLadder()
         return;
     }
     // "<stage> <unlocks> <deadline, Unix seconds, or -1>"; anything else starts clear.
-    std::istringstream fields {read.text(0)};
-    std::string stage;
+    const std::string fields = read.text(0);
+    std::array<char, 32> stageName {};
     int unlocks = 0;
     long long deadline = -1;
-    if (!(fields >> stage >> unlocks >> deadline)) {
+    if (std::sscanf(fields.c_str(), "%31s %d %lld", stageName.data(), &unlocks, &deadline) != 3) {
         return;
     }
+    const std::string stage {stageName.data()};
     const std::optional<core::LockoutLadder::Stage> parsed = core::parseLockoutStage(stage);
     if (!parsed || unlocks < 0) {
         return;

@@ -11,6 +11,7 @@ ClaimChecker::ClaimChecker(bool enabled, std::vector<std::string> applicationDir
     , m_entries(std::move(applicationDirs))
     , m_procRoot(std::move(procRoot))
 {
+    m_entries.byLabel({}, std::chrono::steady_clock::now()); // read at start, not at the first report
 }
 
 std::optional<std::string> ClaimChecker::doubt(
@@ -60,11 +61,7 @@ bool ClaimChecker::running(uint uid, const std::string &exe, std::chrono::steady
     if (const auto seen = m_seen.find(key); seen != m_seen.end() && now < seen->second.until) {
         return seen->second.running;
     }
-    // A file replaced while its process runs shows as "PATH (deleted)".
-    const std::string replaced = exe + " (deleted)";
-    const bool found = !platform::findProcessesOf(
-        static_cast<uid_t>(uid), [&](const std::string &path) { return path == exe || path == replaced; }, m_procRoot)
-                            .empty();
+    const bool found = platform::anyProcessRuns(static_cast<uid_t>(uid), exe, m_procRoot);
     if (m_seen.size() >= kMaxRemembered) {
         std::erase_if(m_seen, [now](const auto &entry) { return entry.second.until <= now; });
         if (m_seen.size() >= kMaxRemembered) {

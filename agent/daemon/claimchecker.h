@@ -45,7 +45,7 @@ public:
     std::optional<std::string> identify(
         core::Heartbeat &heartbeat, std::chrono::steady_clock::time_point now = std::chrono::steady_clock::now());
 
-    static constexpr std::chrono::seconds kRunningFor {30};
+    static constexpr std::chrono::seconds kRunningFor {120};
     static constexpr std::chrono::seconds kMissingFor {5};
     static constexpr std::size_t kMaxRemembered = 512; // (uid, executable) pairs
 

@@ -4,8 +4,9 @@
 // limiting the user who runs it (the try-out mode).
 #include <climits>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
-#include <iostream>
+#include <string>
 
 #include <sys/signalfd.h>
 #include <unistd.h>
@@ -40,6 +41,13 @@ QString defaultUserStateDir()
         + QStringLiteral("/sundial");
 }
 
+// One line on standard error (the journal), with the program's name. Plain stdio: the service
+// links no iostreams (see agent/platform/smallfile.h).
+void say(const std::string &text)
+{
+    std::fputs(("sundiald: " + text + "\n").c_str(), stderr);
+}
+
 // `path` with symbolic links resolved, as /proc/PID/exe names a running file; as given when it
 // does not exist (then no process can run it, and a warning says so).
 std::string canonicalPath(const QString &path)
@@ -48,7 +56,7 @@ std::string canonicalPath(const QString &path)
     if (::realpath(path.toLocal8Bit().constData(), resolved)) {
         return resolved;
     }
-    std::cerr << "sundiald: warning: trusted reporter " << path.toStdString() << " does not exist\n";
+    say("warning: trusted reporter " + path.toStdString() + " does not exist");
     return path.toStdString();
 }
 
@@ -147,7 +155,7 @@ int run(int argc, char **argv)
     const int flushSeconds = parser.value(flush).toInt();
     const int helperSeconds = parser.value(helperTimeout).toInt();
     if (flushSeconds < 1 || flushSeconds > 60 || helperSeconds < 5 || helperSeconds > 3600) {
-        std::cerr << "sundiald: --flush-interval takes 1..60 seconds, --helper-timeout 5..3600\n";
+        say("--flush-interval takes 1..60 seconds, --helper-timeout 5..3600");
         return 2;
     }
     options.supervisor.flushInterval = std::chrono::seconds {flushSeconds};
@@ -155,20 +163,20 @@ int run(int argc, char **argv)
     options.supervisor.helperTimeout = std::chrono::seconds {helperSeconds};
     const int newNames = parser.value(maxNewNames).toInt();
     if (newNames < 1 || newNames > 100'000) {
-        std::cerr << "sundiald: --max-new-names-per-hour takes 1..100000\n";
+        say("--max-new-names-per-hour takes 1..100000");
         return 2;
     }
     options.supervisor.maxNewNamesPerHour = static_cast<std::size_t>(newNames);
 
     QDBusConnection bus = userMode ? QDBusConnection::sessionBus() : QDBusConnection::systemBus();
     if (!bus.isConnected()) {
-        std::cerr << "sundiald: cannot connect to the " << (userMode ? "session" : "system")
-                  << " bus: " << bus.lastError().message().toStdString() << "\n";
+        say(std::string {"cannot connect to the "} + (userMode ? "session" : "system")
+            + " bus: " + bus.lastError().message().toStdString());
         return 1;
     }
     daemon::Service service(options, QDBusConnection::systemBus());
     if (core::Status started = service.start(); !started) {
-        std::cerr << "sundiald: " << started.error().describe() << "\n";
+        say(started.error().describe());
         return 1;
     }
     daemon::CallerAuthority authority(bus, options.selfLimited);
@@ -186,19 +194,19 @@ int run(int argc, char **argv)
     new SessionAdaptor(&agent);
     new AdminAdaptor(&agent);
     if (!bus.registerObject(QString::fromLatin1(daemon::AgentObject::kPath), &agent)) {
-        std::cerr << "sundiald: cannot register " << daemon::AgentObject::kPath << "\n";
+        say(std::string {"cannot register "} + daemon::AgentObject::kPath);
         return 1;
     }
     if (!bus.registerService(QString::fromLatin1(daemon::AgentObject::kServiceName))) {
-        std::cerr << "sundiald: cannot own " << daemon::AgentObject::kServiceName << ": "
-                  << bus.lastError().message().toStdString() << " (is another sundiald running?)\n";
+        say(std::string {"cannot own "} + daemon::AgentObject::kServiceName + ": "
+            + bus.lastError().message().toStdString() + " (is another sundiald running?)");
         return 1;
     }
-    std::cerr << "sundiald: ready (" << (userMode ? "try-out mode, session bus" : "system bus") << ", state in "
-              << options.stateDir.toStdString() << ")\n";
+    say(std::string {"ready ("} + (userMode ? "try-out mode, session bus" : "system bus") + ", state in "
+        + options.stateDir.toStdString() + ")");
     const int code = QCoreApplication::exec();
     service.flushAll();
-    std::cerr << "sundiald: stopped; everything counted is written\n";
+    say("stopped; everything counted is written");
     return code;
 }
 
@@ -209,7 +217,7 @@ int main(int argc, char **argv)
     try {
         return run(argc, argv);
     } catch (const std::exception &error) {
-        std::cerr << "sundiald: unexpected error: " << error.what() << "\n";
+        say(std::string {"unexpected error: "} + error.what());
         return 1;
     }
 }

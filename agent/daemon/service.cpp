@@ -3,9 +3,7 @@
 
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <pwd.h>
-#include <sstream>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,6 +11,7 @@
 #include <QDir>
 
 #include "agent/core/rulesjson.h"
+#include "agent/platform/smallfile.h"
 
 namespace sundial::daemon
 {
@@ -161,13 +160,13 @@ void Service::auditUncheckedLogins()
     if (path.empty() || std::rename(path.c_str(), taken.c_str()) != 0) {
         return; // none recorded (or none readable)
     }
-    std::ifstream in(taken);
-    std::string line;
-    for (int count = 0; count < 1000 && std::getline(in, line); ++count) {
+    const std::string records = platform::readFilePrefix(taken, 1024 * 1024).value_or(std::string {});
+    const std::vector<std::string_view> lines = platform::splitAt(records, '\n');
+    for (std::size_t count = 0; count < 1000 && count < lines.size(); ++count) {
+        const std::string line {lines[count]};
         std::vector<std::string> fields;
-        std::istringstream parts(line);
-        for (std::string part; std::getline(parts, part, '\t');) {
-            fields.push_back(part);
+        for (const std::string_view part : platform::splitAt(line, '\t')) {
+            fields.emplace_back(part);
         }
         if (fields.size() < 4) {
             m_audit->append(

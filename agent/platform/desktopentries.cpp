@@ -3,21 +3,23 @@
 
 #include <algorithm>
 #include <array>
+#include <climits>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
+#include <dirent.h>
+#include <functional>
+#include <optional>
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "agent/platform/smallfile.h"
 
 namespace sundial::platform
 {
 
 namespace
 {
-
-namespace fs = std::filesystem;
 
 constexpr std::size_t kMaxEntryBytes = 64 * 1024; // a desktop entry is a few hundred bytes
 constexpr std::size_t kMaxEntries = 5000;
@@ -156,21 +158,57 @@ struct ParsedEntry {
     bool shown = true; // not Hidden=true (a deleted entry) and of Type=Application
 };
 
-ParsedEntry parseEntry(const fs::path &file)
+// Calls `found(path, id)` for every regular "*.desktop" file below `dir`, with its desktop file
+// id (the path below `dir`, '/' turned into '-', without ".desktop"). Goes at most four levels
+// down and follows no symbolic links to directories.
+void forEachEntryFile(const std::string &dir, const std::string &idPrefix, int depth,
+    const std::function<void(const std::string &path, const std::string &id)> &found)
+{
+    DIR *listing = ::opendir(dir.c_str());
+    if (!listing) {
+        return;
+    }
+    std::vector<std::pair<std::string, bool>> children; // name, is a directory
+    while (const dirent *entry = ::readdir(listing)) {
+        const std::string name = entry->d_name;
+        if (name == "." || name == "..") {
+            continue;
+        }
+        struct stat info {
+        };
+        if (::stat((dir + '/' + name).c_str(), &info) != 0) {
+            continue;
+        }
+        if (S_ISDIR(info.st_mode) && entry->d_type != DT_LNK) {
+            children.emplace_back(name, true);
+        } else if (S_ISREG(info.st_mode) && name.size() > 8 && name.ends_with(".desktop")) {
+            children.emplace_back(name, false);
+        }
+    }
+    ::closedir(listing);
+    std::sort(children.begin(), children.end()); // the same ids win whatever the listing order
+    for (const auto &[name, isDirectory] : children) {
+        if (isDirectory && depth < 4) {
+            forEachEntryFile(dir + '/' + name, idPrefix + name + '-', depth + 1, found);
+        } else if (!isDirectory) {
+            found(dir + '/' + name, idPrefix + name.substr(0, name.size() - 8));
+        }
+    }
+}
+
+ParsedEntry parseEntry(const std::string &file)
 {
     ParsedEntry parsed;
-    std::error_code error;
-    if (fs::file_size(file, error) > kMaxEntryBytes || error) {
+    const std::optional<std::string> text = readFilePrefix(file, kMaxEntryBytes + 1);
+    if (!text || text->size() > kMaxEntryBytes) {
         parsed.shown = false;
         return parsed;
     }
-    std::ifstream in {file};
-    std::string line;
     bool inMainGroup = false;
     bool isApplication = false;
-    while (std::getline(in, line)) {
+    for (std::string_view line : splitAt(*text, '\n')) {
         if (!line.empty() && line.back() == '\r') {
-            line.pop_back();
+            line.remove_suffix(1);
         }
         if (line.empty() || line.front() == '#') {
             continue;
@@ -186,12 +224,11 @@ ParsedEntry parseEntry(const fs::path &file)
         if (equals == std::string::npos) {
             continue;
         }
-        std::string key = line.substr(0, equals);
+        std::string key {line.substr(0, equals)};
         while (!key.empty() && key.back() == ' ') {
             key.pop_back();
         }
-        std::string_view value {line};
-        value.remove_prefix(equals + 1);
+        std::string_view value = line.substr(equals + 1);
         while (!value.empty() && value.front() == ' ') {
             value.remove_prefix(1);
         }
@@ -338,32 +375,22 @@ void DesktopEntries::load()
                 }
             }
         }
-        std::error_code error;
-        const fs::path real = path.empty() ? fs::path {} : fs::canonical(path, error);
-        if (real.empty() || error) {
+        char resolved[PATH_MAX];
+        if (path.empty() || !::realpath(path.c_str(), resolved)) {
             return {};
         }
-        const std::string name = real.filename().string();
+        const std::string real = resolved;
+        const std::string name = real.substr(real.rfind('/') + 1);
         const bool launcher = std::find(kLaunchers.begin(), kLaunchers.end(), name) != kLaunchers.end()
             || name.starts_with("python") || name.starts_with("perl");
-        return launcher || !isElf(real.string()) ? std::string {} : real.string();
+        return launcher || !isElf(real) ? std::string {} : real;
     };
 
     for (const std::string &dir : m_dirs) {
-        std::error_code error;
-        fs::recursive_directory_iterator walk {dir, fs::directory_options::skip_permission_denied, error};
-        for (; !error && walk != fs::recursive_directory_iterator {} && m_entries.size() < kMaxEntries;
-             walk.increment(error)) {
-            const fs::path &file = walk->path();
-            if (file.extension() != ".desktop" || !walk->is_regular_file(error)) {
-                continue;
-            }
-            // The desktop file id: the path below the directory, '/' turned into '-'.
-            std::string id = fs::relative(file, dir, error).replace_extension().string();
-            std::replace(id.begin(), id.end(), '/', '-');
+        forEachEntryFile(dir, {}, 0, [&](const std::string &file, const std::string &id) {
             const std::string lowerId = lower(id);
-            if (m_byLowerId.contains(lowerId)) {
-                continue; // hidden by an earlier directory
+            if (m_entries.size() >= kMaxEntries || m_byLowerId.contains(lowerId)) {
+                return; // hidden by an earlier directory
             }
             ParsedEntry parsed = parseEntry(file);
             // A hidden entry still hides the same id in later directories.
@@ -381,7 +408,7 @@ void DesktopEntries::load()
                 parsed.entry.mainCategory.clear();
             }
             m_entries.push_back(std::move(parsed.entry));
-        }
+        });
     }
     for (std::size_t i = 0; i < m_entries.size(); ++i) {
         const Entry &entry = m_entries[i];

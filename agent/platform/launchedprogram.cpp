@@ -4,14 +4,21 @@
 #include <array>
 #include <climits>
 #include <cstdlib>
-#include <fstream>
 #include <iterator>
 #include <vector>
 
 #include <unistd.h>
 
+#include "agent/platform/smallfile.h"
+
 namespace sundial::platform
 {
+
+namespace
+{
+// A command line longer than this is cut (the kernel's own limit for one argument is 128 KiB).
+constexpr std::size_t kMaxCommandLineBytes = 256 * 1024;
+} // namespace
 
 namespace
 {
@@ -94,9 +101,7 @@ std::string launchedProgram(pid_t pid, const std::string &procRoot)
     if (!isDynamicLoader(path)) {
         return path;
     }
-    std::ifstream in {dir + "/cmdline", std::ios::binary};
-    const std::string commandLine {std::istreambuf_iterator<char> {in}, {}};
-    return launchedProgram(path, commandLine);
+    return launchedProgram(path, readFilePrefix(dir + "/cmdline", kMaxCommandLineBytes).value_or(std::string {}));
 }
 
 } // namespace sundial::platform

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/platform/processcontrol.h"
 
+#include <array>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
 #include <dirent.h>
-#include <fstream>
+#include <string_view>
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -20,18 +23,39 @@ namespace sundial::platform
 namespace
 {
 
-// The real uid from /proc/PID/status ("Uid:\treal\teffective\tsaved\tfs").
-bool realUid(const std::string &dir, uid_t &uid)
+// Whose process it is, as cheaply as it can be told (a scan looks at every process): /proc/PID
+// belongs to the process's effective uid, so a directory owned by another uid than root is that
+// uid's process (one stat). Only a root-owned one (a root process, a kernel thread, or a process
+// that made itself non-dumpable, setuid programs the user started) has its status read for the
+// real uid ("Uid:\treal\teffective\tsaved\tfs").
+bool processUid(const std::string &dir, uid_t &uid)
 {
-    std::ifstream status {dir + "/status"};
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("Uid:", 0) == 0) {
-            uid = static_cast<uid_t>(std::strtoul(line.c_str() + 4, nullptr, 10));
-            return true;
-        }
+    struct stat info {
+    };
+    if (::stat(dir.c_str(), &info) != 0) {
+        return false;
     }
-    return false;
+    if (info.st_uid != 0) {
+        uid = info.st_uid;
+        return true;
+    }
+    const int fd = ::open((dir + "/status").c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return false;
+    }
+    std::array<char, 4096> buffer {};
+    const ssize_t got = ::read(fd, buffer.data(), buffer.size() - 1);
+    ::close(fd);
+    if (got <= 0) {
+        return false;
+    }
+    const std::string_view status {buffer.data(), static_cast<std::size_t>(got)};
+    const std::size_t line = status.find("\nUid:");
+    if (line == std::string_view::npos) {
+        return false;
+    }
+    uid = static_cast<uid_t>(std::strtoul(buffer.data() + line + 5, nullptr, 10));
+    return true;
 }
 
 int pidfdOpen(pid_t pid)
@@ -67,14 +91,15 @@ std::vector<pid_t> findProcessesOf(
         if (*end != '\0' || pid <= 1) {
             continue;
         }
-        const std::string dir = procRoot + "/" + entry->d_name;
-        uid_t owner = 0;
-        if (!realUid(dir, owner) || owner != uid || uid == 0) {
-            continue;
-        }
+        // The program first: a kernel thread (most of a machine's processes) has none, and is
+        // passed over with one failed readlink.
         const std::string program = launchedProgram(static_cast<pid_t>(pid), procRoot);
         if (program.empty()) {
             continue; // kernel thread, or gone
+        }
+        uid_t owner = 0;
+        if (uid == 0 || !processUid(procRoot + "/" + entry->d_name, owner) || owner != uid) {
+            continue;
         }
         if (matches(static_cast<pid_t>(pid), program)) {
             pids.push_back(static_cast<pid_t>(pid));
@@ -82,6 +107,36 @@ std::vector<pid_t> findProcessesOf(
     }
     ::closedir(proc);
     return pids;
+}
+
+bool anyProcessRuns(uid_t uid, const std::string &program, const std::string &procRoot)
+{
+    if (uid == 0) {
+        return false;
+    }
+    DIR *proc = ::opendir(procRoot.c_str());
+    if (!proc) {
+        return false;
+    }
+    const std::string replaced = program + " (deleted)";
+    bool found = false;
+    while (!found) {
+        const dirent *entry = ::readdir(proc);
+        if (!entry) {
+            break;
+        }
+        char *end = nullptr;
+        const long pid = std::strtol(entry->d_name, &end, 10);
+        if (*end != '\0' || pid <= 1) {
+            continue;
+        }
+        const std::string runs = launchedProgram(static_cast<pid_t>(pid), procRoot);
+        uid_t owner = 0;
+        found = (runs == program || runs == replaced) && processUid(procRoot + "/" + entry->d_name, owner)
+            && owner == uid;
+    }
+    ::closedir(proc);
+    return found;
 }
 
 ProcessGroupEnder::ProcessGroupEnder(const std::vector<pid_t> &pids)

@@ -12,12 +12,17 @@
 namespace sundial::platform
 {
 
-// Processes whose real uid is `uid` and whose program (launchedProgram: the executable, or what
-// the dynamic loader was asked to run) satisfies `matches`. Never lists pid 1, kernel threads,
-// or processes of any other user. The pids are found first and opened later
-// (ProcessGroupEnder): a pid recycled in between can be hit; the window is the time between.
+// Processes of `uid` (its real uid; for a process not owned by root, /proc's owner, its
+// effective uid, which saves reading every process's status) and whose program (launchedProgram: the executable, or
+// what the dynamic loader was asked to run) satisfies `matches`. Never lists pid 1, kernel threads, or processes of any
+// other user. The pids are found first and opened later (ProcessGroupEnder): a pid recycled in between can be hit; the
+// window is the time between.
 std::vector<pid_t> findProcessesOf(
     uid_t uid, const std::function<bool(const std::string &exe)> &matches, const std::string &procRoot = "/proc");
+// Whether some process of `uid` (as above) runs `program` (or `program` replaced while it runs,
+// "PATH (deleted)"): the cheap form of the question, each process's program read before its
+// owner, the owner only for a match.
+bool anyProcessRuns(uid_t uid, const std::string &program, const std::string &procRoot = "/proc");
 // The same, with the pid given to `matches` too (to read the process's files through /proc).
 std::vector<pid_t> findProcessesOf(uid_t uid, const std::function<bool(pid_t pid, const std::string &exe)> &matches,
     const std::string &procRoot = "/proc");

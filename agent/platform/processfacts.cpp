@@ -4,16 +4,17 @@
 #include <algorithm>
 #include <array>
 #include <climits>
+#include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iterator>
-#include <sstream>
 
 #include <poll.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
+
+#include "agent/platform/smallfile.h"
 
 namespace sundial::platform
 {
@@ -24,25 +25,29 @@ namespace
 // The loader's variables that load code of the caller's choosing into the process.
 constexpr std::array<std::string_view, 3> kLoaderVariables {"LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT"};
 // Bounds on what is read, so an odd process cannot make the service read without end.
-constexpr std::streamsize kMaxEnvironBytes = 1024 * 1024;
-constexpr std::size_t kMaxMappingLines = 100'000;
+constexpr std::size_t kMaxEnvironBytes = 1024 * 1024;
+constexpr std::size_t kMaxMappingsBytes = 8 * 1024 * 1024;
+constexpr std::size_t kMaxStatusBytes = 64 * 1024;
 
 bool readStatus(const std::string &dir, ProcessFacts &facts)
 {
-    std::ifstream status {dir + "/status"};
-    std::string line;
+    const std::optional<std::string> status = readFilePrefix(dir + "/status", kMaxStatusBytes);
+    if (!status) {
+        return false;
+    }
     bool uids = false;
-    while (std::getline(status, line)) {
-        if (line.rfind("Uid:", 0) == 0) {
-            std::istringstream fields {line.substr(4)};
+    for (const std::string_view line : splitAt(*status, '\n')) {
+        if (line.starts_with("Uid:")) {
+            const std::string fields {line.substr(4)};
             unsigned long real = 0, effective = 0, saved = 0, filesystem = 0;
-            uids = static_cast<bool>(fields >> real >> effective >> saved >> filesystem);
+            uids = std::sscanf(fields.c_str(), "%lu %lu %lu %lu", &real, &effective, &saved, &filesystem) == 4;
             facts.realUid = static_cast<uid_t>(real);
             facts.effectiveUid = static_cast<uid_t>(effective);
             facts.savedUid = static_cast<uid_t>(saved);
             facts.filesystemUid = static_cast<uid_t>(filesystem);
-        } else if (line.rfind("TracerPid:", 0) == 0) {
-            facts.tracerPid = static_cast<pid_t>(std::strtol(line.c_str() + 10, nullptr, 10));
+        } else if (line.starts_with("TracerPid:")) {
+            const std::string pid {line.substr(10)};
+            facts.tracerPid = static_cast<pid_t>(std::strtol(pid.c_str(), nullptr, 10));
         }
     }
     return uids;
@@ -50,47 +55,46 @@ bool readStatus(const std::string &dir, ProcessFacts &facts)
 
 bool readEnviron(const std::string &dir, ProcessFacts &facts)
 {
-    std::ifstream environ {dir + "/environ", std::ios::binary};
+    // An empty environment reads as nothing: that is not an error. A failed read is.
+    const std::optional<std::string> environ = readFilePrefix(dir + "/environ", kMaxEnvironBytes);
     if (!environ) {
         return false;
     }
-    std::string variable;
-    std::streamsize total = 0;
-    while (std::getline(environ, variable, '\0') && total < kMaxEnvironBytes) {
-        total += static_cast<std::streamsize>(variable.size()) + 1;
-        const std::string_view name = std::string_view {variable}.substr(0, variable.find('='));
+    for (const std::string_view variable : splitAt(*environ, '\0')) {
+        const std::string_view name = variable.substr(0, variable.find('='));
         if (std::find(kLoaderVariables.begin(), kLoaderVariables.end(), name) != kLoaderVariables.end()) {
             facts.loaderVariables.emplace_back(name);
-        } else if (name == "DISPLAY" && !facts.display) {
-            facts.display = variable.substr(name.size() + 1);
+        } else if (name == "DISPLAY" && !facts.display && name.size() < variable.size()) {
+            facts.display = std::string {variable.substr(name.size() + 1)};
         }
     }
-    // An empty environment reads as nothing: that is not an error. A failed read is.
-    return !environ.bad();
+    return true;
 }
 
 // "start-end perms offset major:minor inode   path"
 bool readMappings(const std::string &dir, ProcessFacts &facts)
 {
-    std::ifstream maps {dir + "/maps"};
+    const std::optional<std::string> maps = readFilePrefix(dir + "/maps", kMaxMappingsBytes);
     if (!maps) {
         return false;
     }
-    std::string line;
-    for (std::size_t count = 0; std::getline(maps, line) && count < kMaxMappingLines; ++count) {
-        std::istringstream fields {line};
-        std::string range, perms, offset, device;
+    for (const std::string_view line : splitAt(*maps, '\n')) {
+        std::array<char, 64> range {}, perms {}, offset {}, device {};
         unsigned long long inode = 0;
-        if (!(fields >> range >> perms >> offset >> device >> inode) || perms.size() < 3 || perms[2] != 'x'
-            || inode == 0) {
+        int pathAt = 0;
+        const std::string text {line};
+        if (std::sscanf(text.c_str(), "%63s %63s %63s %63s %llu %n", range.data(), perms.data(), offset.data(),
+                device.data(), &inode, &pathAt)
+                != 5
+            || std::string_view {perms.data()}.size() < 3 || perms[2] != 'x' || inode == 0) {
             continue; // not executable, or anonymous ([vdso], JIT): no file to judge
         }
-        std::string path;
-        std::getline(fields >> std::ws, path);
-        const auto colon = device.find(':');
-        const auto major = static_cast<unsigned>(std::strtoul(device.substr(0, colon).c_str(), nullptr, 16));
+        const std::string path = text.substr(static_cast<std::size_t>(pathAt));
+        const std::string_view deviceText {device.data()};
+        const auto colon = deviceText.find(':');
+        const auto major = static_cast<unsigned>(std::strtoul(device.data(), nullptr, 16));
         const auto minor = static_cast<unsigned>(
-            colon == std::string::npos ? 0 : std::strtoul(device.c_str() + colon + 1, nullptr, 16));
+            colon == std::string_view::npos ? 0 : std::strtoul(device.data() + colon + 1, nullptr, 16));
         const dev_t number = makedev(major, minor);
         const bool seen = std::any_of(facts.executableMappings.begin(), facts.executableMappings.end(),
             [&](const MappedFile &file) { return file.inode == inode && file.device == number; });
@@ -98,7 +102,7 @@ bool readMappings(const std::string &dir, ProcessFacts &facts)
             facts.executableMappings.push_back({path, number, static_cast<ino_t>(inode)});
         }
     }
-    return !maps.bad();
+    return true;
 }
 
 } // namespace

@@ -20,6 +20,7 @@ class SameContentFinder
 public:
     // The reference files; the cache is kept for the files that stay.
     void setReferences(std::vector<std::string> paths);
+    bool hasReferences() const { return !m_references.empty(); }
     // The reference whose content equals `path`'s (the reference itself for its own path);
     // none when no reference matches or the file cannot be read. `readThrough`, when given, is
     // where the bytes are read instead: /proc/PID/exe of a process running `path`, which opens

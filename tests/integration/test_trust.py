@@ -44,7 +44,9 @@ class TrustCase(ServiceTestCase):
         self.gdbus("org.freedesktop.login1", "/org/freedesktop/login1/session/" + session_id,
                    "org.freedesktop.login1.Session.SetLockedHint", "true" if locked else "false", uid=CHILD_UID)
 
-    def used_grows(self, seconds=2.6):
+    def used_grows(self, seconds=3.6):
+        """Seconds counted while `seconds` pass. The count moves once a tick (1 s here), so a
+        counting service shows at least 2 over 3.6 s even when a loaded machine runs a tick late."""
         before = self.status()["usedSeconds"]
         time.sleep(seconds)
         return self.status()["usedSeconds"] - before

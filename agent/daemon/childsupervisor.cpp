@@ -86,13 +86,8 @@ std::string ChildSupervisor::readableCopy(const std::string &exe)
         seen != m_hiddenScanned.end() && now - seen->second.when < std::chrono::minutes {1}) {
         return seen->second.link;
     }
-    std::string link;
-    platform::findProcessesOf(static_cast<uid_t>(m_uid), [&](pid_t pid, const std::string &path) {
-        if (link.empty() && path == exe) {
-            link = platform::executableLink(pid, path);
-        }
-        return false;
-    });
+    const std::optional<pid_t> running = platform::processRunning(static_cast<uid_t>(m_uid), exe);
+    const std::string link = running ? platform::executableLink(*running, exe) : std::string {};
     if (m_hiddenScanned.size() >= kMaxHiddenRemembered) {
         m_hiddenScanned.clear();
     }

@@ -61,7 +61,7 @@ bool ClaimChecker::running(uint uid, const std::string &exe, std::chrono::steady
     if (const auto seen = m_seen.find(key); seen != m_seen.end() && now < seen->second.until) {
         return seen->second.running;
     }
-    const bool found = platform::anyProcessRuns(static_cast<uid_t>(uid), exe, m_procRoot);
+    const bool found = platform::processRunning(static_cast<uid_t>(uid), exe, m_procRoot).has_value();
     if (m_seen.size() >= kMaxRemembered) {
         std::erase_if(m_seen, [now](const auto &entry) { return entry.second.until <= now; });
         if (m_seen.size() >= kMaxRemembered) {

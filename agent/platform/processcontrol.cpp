@@ -109,17 +109,17 @@ std::vector<pid_t> findProcessesOf(
     return pids;
 }
 
-bool anyProcessRuns(uid_t uid, const std::string &program, const std::string &procRoot)
+std::optional<pid_t> processRunning(uid_t uid, const std::string &program, const std::string &procRoot)
 {
     if (uid == 0) {
-        return false;
+        return std::nullopt;
     }
     DIR *proc = ::opendir(procRoot.c_str());
     if (!proc) {
-        return false;
+        return std::nullopt;
     }
     const std::string replaced = program + " (deleted)";
-    bool found = false;
+    std::optional<pid_t> found;
     while (!found) {
         const dirent *entry = ::readdir(proc);
         if (!entry) {
@@ -132,8 +132,10 @@ bool anyProcessRuns(uid_t uid, const std::string &program, const std::string &pr
         }
         const std::string runs = launchedProgram(static_cast<pid_t>(pid), procRoot);
         uid_t owner = 0;
-        found = (runs == program || runs == replaced) && processUid(procRoot + "/" + entry->d_name, owner)
-            && owner == uid;
+        if ((runs == program || runs == replaced) && processUid(procRoot + "/" + entry->d_name, owner)
+            && owner == uid) {
+            found = static_cast<pid_t>(pid);
+        }
     }
     ::closedir(proc);
     return found;

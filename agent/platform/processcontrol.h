@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,10 +20,10 @@ namespace sundial::platform
 // window is the time between.
 std::vector<pid_t> findProcessesOf(
     uid_t uid, const std::function<bool(const std::string &exe)> &matches, const std::string &procRoot = "/proc");
-// Whether some process of `uid` (as above) runs `program` (or `program` replaced while it runs,
-// "PATH (deleted)"): the cheap form of the question, each process's program read before its
-// owner, the owner only for a match.
-bool anyProcessRuns(uid_t uid, const std::string &program, const std::string &procRoot = "/proc");
+// A process of `uid` (as above) that runs `program` (or `program` replaced while it runs,
+// "PATH (deleted)"), or none: the cheap form of the question, each process's program read before
+// its owner, the owner only for a match.
+std::optional<pid_t> processRunning(uid_t uid, const std::string &program, const std::string &procRoot = "/proc");
 // The same, with the pid given to `matches` too (to read the process's files through /proc).
 std::vector<pid_t> findProcessesOf(uid_t uid, const std::function<bool(pid_t pid, const std::string &exe)> &matches,
     const std::string &procRoot = "/proc");

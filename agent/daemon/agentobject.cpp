@@ -298,14 +298,15 @@ void AgentObject::GrantFreeUntil(uint uid, const QString &until)
     }
 }
 
-QString AgentObject::ListRequests(bool pendingOnly)
+QString AgentObject::ListRequests(bool pendingOnly, qint64 beforeId, uint limit)
 {
     if (!admin()) {
         return {};
     }
     static const char *const kStates[] = {"pending", "approved", "denied"};
     QJsonArray requests;
-    for (const core::TimeRequest &request : m_service.requests().list(-1, pendingOnly)) {
+    for (const core::TimeRequest &request : m_service.requests().list(
+             -1, pendingOnly, beforeId, static_cast<int>(std::min<uint>(limit, core::RequestStore::kMaxPage)))) {
         QJsonObject item {{QStringLiteral("id"), qint64 {request.id}}, {QStringLiteral("uid"), qint64 {request.child}},
             {QStringLiteral("askedAt"), qint64 {request.askedAt.time_since_epoch().count()}},
             {QStringLiteral("minutes"), qint64 {request.minutes.count()}},
@@ -425,7 +426,8 @@ QString AgentObject::Audit(qint64 afterId, uint limit)
             {QStringLiteral("kind"), fromStd(entry.kind)}, {QStringLiteral("uid"), qint64 {entry.child}},
             {QStringLiteral("actor"), qint64 {entry.actor}}, {QStringLiteral("detail"), fromStd(entry.detail)}});
     }
-    QJsonObject out {{QStringLiteral("intact"), chain.intact}, {QStringLiteral("entries"), entries}};
+    QJsonObject out {{QStringLiteral("intact"), chain.intact}, {QStringLiteral("rows"), qint64 {chain.rows}},
+        {QStringLiteral("entries"), entries}};
     if (chain.brokenAt) {
         out[QStringLiteral("brokenAt")] = qint64 {*chain.brokenAt};
     }

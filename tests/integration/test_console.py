@@ -207,17 +207,17 @@ class ConsoleTest(ServiceTestCase):
         self.agent("Admin.AddChild", CHILD_UID)
         self.agent("Admin.SetRules", CHILD_UID, self.rules(days={d: {"budgetMinutes": 60} for d in WEEKDAYS}))
         self.agent("Child.RequestMoreTime", 30, "'Hausaufgaben'", uid=CHILD_UID)
-        request = self.admin_json("ListRequests", "true")[0]
+        request = self.admin_json("ListRequests", "true", 0, 200)[0]
         before = self.status()["remainingSeconds"]
         self.assertEqual(before, 3600)
 
         texts = shoot(self.env, os.path.join(ARTIFACTS, "console-approve"), "--language", "en",
                       "--step", "answer-%d-15" % request["id"])
         self.assertEqual(self.status()["remainingSeconds"] - before, 15 * 60)
-        answered = next(r for r in self.admin_json("ListRequests", "false") if r["id"] == request["id"])
+        answered = next(r for r in self.admin_json("ListRequests", "false", 0, 200) if r["id"] == request["id"])
         self.assertEqual(answered["state"], "approved")
         self.assertEqual(answered["granted"], 15)
-        self.assertEqual(self.admin_json("ListRequests", "true"), [])
+        self.assertEqual(self.admin_json("ListRequests", "true", 0, 200), [])
         # The card, loaded again, shows the new time and no longer asks.
         card = texts["steps"][0]
         self.assertEqual(card["summary-%d" % CHILD_UID], "0 s used, 1 h 15 min left today")

@@ -223,6 +223,30 @@ class ConsoleTest(ServiceTestCase):
         self.assertEqual(card["summary-%d" % CHILD_UID], "0 s used, 1 h 15 min left today")
         self.assertFalse(any(key.startswith("request-") for key in card))
 
+    def test_the_requests_page_fetches_older_requests_a_page_at_a_time(self):
+        # 250 answered requests (issue 11, item 8): the page shows the newest 100, and "Older
+        # requests" adds the next 100, then the last 50, after which it is hidden.
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+        self.stop_service()
+        db = sqlite3.connect(os.path.join(self.state, "sundial.db"))
+        db.executemany("INSERT INTO requests(child, asked_at, minutes, reason, state, answered_at, answered_by, "
+                       "granted_minutes) VALUES(?, ?, 15, ?, 2, ?, 0, 0)",
+                       [(CHILD_UID, 1_700_000_000 + n, "ask %d" % (n + 1), 1_700_000_060 + n) for n in range(250)])
+        db.commit()
+        db.close()
+        self.start_service()
+        texts = shoot(self.env, os.path.join(self.dir, "requests"), "--language", "en",
+                      "--step", "requestsOlder", "--step", "requestsOlder")
+        first, second = texts["steps"]
+        self.assertEqual(len(first["requestsTable"]), 200)
+        self.assertIn("\task 250\t", first["requestsTable"][0])
+        self.assertIn("\task 51\t", first["requestsTable"][-1])
+        self.assertEqual(first["requestsOlder"], "Older requests")
+        self.assertEqual(len(second["requestsTable"]), 250)
+        self.assertIn("\task 1\t", second["requestsTable"][-1])
+        self.assertNotIn("requestsOlder", second)
+
     def test_every_page_shows_the_family(self):
         self.start_service()
         self.agent("Admin.AddChild", CHILD_UID)

@@ -50,6 +50,7 @@ void RequestsPage::fetchOlder()
     m_client.listRequests(false, m_oldestShown, kPageSize, [this](const QJsonDocument &requests) {
         append(requests.array());
         m_older->setEnabled(true);
+        emit loaded();
     });
 }
 

@@ -239,6 +239,39 @@ class FloodTest(TrustCase):
         self.assertEqual(len(self.admin_json("ListRequests", "false", 0, 7)), 7)
 
 
+class AuditChainTest(TrustCase):
+    """Item 8: Admin.Audit checks the whole chain at the service's start and hourly, and between
+    those only the rows added since its last check (agent/core/auditlog.h)."""
+
+    def edit_database(self, *statements):
+        db = sqlite3.connect(os.path.join(self.state, "sundial.db"))
+        for statement in statements:
+            db.execute(statement)
+        db.commit()
+        db.close()
+
+    def test_an_audit_row_edited_while_the_service_was_stopped_shows_at_its_next_start(self):
+        self.limit()
+        self.assertTrue(self.admin_json("Audit", 0, 10)["intact"])
+        self.stop_service()
+        self.edit_database("UPDATE audit SET detail = 'nothing happened' WHERE id = 2")
+        self.start_service()
+        log = self.admin_json("Audit", 0, 10)
+        self.assertFalse(log["intact"])
+        self.assertEqual(log["brokenAt"], 2)
+
+    def test_the_last_audit_row_deleted_while_the_service_runs_shows_at_the_next_reading(self):
+        self.limit()
+        log = self.admin_json("Audit", 0, 10000)
+        self.assertTrue(log["intact"])
+        last = log["entries"][-1]["id"]
+        self.assertEqual(log["rows"], last)
+        self.edit_database("DELETE FROM audit WHERE id = %d" % last)
+        log = self.admin_json("Audit", 0, 10000)
+        self.assertFalse(log["intact"])
+        self.assertEqual(log["brokenAt"], last)
+
+
 class TimeZoneTest(TrustCase):
     """Item 5: a changed time zone is seen at once and never gives a new day (a fresh budget).
     The service reads its zone from a file of the test's (TZ=:FILE), which the test replaces as

@@ -228,7 +228,8 @@ core::Result<AuditTrail> ServiceBackend::audit()
             item.at("kind").get<std::string>(), item.value("uid", std::int64_t {-1}),
             item.value("actor", std::int64_t {-1}), item.at("detail").get<std::string>()});
     }
-    // The service checks the whole chain but answers with at most 10 000 entries.
+    // The rows the service's chain check covers (it answers with at most 10 000 entries); a
+    // service without `rows` in its answer checked at least the entries it sent.
     trail.checkedEntries = answer.value("rows", static_cast<std::int64_t>(trail.entries.size()));
     if (answer.contains("pendingClockJumpSeconds")) {
         trail.pendingClockJump = std::chrono::seconds {answer.at("pendingClockJumpSeconds").get<std::int64_t>()};

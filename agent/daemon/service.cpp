@@ -93,7 +93,8 @@ core::Status Service::start()
     // The full verification owed at each start (auditlog.h); Admin.Audit's calls after it are
     // incremental until the next one is due.
     if (const core::ChainState chain = m_audit->verifyAt(std::chrono::steady_clock::now()); !chain.intact) {
-        qWarning("sundiald: the audit log's chain is broken at row %lld", static_cast<long long>(*chain.brokenAt));
+        qWarning("sundiald: the audit log's chain is broken at row %lld",
+            static_cast<long long>(chain.brokenAt.value_or(0)));
     }
 
     if (m_options.selfLimited && !m_children->isChild(*m_options.selfLimited)) {

@@ -98,20 +98,57 @@ std::vector<AuditEntry> AuditLog::list(std::int64_t child, std::int64_t afterId,
     return entries;
 }
 
-ChainState AuditLog::verify() const
+ChainState AuditLog::verify()
+{
+    return verifyFrom(Mark {});
+}
+
+ChainState AuditLog::verifyNew()
+{
+    return verifyFrom(m_verified.value_or(Mark {}));
+}
+
+ChainState AuditLog::verifyAt(std::chrono::steady_clock::time_point now)
+{
+    if (!m_lastFull || now - *m_lastFull >= kFullVerifyEvery) {
+        m_lastFull = now;
+        return verify();
+    }
+    return verifyNew();
+}
+
+ChainState AuditLog::verifyFrom(const Mark &from)
 {
     ChainState state;
-    Statement statement = m_db.prepare("SELECT id, at, kind, child, actor, detail, hash FROM audit ORDER BY id");
-    std::string previous;
-    std::int64_t expectedId = 1;
+    state.full = from.id == 0;
+    if (!state.full) {
+        // The mark still holds the hash it had when it was verified: rows up to it are trusted.
+        Statement mark = m_db.prepare("SELECT hash FROM audit WHERE id = ?1");
+        mark.bind(1, from.id);
+        if (!mark.step() || mark.text(0) != from.hash) {
+            // Tampered with: a full verification finds the first row that no longer fits.
+            m_verified.reset();
+            return verifyFrom(Mark {});
+        }
+    }
+    // While the chain is intact, ids run 1, 2, 3, ... so the rows up to the mark are its id.
+    state.rows = from.id;
+    Statement statement
+        = m_db.prepare("SELECT id, at, kind, child, actor, detail, hash FROM audit WHERE id > ?1 ORDER BY id");
+    statement.bind(1, from.id);
+    std::string previous = from.hash;
+    std::int64_t expectedId = from.id + 1;
     while (statement.step()) {
         const AuditEntry entry {statement.integer(0), Instant {std::chrono::seconds {statement.integer(1)}},
             statement.text(2), statement.integer(3), statement.integer(4), statement.text(5)};
         const std::string stored = statement.text(6);
         ++state.rows;
-        if (state.intact && (entry.id != expectedId || hashOf(previous, entry) != stored)) {
-            state.intact = false;
-            state.brokenAt = entry.id;
+        if (state.intact) {
+            ++state.hashed;
+            if (entry.id != expectedId || hashOf(previous, entry) != stored) {
+                state.intact = false;
+                state.brokenAt = entry.id;
+            }
         }
         previous = stored;
         expectedId = entry.id + 1;
@@ -125,6 +162,11 @@ ChainState AuditLog::verify() const
             state.intact = false;
             state.brokenAt = expectedId;
         }
+    }
+    if (state.intact) {
+        m_verified = Mark {expectedId - 1, previous};
+    } else {
+        m_verified.reset();
     }
     return state;
 }

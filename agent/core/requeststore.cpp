@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/core/requeststore.h"
 
+#include <algorithm>
+
 #include "agent/core/text.h"
 
 namespace sundial::core
@@ -99,11 +101,16 @@ std::optional<TimeRequest> RequestStore::find(std::int64_t id) const
     return readRequest(statement);
 }
 
-std::vector<TimeRequest> RequestStore::list(std::int64_t child, bool pendingOnly) const
+std::vector<TimeRequest> RequestStore::list(
+    std::int64_t child, bool pendingOnly, std::int64_t beforeId, int limit) const
 {
-    Statement statement = m_db.prepare(
-        std::string {kColumns} + "WHERE (?1 < 0 OR child = ?1) AND (?2 = 0 OR state = 0) ORDER BY id DESC");
-    statement.bind(1, child).bind(2, pendingOnly ? 1 : 0);
+    Statement statement = m_db.prepare(std::string {kColumns}
+        + "WHERE (?1 < 0 OR child = ?1) AND (?2 = 0 OR state = 0) AND (?3 <= 0 OR id < ?3) "
+          "ORDER BY id DESC LIMIT ?4");
+    statement.bind(1, child)
+        .bind(2, pendingOnly ? 1 : 0)
+        .bind(3, beforeId)
+        .bind(4, std::int64_t {std::clamp(limit, 0, kMaxPage)});
     std::vector<TimeRequest> requests;
     while (statement.step()) {
         requests.push_back(readRequest(statement));

@@ -38,8 +38,15 @@ public:
     // is refused, saying who answered first.
     Status answer(std::int64_t id, std::chrono::minutes granted, std::int64_t answeredBy, Instant at);
     std::optional<TimeRequest> find(std::int64_t id) const;
-    // Newest first; `pendingOnly` keeps only unanswered ones. child < 0 means every child.
-    std::vector<TimeRequest> list(std::int64_t child, bool pendingOnly) const;
+    // Requests one list returns at most: a page. Every request ever made stays in the table, so
+    // a list of all of them would grow without bound.
+    static constexpr int kMaxPage = 200;
+
+    // Newest first; `pendingOnly` keeps only unanswered ones. child < 0 means every child. Only
+    // requests with an id below `beforeId` (0: from the newest), at most `limit` of them, cut to
+    // kMaxPage. The next page is the one before the last id returned.
+    std::vector<TimeRequest> list(
+        std::int64_t child, bool pendingOnly, std::int64_t beforeId = 0, int limit = kMaxPage) const;
 
 private:
     Database &m_db;

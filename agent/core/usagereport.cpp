@@ -164,9 +164,10 @@ HourHeatmap UsageReport::hourHeatmap(std::int64_t child, LocalDate from, LocalDa
 
 std::vector<TimelineEntry> UsageReport::timeline(std::int64_t child, LocalDate day) const
 {
-    Statement query = m_store.database().prepare("SELECT start, end, utc_offset, app, domain, title, flags "
-                                                 "FROM activity WHERE child = ?1 AND day = ?2 ORDER BY start, id");
-    query.bind(1, child).bind(2, dayNumber(day));
+    Statement query
+        = m_store.database().prepare("SELECT start, end, utc_offset, app, domain, title, flags "
+                                     "FROM activity WHERE child = ?1 AND day = ?2 ORDER BY start, id LIMIT ?3");
+    query.bind(1, child).bind(2, dayNumber(day)).bind(3, kMaxTimelineEntries);
     std::vector<TimelineEntry> entries;
     while (query.step()) {
         TimelineEntry entry;

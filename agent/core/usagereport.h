@@ -70,7 +70,14 @@ public:
     std::vector<NamedTotal> top(
         std::int64_t child, UsageDimension dimension, LocalDate from, LocalDate to, int limit) const;
     HourHeatmap hourHeatmap(std::int64_t child, LocalDate from, LocalDate to) const;
-    // The day's activity rows in time order, for looking into an incident.
+    // A day's timeline holds at most this many rows. A day has at most one row for each second a
+    // report changed the app, site, title or idleness, so a client that flips between two apps
+    // every second could make 86 400 of them: a reply of tens of megabytes built in the service's
+    // memory. A real day has a few hundred to a few thousand.
+    static constexpr int kMaxTimelineEntries = 20'000;
+
+    // The day's activity rows in time order, for looking into an incident; the first
+    // kMaxTimelineEntries of them. The day's totals always count every row.
     std::vector<TimelineEntry> timeline(std::int64_t child, LocalDate day) const;
 
 private:

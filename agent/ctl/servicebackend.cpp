@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/ctl/servicebackend.h"
 
+#include <algorithm>
+
 #include <QDBusArgument>
 #include <QDBusMetaType>
 #include <QDate>
@@ -154,9 +156,11 @@ core::Result<std::int64_t> ServiceBackend::requestMoreTime(std::chrono::minutes 
     return std::int64_t {id->toLongLong()};
 }
 
-core::Result<std::vector<core::TimeRequest>> ServiceBackend::requests(bool pendingOnly)
+core::Result<std::vector<core::TimeRequest>> ServiceBackend::requests(
+    bool pendingOnly, std::int64_t beforeId, int limit)
 {
-    auto list = text(kAdmin, QStringLiteral("ListRequests"), {pendingOnly});
+    auto list = text(kAdmin, QStringLiteral("ListRequests"),
+        {pendingOnly, qlonglong {beforeId}, uint(std::clamp(limit, 0, core::RequestStore::kMaxPage))});
     if (!list) {
         return list.error();
     }
@@ -224,8 +228,9 @@ core::Result<AuditTrail> ServiceBackend::audit()
             item.at("kind").get<std::string>(), item.value("uid", std::int64_t {-1}),
             item.value("actor", std::int64_t {-1}), item.at("detail").get<std::string>()});
     }
-    // The service checks the whole chain but answers with at most 10 000 entries.
-    trail.checkedEntries = static_cast<std::int64_t>(trail.entries.size());
+    // The rows the service's chain check covers (it answers with at most 10 000 entries); a
+    // service without `rows` in its answer checked at least the entries it sent.
+    trail.checkedEntries = answer.value("rows", static_cast<std::int64_t>(trail.entries.size()));
     if (answer.contains("pendingClockJumpSeconds")) {
         trail.pendingClockJump = std::chrono::seconds {answer.at("pendingClockJumpSeconds").get<std::int64_t>()};
     }

@@ -27,7 +27,7 @@ public:
     core::Status grantExtraTime(std::int64_t child, std::chrono::minutes extra) override;
     core::Status grantFreeUntil(std::int64_t child, core::TimeOfDay until) override;
     core::Result<std::int64_t> requestMoreTime(std::chrono::minutes minutes, const std::string &reason) override;
-    core::Result<std::vector<core::TimeRequest>> requests(bool pendingOnly) override;
+    core::Result<std::vector<core::TimeRequest>> requests(bool pendingOnly, std::int64_t beforeId, int limit) override;
     core::Status answerRequest(std::int64_t id, std::chrono::minutes granted) override;
     core::Result<std::string> usage(std::int64_t child, core::LocalDate from, core::LocalDate to) override;
     core::Result<std::vector<core::TimelineEntry>> timeline(std::int64_t child, core::LocalDate day) override;

@@ -223,9 +223,10 @@ core::Result<std::int64_t> StateDirectoryBackend::requestMoreTime(minutes asked,
     return *id;
 }
 
-core::Result<std::vector<core::TimeRequest>> StateDirectoryBackend::requests(bool pendingOnly)
+core::Result<std::vector<core::TimeRequest>> StateDirectoryBackend::requests(
+    bool pendingOnly, std::int64_t beforeId, int limit)
 {
-    return core::RequestStore {*m_db}.list(-1, pendingOnly);
+    return core::RequestStore {*m_db}.list(-1, pendingOnly, beforeId, limit);
 }
 
 core::Status StateDirectoryBackend::answerRequest(std::int64_t id, minutes granted)

@@ -82,7 +82,10 @@ public:
 
     // The caller asks for more time for its own account; returns the request's id.
     virtual core::Result<std::int64_t> requestMoreTime(std::chrono::minutes minutes, const std::string &reason) = 0;
-    virtual core::Result<std::vector<core::TimeRequest>> requests(bool pendingOnly) = 0;
+    // Newest first, a page at a time: ids below `beforeId` (0: from the newest), at most `limit`,
+    // which the service cuts to core::RequestStore::kMaxPage.
+    virtual core::Result<std::vector<core::TimeRequest>> requests(bool pendingOnly, std::int64_t beforeId, int limit)
+        = 0;
     // `granted` 0 denies.
     virtual core::Status answerRequest(std::int64_t id, std::chrono::minutes granted) = 0;
 

@@ -285,7 +285,14 @@ int commandRequest(CommandContext &context, Arguments args)
 int commandRequests(CommandContext &context, Arguments args)
 {
     static const char *const kStates[] = {"pending", "approved", "denied"};
-    auto requests = context.backend.requests(!takeFlag(args, "--all"));
+    const bool all = takeFlag(args, "--all");
+    const auto beforeText = takeOption(args, "--before");
+    const auto before = beforeText ? parseId(*beforeText) : std::optional<std::int64_t> {0};
+    if (!before) {
+        return usageError(context, "requests: --before needs a request id");
+    }
+    const int page = core::RequestStore::kMaxPage;
+    auto requests = context.backend.requests(!all, *before, page);
     if (!requests) {
         return failure(context, requests.error());
     }
@@ -293,6 +300,10 @@ int commandRequests(CommandContext &context, Arguments args)
         context.out << request.id << "\tuid " << request.child << "\t" << localTime(request.askedAt) << "\t"
                     << request.minutes.count() << " min\t" << kStates[static_cast<int>(request.state)] << "\t"
                     << request.reason << "\n";
+    }
+    if (requests->size() == static_cast<std::size_t>(page)) {
+        context.out << "Older requests: sundialctl requests" << (all ? " --all" : "") << " --before "
+                    << requests->back().id << "\n";
     }
     return kExitDone;
 }
@@ -434,7 +445,8 @@ const CommandTable &sundialctlCommands()
         {"grant", "--minutes N | --until HH:MM", "extra time today, or free until a time today", Modes::Both,
             commandGrant},
         {"request", "--minutes N [--reason TEXT]", "ask for more time (as the child)", Modes::Both, commandRequest},
-        {"requests", "[--all]", "pending (or all) requests", Modes::Both, commandRequests},
+        {"requests", "[--all] [--before ID]", "pending (or all) requests, newest first, a page at a time", Modes::Both,
+            commandRequests},
         {"answer", "ID --minutes N | --deny", "approve or deny a request", Modes::Both, commandAnswer},
         {"report", "[--period day|week|month|year | --from DATE --to DATE] [--format table|csv|json]",
             "usage over a period (default: the last week)", Modes::Both, commandReport},

@@ -301,14 +301,15 @@ void AgentObject::GrantFreeUntil(uint uid, const QString &until)
     }
 }
 
-QString AgentObject::ListRequests(bool pendingOnly)
+QString AgentObject::ListRequests(bool pendingOnly, qint64 beforeId, uint limit)
 {
     if (!admin()) {
         return {};
     }
     static const char *const kStates[] = {"pending", "approved", "denied"};
     QJsonArray requests;
-    for (const core::TimeRequest &request : m_service.requests().list(-1, pendingOnly)) {
+    for (const core::TimeRequest &request : m_service.requests().list(
+             -1, pendingOnly, beforeId, static_cast<int>(std::min<uint>(limit, core::RequestStore::kMaxPage)))) {
         QJsonObject item {{QStringLiteral("id"), qint64 {request.id}}, {QStringLiteral("uid"), qint64 {request.child}},
             {QStringLiteral("askedAt"), qint64 {request.askedAt.time_since_epoch().count()}},
             {QStringLiteral("minutes"), qint64 {request.minutes.count()}},
@@ -418,7 +419,8 @@ QString AgentObject::Audit(qint64 afterId, uint limit)
     if (!admin()) {
         return {};
     }
-    const core::ChainState chain = m_service.audit().verify();
+    // Incremental between full verifications, so that a long log does not make each call slower.
+    const core::ChainState chain = m_service.audit().verifyAt(std::chrono::steady_clock::now());
     QJsonArray entries;
     for (const core::AuditEntry &entry :
         m_service.audit().list(-1, afterId, static_cast<int>(std::min<uint>(limit, 10'000)))) {
@@ -427,7 +429,8 @@ QString AgentObject::Audit(qint64 afterId, uint limit)
             {QStringLiteral("kind"), fromStd(entry.kind)}, {QStringLiteral("uid"), qint64 {entry.child}},
             {QStringLiteral("actor"), qint64 {entry.actor}}, {QStringLiteral("detail"), fromStd(entry.detail)}});
     }
-    QJsonObject out {{QStringLiteral("intact"), chain.intact}, {QStringLiteral("entries"), entries}};
+    QJsonObject out {{QStringLiteral("intact"), chain.intact}, {QStringLiteral("rows"), qint64 {chain.rows}},
+        {QStringLiteral("entries"), entries}};
     if (chain.brokenAt) {
         out[QStringLiteral("brokenAt")] = qint64 {*chain.brokenAt};
     }

@@ -49,7 +49,7 @@ public slots:
     qint64 SetRules(uint uid, const QString &rules);
     void GrantExtraTime(uint uid, uint minutes);
     void GrantFreeUntil(uint uid, const QString &until);
-    QString ListRequests(bool pendingOnly);
+    QString ListRequests(bool pendingOnly, qint64 beforeId, uint limit);
     void AnswerRequest(qint64 id, uint minutes);
     QVariantMap GetChildStatus(uint uid);
     QString Usage(uint uid, const QString &from, const QString &to);

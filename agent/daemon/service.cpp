@@ -89,6 +89,12 @@ core::Status Service::start()
     }
     restoreFromBackup();
     m_audit->append({0, m_clock->now(), "service-started", -1, -1, "sundiald started"});
+    // The full verification owed at each start (auditlog.h); Admin.Audit's calls after it are
+    // incremental until the next one is due.
+    if (const core::ChainState chain = m_audit->verifyAt(std::chrono::steady_clock::now()); !chain.intact) {
+        qWarning("sundiald: the audit log's chain is broken at row %lld",
+            static_cast<long long>(chain.brokenAt.value_or(0)));
+    }
 
     if (m_options.selfLimited && !m_children->isChild(*m_options.selfLimited)) {
         m_children->add(*m_options.selfLimited, accountName(*m_options.selfLimited), m_clock->now());

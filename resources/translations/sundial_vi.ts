@@ -1174,6 +1174,11 @@
         <translation>Người trả lời (uid)</translation>
     </message>
     <message>
+        <location filename="../../ui/console/requestspage.cpp" line="20"/>
+        <source>Older requests</source>
+        <translation>Yêu cầu cũ hơn</translation>
+    </message>
+    <message>
         <location filename="../../ui/console/requestspage.cpp" line="41"/>
         <source>approved, %1 min</source>
         <translation>đồng ý, %1 phút</translation>

@@ -91,7 +91,7 @@ class AuthorityTest(ServiceTestCase):
         self.assertTrue(prompts, "polkit was not asked for org.sundial.approve-here")
         self.assertIn('"child": "sundial-test-kid"', prompts[-1])
         self.assertIn('"minutes": "20"', prompts[-1])
-        requests = [r for r in self.admin_json("ListRequests", "false") if r["uid"] == CHILD_UID]
+        requests = [r for r in self.admin_json("ListRequests", "false", 0, 200) if r["uid"] == CHILD_UID]
         self.assertEqual([(r["minutes"], r["state"]) for r in requests], [(20, "approved")])
 
     def test_at_the_childs_computer_the_child_cannot_ask_for_a_day(self):

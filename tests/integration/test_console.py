@@ -207,21 +207,45 @@ class ConsoleTest(ServiceTestCase):
         self.agent("Admin.AddChild", CHILD_UID)
         self.agent("Admin.SetRules", CHILD_UID, self.rules(days={d: {"budgetMinutes": 60} for d in WEEKDAYS}))
         self.agent("Child.RequestMoreTime", 30, "'Hausaufgaben'", uid=CHILD_UID)
-        request = self.admin_json("ListRequests", "true")[0]
+        request = self.admin_json("ListRequests", "true", 0, 200)[0]
         before = self.status()["remainingSeconds"]
         self.assertEqual(before, 3600)
 
         texts = shoot(self.env, os.path.join(ARTIFACTS, "console-approve"), "--language", "en",
                       "--step", "answer-%d-15" % request["id"])
         self.assertEqual(self.status()["remainingSeconds"] - before, 15 * 60)
-        answered = next(r for r in self.admin_json("ListRequests", "false") if r["id"] == request["id"])
+        answered = next(r for r in self.admin_json("ListRequests", "false", 0, 200) if r["id"] == request["id"])
         self.assertEqual(answered["state"], "approved")
         self.assertEqual(answered["granted"], 15)
-        self.assertEqual(self.admin_json("ListRequests", "true"), [])
+        self.assertEqual(self.admin_json("ListRequests", "true", 0, 200), [])
         # The card, loaded again, shows the new time and no longer asks.
         card = texts["steps"][0]
         self.assertEqual(card["summary-%d" % CHILD_UID], "0 s used, 1 h 15 min left today")
         self.assertFalse(any(key.startswith("request-") for key in card))
+
+    def test_the_requests_page_fetches_older_requests_a_page_at_a_time(self):
+        # 250 answered requests (issue 11, item 8): the page shows the newest 100, and "Older
+        # requests" adds the next 100, then the last 50, after which it is hidden.
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+        self.stop_service()
+        db = sqlite3.connect(os.path.join(self.state, "sundial.db"))
+        db.executemany("INSERT INTO requests(child, asked_at, minutes, reason, state, answered_at, answered_by, "
+                       "granted_minutes) VALUES(?, ?, 15, ?, 2, ?, 0, 0)",
+                       [(CHILD_UID, 1_700_000_000 + n, "ask %d" % (n + 1), 1_700_000_060 + n) for n in range(250)])
+        db.commit()
+        db.close()
+        self.start_service()
+        texts = shoot(self.env, os.path.join(self.dir, "requests"), "--language", "en",
+                      "--step", "requestsOlder", "--step", "requestsOlder")
+        first, second = texts["steps"]
+        self.assertEqual(len(first["requestsTable"]), 200)
+        self.assertIn("\task 250\t", first["requestsTable"][0])
+        self.assertIn("\task 51\t", first["requestsTable"][-1])
+        self.assertEqual(first["requestsOlder"], "Older requests")
+        self.assertEqual(len(second["requestsTable"]), 250)
+        self.assertIn("\task 1\t", second["requestsTable"][-1])
+        self.assertNotIn("requestsOlder", second)
 
     def test_every_page_shows_the_family(self):
         self.start_service()

@@ -5,6 +5,7 @@ python3-dbusmock). Checks what a script relies on: output, exit codes and error 
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -95,6 +96,23 @@ class SundialctlTest(ServiceTestCase):
         status = json.loads(self.ctl("status", "--json", uid=CHILD_UID).stdout)
         self.assertEqual(status["remainingSeconds"], 45 * 60)
         self.assertIn("approved", self.ctl("requests", "--all").stdout)
+
+    def test_a_long_request_history_is_listed_a_page_at_a_time(self):
+        self.stop_service()
+        db = sqlite3.connect(os.path.join(self.state, "sundial.db"))
+        db.executemany("INSERT INTO requests(child, asked_at, minutes, reason, state, answered_at, answered_by, "
+                       "granted_minutes) VALUES(?, ?, 15, 'again', 2, ?, 0, 0)",
+                       [(CHILD_UID, 1_700_000_000 + n, 1_700_000_060 + n) for n in range(250)])
+        db.commit()
+        db.close()
+        self.start_service()
+        first = self.ctl("requests", "--all").stdout.splitlines()
+        self.assertEqual(len(first), 201)
+        self.assertTrue(first[0].startswith("250\t"))
+        self.assertEqual(first[-1], "Older requests: sundialctl requests --all --before 51")
+        rest = self.ctl("requests", "--all", "--before", "51").stdout.splitlines()
+        self.assertEqual(len(rest), 50)
+        self.assertTrue(rest[-1].startswith("1\t"))
 
     def test_reports_and_audit_for_scripts(self):
         csv = self.ctl("report", "--format", "csv")

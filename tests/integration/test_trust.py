@@ -215,8 +215,63 @@ class FloodTest(TrustCase):
                    for _ in range(12)]
         self.assertEqual(sum(1 for a in answers if a.returncode == 0), 10)
         self.assertIn("already waiting", answers[-1].stderr)
-        pending = [r for r in self.admin_json("ListRequests", "true") if r["uid"] == CHILD_UID]
+        pending = [r for r in self.admin_json("ListRequests", "true", 0, 200) if r["uid"] == CHILD_UID]
         self.assertEqual(len(pending), 10)
+
+    def test_a_long_request_history_is_listed_a_page_at_a_time(self):
+        # Every request ever answered stays in the table (issue 11, item 8): 500 of them, written
+        # while the service is stopped. One call returns at most 200, however many are asked for.
+        self.limit()
+        self.stop_service()
+        db = sqlite3.connect(os.path.join(self.state, "sundial.db"))
+        db.executemany("INSERT INTO requests(child, asked_at, minutes, reason, state, answered_at, answered_by, "
+                       "granted_minutes) VALUES(?, ?, 15, 'please', 2, ?, 0, 0)",
+                       [(CHILD_UID, 1_700_000_000 + n, 1_700_000_060 + n) for n in range(500)])
+        db.commit()
+        db.close()
+        self.start_service()
+        everything = 2 ** 32 - 1
+        first = self.admin_json("ListRequests", "false", 0, everything)
+        self.assertEqual(len(first), 200)
+        self.assertEqual([r["id"] for r in first], list(range(500, 300, -1)))
+        second = self.admin_json("ListRequests", "false", first[-1]["id"], everything)
+        self.assertEqual([r["id"] for r in second], list(range(300, 100, -1)))
+        last = self.admin_json("ListRequests", "false", second[-1]["id"], everything)
+        self.assertEqual([r["id"] for r in last], list(range(100, 0, -1)))
+        self.assertEqual(len(self.admin_json("ListRequests", "false", 0, 7)), 7)
+
+
+class AuditChainTest(TrustCase):
+    """Item 8: Admin.Audit checks the whole chain at the service's start and hourly, and between
+    those only the rows added since its last check (agent/core/auditlog.h)."""
+
+    def edit_database(self, *statements):
+        db = sqlite3.connect(os.path.join(self.state, "sundial.db"))
+        for statement in statements:
+            db.execute(statement)
+        db.commit()
+        db.close()
+
+    def test_an_audit_row_edited_while_the_service_was_stopped_shows_at_its_next_start(self):
+        self.limit()
+        self.assertTrue(self.admin_json("Audit", 0, 10)["intact"])
+        self.stop_service()
+        self.edit_database("UPDATE audit SET detail = 'nothing happened' WHERE id = 2")
+        self.start_service()
+        log = self.admin_json("Audit", 0, 10)
+        self.assertFalse(log["intact"])
+        self.assertEqual(log["brokenAt"], 2)
+
+    def test_the_last_audit_row_deleted_while_the_service_runs_shows_at_the_next_reading(self):
+        self.limit()
+        log = self.admin_json("Audit", 0, 10000)
+        self.assertTrue(log["intact"])
+        last = log["entries"][-1]["id"]
+        self.assertEqual(log["rows"], last)
+        self.edit_database("DELETE FROM audit WHERE id = %d" % last)
+        log = self.admin_json("Audit", 0, 10000)
+        self.assertFalse(log["intact"])
+        self.assertEqual(log["brokenAt"], last)
 
 
 class TimeZoneTest(TrustCase):

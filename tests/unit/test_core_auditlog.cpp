@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -233,4 +234,93 @@ TEST_CASE("An audit detail that is not UTF-8 is stored as UTF-8 and still verifi
     REQUIRE(entries.size() == 1);
     CHECK(entries[0].detail == "bad \xEF\xBF\xBD( byte");
     CHECK(log.verify().intact);
+}
+
+TEST_CASE("An incremental audit verification re-hashes only the rows added since the last one", "[core][auditlog]")
+{
+    Fixture fixture;
+    AuditLog log {*fixture.db};
+    appendFive(log);
+    const core::ChainState first = log.verifyNew(); // nothing verified yet: a full one
+    CHECK(first.full);
+    CHECK(first.hashed == 5);
+
+    REQUIRE(log.append(entry("grant", 1000, 1, "15 min extra", 5)));
+    REQUIRE(log.append(entry("grant", 1001, 1, "20 min extra", 6)));
+    const core::ChainState next = log.verifyNew();
+    CHECK(next.intact);
+    CHECK_FALSE(next.full);
+    CHECK(next.hashed == 2);
+    CHECK(next.rows == 7);
+
+    const core::ChainState unchanged = log.verifyNew();
+    CHECK(unchanged.intact);
+    CHECK(unchanged.hashed == 0);
+    CHECK(unchanged.rows == 7);
+}
+
+TEST_CASE("An edit to an already verified audit row shows at the next full verification", "[core][auditlog]")
+{
+    Fixture fixture;
+    AuditLog log {*fixture.db};
+    appendFive(log);
+    const auto start = std::chrono::steady_clock::time_point {} + std::chrono::hours {100};
+    REQUIRE(log.verifyAt(start).full);
+    fixture.exec("UPDATE audit SET detail = '300 min extra' WHERE id = 2");
+
+    // Within the hour the edit behind the mark is not re-read (the documented gap) ...
+    const core::ChainState soon = log.verifyAt(start + std::chrono::minutes {59});
+    CHECK_FALSE(soon.full);
+    CHECK(soon.intact);
+    // ... and the next full verification finds it.
+    const core::ChainState later = log.verifyAt(start + AuditLog::kFullVerifyEvery);
+    CHECK(later.full);
+    CHECK_FALSE(later.intact);
+    CHECK(later.brokenAt == 2);
+    // A fresh object (the service started again) verifies fully at once.
+    AuditLog restarted {*fixture.db};
+    CHECK(restarted.verifyAt(start).brokenAt == 2);
+}
+
+TEST_CASE("An incremental audit verification notices rows deleted from the end", "[core][auditlog]")
+{
+    Fixture fixture;
+    AuditLog log {*fixture.db};
+    appendFive(log);
+    REQUIRE(log.verifyNew().intact);
+
+    SECTION("the last verified row")
+    {
+        fixture.exec("DELETE FROM audit WHERE id = 5");
+        const core::ChainState chain = log.verifyNew();
+        CHECK_FALSE(chain.intact);
+        CHECK(chain.brokenAt == 5);
+        CHECK(chain.rows == 4);
+    }
+    SECTION("a row added after the verified ones")
+    {
+        REQUIRE(log.append(entry("grant", 1000, 1, "15 min extra", 5)));
+        fixture.exec("DELETE FROM audit WHERE id = 6");
+        const core::ChainState chain = log.verifyNew();
+        CHECK_FALSE(chain.intact);
+        CHECK(chain.brokenAt == 6);
+        CHECK(chain.rows == 5);
+    }
+}
+
+TEST_CASE("An incremental audit verification notices a chain rewritten through the verified rows", "[core][auditlog]")
+{
+    // Whoever rewrites the chain through the verified rows (an edit, then every hash after it and
+    // the recorded head) changes the stored hash of the last verified row: it differs from the
+    // one remembered.
+    Fixture fixture;
+    AuditLog log {*fixture.db};
+    appendFive(log);
+    REQUIRE(log.verifyNew().intact);
+    fixture.exec("UPDATE audit SET hash = 'rewritten' WHERE id = 5");
+    fixture.exec("UPDATE meta SET value = '5:rewritten' WHERE key = 'audit_head'");
+
+    const core::ChainState chain = log.verifyNew();
+    CHECK_FALSE(chain.intact);
+    CHECK(chain.brokenAt == 5);
 }

@@ -225,6 +225,35 @@ TEST_CASE("Requests are listed newest first, per child or for everyone", "[core]
     CHECK(ids(requests.list(-1, true)) == std::vector<std::int64_t> {second, sister});
 }
 
+TEST_CASE("Requests are listed a page at a time, each page at most kMaxPage long", "[core][requests]")
+{
+    Fixture fixture;
+    core::RequestStore requests {*fixture.db};
+    constexpr int kAsked = 2 * core::RequestStore::kMaxPage + 50;
+    for (int i = 0; i < kAsked; ++i) {
+        const std::int64_t id = requests.ask(kChild, 10min, "again", berlin("2025-03-10", 17, i % 60)).value();
+        REQUIRE(requests.answer(id, 0min, kMother, berlin("2025-03-10", 18, 0)));
+    }
+    const std::int64_t pending = requests.ask(kChild, 10min, "once more", berlin("2025-03-10", 19, 0)).value();
+
+    // However large the limit asked for, one call returns a page.
+    const std::vector<TimeRequest> first = requests.list(-1, false, 0, 1'000'000);
+    REQUIRE(first.size() == core::RequestStore::kMaxPage);
+    CHECK(first.front().id == pending);
+    const std::vector<TimeRequest> second = requests.list(-1, false, first.back().id, 1'000'000);
+    REQUIRE(second.size() == core::RequestStore::kMaxPage);
+    CHECK(second.front().id == first.back().id - 1);
+    const std::vector<TimeRequest> last = requests.list(-1, false, second.back().id, 1'000'000);
+    REQUIRE(last.size() == 51);
+    CHECK(last.back().id == 1);
+    CHECK(requests.list(-1, false, last.back().id).empty());
+
+    CHECK(requests.list(-1, false, 0, 5).size() == 5);
+    CHECK(requests.list(-1, false, 0, 0).empty());
+    CHECK(requests.list(-1, true).size() == 1);
+    CHECK(requests.list(-1, true, pending).empty());
+}
+
 TEST_CASE("A long request reason is cut at a character boundary", "[core][requests][unicode]")
 {
     Fixture fixture;

@@ -523,3 +523,21 @@ TEST_CASE("Purging removes activity before the cut-off and rollups of earlier da
     REQUIRE(sisterTotals.size() == 1);
     CHECK(sisterTotals[0].active == 10min);
 }
+
+TEST_CASE("A flooded day's timeline holds its first kMaxTimelineEntries rows", "[core][usagereport]")
+{
+    Recording recording;
+    recordTwoDays(recording);
+    // A row a second after Monday's first, as from a client flipping apps every second.
+    const int flood = core::UsageReport::kMaxTimelineEntries + 500;
+    REQUIRE(recording.database().exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
+        + std::to_string(flood)
+        + ") INSERT INTO activity(child, day, start, end, utc_offset, app, domain, title, flags) "
+          "SELECT child, day, start + 7200 + i, start + 7201 + i, utc_offset, app, domain, title, flags "
+          "FROM activity, n WHERE activity.id = (SELECT MIN(id) FROM activity)"));
+
+    const std::vector<core::TimelineEntry> entries = recording.report().timeline(kChild, date("2025-03-10"));
+    REQUIRE(entries.size() == static_cast<std::size_t>(core::UsageReport::kMaxTimelineEntries));
+    CHECK(entries.front().span.start == berlin("2025-03-10", 10, 0));
+    CHECK(entries.front().app == kMinetest);
+}

@@ -67,7 +67,10 @@ public:
     {
         return unexpected("requestMoreTime");
     }
-    core::Result<std::vector<core::TimeRequest>> requests(bool) override { return unexpected("requests"); }
+    core::Result<std::vector<core::TimeRequest>> requests(bool, std::int64_t, int) override
+    {
+        return unexpected("requests");
+    }
     core::Status answerRequest(std::int64_t, minutes) override { return unexpected("answerRequest"); }
     core::Result<std::string> usage(std::int64_t, core::LocalDate, core::LocalDate) override
     {

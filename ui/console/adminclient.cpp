@@ -105,9 +105,9 @@ void AdminClient::timeline(uint uid, const QDate &day, JsonReply reply)
     call(QStringLiteral("Timeline"), {uid, day.toString(Qt::ISODate)}, asJson(std::move(reply)));
 }
 
-void AdminClient::listRequests(bool pendingOnly, JsonReply reply)
+void AdminClient::listRequests(bool pendingOnly, qint64 beforeId, uint limit, JsonReply reply)
 {
-    call(QStringLiteral("ListRequests"), {pendingOnly}, asJson(std::move(reply)));
+    call(QStringLiteral("ListRequests"), {pendingOnly, beforeId, limit}, asJson(std::move(reply)));
 }
 
 void AdminClient::answerRequest(qint64 id, uint minutes, DoneReply reply)

@@ -32,7 +32,9 @@ public:
     // One app's time per day over from..to; `app` is the id in Usage's apps.
     void appUsage(uint uid, qint64 app, const QDate &from, const QDate &to, JsonReply reply);
     void timeline(uint uid, const QDate &day, JsonReply reply);
-    void listRequests(bool pendingOnly, JsonReply reply);
+    // Newest first, ids below `beforeId` (0: from the newest), at most `limit` (the service cuts it
+    // to 200): one page.
+    void listRequests(bool pendingOnly, qint64 beforeId, uint limit, JsonReply reply);
     void answerRequest(qint64 id, uint minutes, DoneReply reply);
     void audit(JsonReply reply);
     void acceptClockChange(DoneReply reply);

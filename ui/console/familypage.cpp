@@ -39,7 +39,8 @@ FamilyPage::FamilyPage(AdminClient &client, QWidget *parent)
 void FamilyPage::refresh()
 {
     m_client.listChildren([this](const QJsonDocument &children) {
-        m_client.listRequests(true, [this, children](const QJsonDocument &requests) {
+        // At most 10 pending a child (core::RequestStore::kMaxPending): one page holds 20 children's.
+        m_client.listRequests(true, 0, 200, [this, children](const QJsonDocument &requests) {
             while (QLayoutItem *item = m_cards->takeAt(0)) {
                 delete item->widget();
                 delete item;

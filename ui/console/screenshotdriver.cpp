@@ -17,6 +17,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QXYSeries>
@@ -184,6 +185,20 @@ QJsonObject ScreenshotDriver::textsOf(QWidget *root)
                 rows.append(list->item(i)->text());
             }
             texts[list->objectName()] = rows;
+        }
+    }
+    for (QTableWidget *table : root->findChildren<QTableWidget *>()) {
+        if (!table->objectName().isEmpty()) {
+            QJsonArray rows;
+            for (int i = 0; i < table->rowCount(); ++i) {
+                QStringList columns;
+                for (int column = 0; column < table->columnCount(); ++column) {
+                    const QTableWidgetItem *item = table->item(i, column);
+                    columns << (item ? item->text() : QString {});
+                }
+                rows.append(columns.join(QLatin1Char('\t')));
+            }
+            texts[table->objectName()] = rows;
         }
     }
     for (QTreeWidget *tree : root->findChildren<QTreeWidget *>()) {

@@ -31,7 +31,7 @@ public:
     // Sizes the window and asks every page for its data; the rest follows from the answers.
     void start();
 
-    // A widget tree's texts by object name: labels, buttons, list and tree rows (columns joined
+    // A widget tree's texts by object name: labels, buttons, list, table and tree rows (columns joined
     // by a tab), and each shown chart's title, bar labels, bar values and line points.
     static QJsonObject textsOf(QWidget *root);
 

@@ -216,6 +216,15 @@ class ServiceTestCase(unittest.TestCase):
         db.commit()
         db.close()
 
+    def seed_answered_requests(self, uid, count, reason="please"):
+        """Writes `count` answered (denied) requests for more time while the service is stopped."""
+        db = sqlite3.connect(os.path.join(self.state, "sundial.db"))
+        db.executemany("INSERT INTO requests(child, asked_at, minutes, reason, state, answered_at, answered_by, "
+                       "granted_minutes) VALUES(?, ?, 15, ?, 2, ?, 0, 0)",
+                       [(uid, 1_700_000_000 + n, reason, 1_700_000_060 + n) for n in range(count)])
+        db.commit()
+        db.close()
+
     def rules(self, **fields):
         rules = {"version": 1}
         rules.update(fields)

@@ -5,7 +5,6 @@ python3-dbusmock). Checks what a script relies on: output, exit codes and error 
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -99,12 +98,7 @@ class SundialctlTest(ServiceTestCase):
 
     def test_a_long_request_history_is_listed_a_page_at_a_time(self):
         self.stop_service()
-        db = sqlite3.connect(os.path.join(self.state, "sundial.db"))
-        db.executemany("INSERT INTO requests(child, asked_at, minutes, reason, state, answered_at, answered_by, "
-                       "granted_minutes) VALUES(?, ?, 15, 'again', 2, ?, 0, 0)",
-                       [(CHILD_UID, 1_700_000_000 + n, 1_700_000_060 + n) for n in range(250)])
-        db.commit()
-        db.close()
+        self.seed_answered_requests(CHILD_UID, 250, "again")
         self.start_service()
         first = self.ctl("requests", "--all").stdout.splitlines()
         self.assertEqual(len(first), 201)

@@ -223,12 +223,7 @@ class FloodTest(TrustCase):
         # while the service is stopped. One call returns at most 200, however many are asked for.
         self.limit()
         self.stop_service()
-        db = sqlite3.connect(os.path.join(self.state, "sundial.db"))
-        db.executemany("INSERT INTO requests(child, asked_at, minutes, reason, state, answered_at, answered_by, "
-                       "granted_minutes) VALUES(?, ?, 15, 'please', 2, ?, 0, 0)",
-                       [(CHILD_UID, 1_700_000_000 + n, 1_700_000_060 + n) for n in range(500)])
-        db.commit()
-        db.close()
+        self.seed_answered_requests(CHILD_UID, 500)
         self.start_service()
         everything = 2 ** 32 - 1
         first = self.admin_json("ListRequests", "false", 0, everything)

@@ -92,10 +92,18 @@ int userVersion(sqlite3 *db)
     return statement.ok() && statement.step() ? static_cast<int>(statement.integer(0)) : -1;
 }
 
-std::string timestampSuffix()
+// "<path>.damaged-<seconds>", with "-2", "-3"... when that name is taken: two failures in the
+// same second must not rename one kept file over the other.
+std::string asidePathFor(const std::string &path)
 {
     const auto now = std::chrono::system_clock::now();
-    return std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
+    const std::string stem = path + ".damaged-"
+        + std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
+    std::string aside = stem;
+    for (int n = 2; fileExists(aside); ++n) {
+        aside = stem + "-" + std::to_string(n);
+    }
+    return aside;
 }
 
 std::vector<std::string> columnsOf(sqlite3 *db, const std::string &schema, std::string_view table)
@@ -266,6 +274,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
 {
     OpenReport report;
     const bool existed = fileExists(path);
+    const bool moveAside = existed && !options.moveAsideBecause.empty();
     if (!existed) {
         if (Status created = createPrivateFile(path); !created) {
             return created.error();
@@ -276,7 +285,9 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
         return handle.error();
     }
     sqlite3 *db = *handle;
-    std::string problem = options.skipIntegrityCheck || !existed ? std::string {} : integrityProblem(db);
+    std::string problem = moveAside              ? options.moveAsideBecause
+        : options.skipIntegrityCheck || !existed ? std::string {}
+                                                 : integrityProblem(db);
     if (problem.empty()) {
         report.versionFound = userVersion(db);
         if (report.versionFound < 0) {
@@ -285,7 +296,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
     }
     if (!problem.empty()) {
         sqlite3_close_v2(db);
-        const std::string aside = path + ".damaged-" + timestampSuffix();
+        const std::string aside = asidePathFor(path);
         if (std::rename(path.c_str(), aside.c_str()) != 0) {
             return Error {
                 path, "the database is damaged (" + problem + ") and cannot be moved aside: " + std::strerror(errno)};
@@ -316,6 +327,12 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
         return Error {path, configured.error().message};
     }
     std::unique_ptr<Database> database {new Database(db, path)};
+    struct stat opened {
+    };
+    if (::stat(path.c_str(), &opened) == 0) {
+        database->m_device = opened.st_dev;
+        database->m_inode = opened.st_ino;
+    }
     const int target = options.migrateTo > 0 ? options.migrateTo : latestVersion();
     if (Status migrated = database->migrate(target); !migrated) {
         return migrated.error();
@@ -332,6 +349,31 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
     }
     database->m_report = std::move(report);
     return database;
+}
+
+std::string Database::fileProblem() const
+{
+    struct stat now {
+    };
+    if (::stat(m_path.c_str(), &now) != 0) {
+        return errno == ENOENT ? "deleted" : std::string {"cannot be looked at: "} + std::strerror(errno);
+    }
+    if (now.st_dev != m_device || now.st_ino != m_inode) {
+        return "replaced by another file";
+    }
+    // An empty file is one SQLite has not written yet (never the case once migrated).
+    static constexpr char kHeader[] = "SQLite format 3";
+    char header[sizeof kHeader] = {};
+    const int fd = ::open(m_path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return std::string {"cannot be read: "} + std::strerror(errno);
+    }
+    const ssize_t got = ::pread(fd, header, sizeof header, 0);
+    ::close(fd);
+    if (got != static_cast<ssize_t>(sizeof header) || std::memcmp(header, kHeader, sizeof header) != 0) {
+        return "overwritten (its first bytes are not an SQLite header)";
+    }
+    return {};
 }
 
 Status Database::migrate(int target)
@@ -361,7 +403,7 @@ Status Database::exec(std::string_view sql)
     char *message = nullptr;
     const std::string text {sql};
     if (sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-        Error error {"", message ? message : sqlite3_errmsg(m_db)};
+        Error error {"", message ? message : sqlite3_errmsg(m_db), sqlite3_extended_errcode(m_db)};
         sqlite3_free(message);
         return error;
     }

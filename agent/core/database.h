@@ -5,6 +5,10 @@
 // aside (never deleted), a fresh one is created, and every row that can still be read from
 // the damaged file is copied into it; OpenReport says what happened. Schema changes are
 // numbered migrations tracked in PRAGMA user_version (see schema.cpp for the changelog).
+//
+// While it is open, fileProblem() says whether the file at the path is still the one open (not
+// deleted, replaced or overwritten): the service's runtime failover (Service::replaceDatabase)
+// asks it after every flush and opens a fresh file with Options::moveAsideBecause.
 #pragma once
 
 #include <memory>
@@ -37,6 +41,10 @@ public:
         int migrateTo = 0;
         // Skip the integrity check (benchmarks that reopen a file they just wrote).
         bool skipIntegrityCheck = false;
+        // Not empty: the file at the path failed while in use. It is moved aside (never deleted)
+        // and salvaged as a damaged one is, with this as the report's problem; a missing file is
+        // simply created.
+        std::string moveAsideBecause;
     };
 
     // Opens or creates the file at `path` (created 0600). Fails only when no usable database
@@ -51,6 +59,10 @@ public:
     static int latestVersion();
 
     const OpenReport &report() const { return m_report; }
+    // Empty while the path names the file this connection opened and it starts with SQLite's
+    // header; otherwise what happened to it ("deleted", "replaced by another file",
+    // "overwritten"). One stat and one 16-byte read.
+    std::string fileProblem() const;
     const std::string &path() const { return m_path; }
     sqlite3 *handle() const { return m_db; }
 
@@ -87,6 +99,8 @@ private:
 
     sqlite3 *m_db;
     std::string m_path;
+    unsigned long long m_device = 0; // the file's identity when it was opened
+    unsigned long long m_inode = 0;
     OpenReport m_report;
 };
 

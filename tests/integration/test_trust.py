@@ -255,9 +255,9 @@ class TimeZoneTest(TrustCase):
         self.assertLessEqual(self.status()["remainingSeconds"], 20 * 60)
 
 
-class DurabilityTest(TrustCase):
-    """Items 9 and 10: a damaged or unusable database never sets a child free, and nothing the
-    service knew about the lockout is forgotten by a restart."""
+class DurabilityCase(TrustCase):
+    """What the durability tests share: the database's path and the checks that the child is
+    still limited by the same rules."""
 
     def db_path(self):
         return os.path.join(self.state, "sundial.db")
@@ -280,6 +280,11 @@ class DurabilityTest(TrustCase):
     def assert_no_bogus_clock_rows(self):
         kinds = self.audit_kinds()
         self.assertNotIn("clock-jump", kinds)
+
+
+class DurabilityTest(DurabilityCase):
+    """Items 9 and 10: a damaged or unusable database never sets a child free, and nothing the
+    service knew about the lockout is forgotten by a restart."""
 
     def test_a_database_truncated_in_the_middle_of_a_page_keeps_the_child_limited(self):
         self.limited_with_rules()
@@ -360,6 +365,71 @@ class DurabilityTest(TrustCase):
         self._wait_for(lambda: self.logind_calls("TerminateSession"), "TerminateSession after the second unlock",
                        timeout=1.5)
         self.assertEqual(len(self.logind_calls("LockSession")), locks, "a new grace and lock instead of the end")
+
+
+class RuntimeDatabaseFailureTest(DurabilityCase):
+    """Item 10: a database that fails while the service runs is not retried forever. The service
+    moves to a fresh file (what can be read of the old one salvaged, the old one kept aside), writes
+    what it counted meanwhile into it, audits "database-replaced", and never lets the child go."""
+
+    SEEDED = 600
+
+    def counting_child(self):
+        self.limit(budget_minutes=95, used_seconds=self.SEEDED)
+        self.add_session()
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self._wait_for(lambda: self.status()["usedSeconds"] >= self.SEEDED + 2, "the count to grow")
+        time.sleep(1.2)  # a flush (every second here) has written it
+        return self.status()["usedSeconds"]
+
+    def assert_failed_over(self, before):
+        # A few flushes (one a second here) after the damage: the service counts on.
+        self._wait_for(lambda: self.status()["usedSeconds"] >= before + 4, "the count to go on", timeout=15)
+        self.assertIsNone(self.daemon.poll(), "sundiald exited")
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self.assertGreater(self.used_grows(), 0, "the count stopped")
+        status = self.status()
+        self.assertLessEqual(status["remainingSeconds"], 95 * 60 - before)
+        self.assert_still_limited_with_rules()
+        after = status["usedSeconds"]
+        time.sleep(1.2)  # a flush
+        # What was counted before the damage and after it is in the file the service writes.
+        self.stop_service()
+        self.start_service()
+        self.assertGreaterEqual(self.status()["usedSeconds"], after, "what was counted is lost")
+        self.assert_still_limited_with_rules()
+        self.assert_audited_now("database-replaced")
+
+    def aside(self):
+        return [name for name in os.listdir(self.state) if name.startswith("sundial.db.damaged-")
+                and not name.endswith(("-wal", "-shm"))]
+
+    def test_garbage_written_over_the_running_database_moves_it_to_a_fresh_file(self):
+        before = self.counting_child()
+        garbage = os.urandom(os.path.getsize(self.db_path()))
+        with open(self.db_path(), "r+b") as f:
+            f.write(garbage)
+        self.assert_failed_over(before)
+        kept = self.aside()
+        self.assertEqual(len(kept), 1, "the damaged file is not kept aside: %s" % os.listdir(self.state))
+        with open(os.path.join(self.state, kept[0]), "rb") as f:
+            self.assertEqual(f.read(), garbage)
+
+    def test_a_database_deleted_under_the_running_service_is_replaced(self):
+        before = self.counting_child()
+        os.remove(self.db_path())
+        self.assert_failed_over(before)
+        detail = [e["detail"] for e in self.admin_json("Audit", 0, 1000)["entries"] if e["kind"] == "database-replaced"]
+        self.assertIn("deleted", detail[-1])
+
+    def test_a_database_replaced_by_another_file_is_replaced_and_the_other_file_kept(self):
+        before = self.counting_child()
+        other = os.path.join(self.state, "other")
+        with open(other, "wb") as f:
+            f.write(os.urandom(8192))
+        os.rename(other, self.db_path())
+        self.assert_failed_over(before)
+        self.assertEqual(len(self.aside()), 1, "the file put in its place is not kept aside")
 
 
 if __name__ == "__main__":

@@ -275,6 +275,13 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
     OpenReport report;
     const bool existed = fileExists(path);
     const bool moveAside = existed && !options.moveAsideBecause.empty();
+    if (!existed && !options.moveAsideBecause.empty()) {
+        // Deleted under a connection that still has its -wal and -shm open: they are the old
+        // file's, and a fresh file must not start with them.
+        const std::string aside = asidePathFor(path);
+        std::rename((path + kWalSuffix).c_str(), (aside + kWalSuffix).c_str());
+        std::rename((path + kShmSuffix).c_str(), (aside + kShmSuffix).c_str());
+    }
     if (!existed) {
         if (Status created = createPrivateFile(path); !created) {
             return created.error();
@@ -338,10 +345,14 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
         return migrated.error();
     }
     report.versionNow = userVersion(db);
-    if (report.recovered) {
+    if (!options.salvageFrom.empty()) {
+        report.salvaged = salvage(db, options.salvageFrom);
+        report.salvagedFrom = options.salvageFrom;
+    } else if (report.recovered) {
         report.salvaged = salvage(db, report.movedAsidePath);
+        report.salvagedFrom = report.movedAsidePath;
     }
-    if (report.recovered && !report.salvaged.empty()) {
+    if (!report.salvaged.empty()) {
         const long long rebuilt = rebuildTotalsFromActivity(db);
         report.salvaged.push_back(rebuilt < 0
                 ? std::string {"daily totals: not rebuilt ("} + sqlite3_errmsg(db) + ")"
@@ -374,6 +385,24 @@ std::string Database::fileProblem() const
         return "overwritten (its first bytes are not an SQLite header)";
     }
     return {};
+}
+
+Status Database::copyInto(const std::string &path) const
+{
+    if (fileExists(path)) {
+        return Error {path, "cannot copy the database there: the file exists"};
+    }
+    if (Status created = createPrivateFile(path); !created) {
+        return created;
+    }
+    Statement vacuum {m_db, "VACUUM INTO ?1"};
+    vacuum.bind(1, path);
+    if (!vacuum.run()) {
+        Error error {path, "cannot copy the database: " + vacuum.error(), vacuum.lastCode()};
+        std::remove(path.c_str());
+        return error;
+    }
+    return success();
 }
 
 Status Database::migrate(int target)

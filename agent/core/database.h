@@ -30,7 +30,8 @@ struct OpenReport {
     bool recovered = false; // the file was damaged and moved aside
     std::string problem; // what was wrong with it
     std::string movedAsidePath; // where the damaged file now is
-    std::vector<std::string> salvaged; // "table: N rows" copied from the damaged file
+    std::vector<std::string> salvaged; // "table: N rows" copied from the damaged file (or salvageFrom)
+    std::string salvagedFrom; // the file they were read from
 };
 
 class Database
@@ -43,8 +44,12 @@ public:
         bool skipIntegrityCheck = false;
         // Not empty: the file at the path failed while in use. It is moved aside (never deleted)
         // and salvaged as a damaged one is, with this as the report's problem; a missing file is
-        // simply created.
+        // simply created, and the -wal and -shm left at the path (a connection to the deleted file
+        // may still have them open) are moved aside.
         std::string moveAsideBecause;
+        // Not empty: the rows are salvaged from this file (a copy taken through the failed file's
+        // own connection, copyInto()) instead of from the file moved aside, which is kept as it is.
+        std::string salvageFrom;
     };
 
     // Opens or creates the file at `path` (created 0600). Fails only when no usable database
@@ -63,6 +68,10 @@ public:
     // header; otherwise what happened to it ("deleted", "replaced by another file",
     // "overwritten"). One stat and one 16-byte read.
     std::string fileProblem() const;
+    // Writes a complete copy of the database as this connection sees it to `path` (a new file,
+    // 0600), through VACUUM INTO: a file deleted or replaced under the connection is still whole
+    // through it. Fails (removing what it began) when a page cannot be read.
+    Status copyInto(const std::string &path) const;
     const std::string &path() const { return m_path; }
     sqlite3 *handle() const { return m_db; }
 

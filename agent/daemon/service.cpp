@@ -38,7 +38,7 @@ Service::~Service()
 }
 
 core::Result<std::unique_ptr<core::Database>> Service::openDatabase(
-    const std::string &moveAsideBecause, std::string &unusable)
+    const std::string &moveAsideBecause, const std::string &salvageFrom, std::string &unusable)
 {
     const std::string path = m_options.stateDir.toStdString() + "/sundial.db";
     const std::string fallback = m_options.stateDir.toStdString() + "/sundial-fallback.db";
@@ -47,6 +47,7 @@ core::Result<std::unique_ptr<core::Database>> Service::openDatabase(
     const bool onFallback = m_state && m_state->database().path() == fallback;
     core::Database::Options options;
     options.moveAsideBecause = onFallback ? std::string {} : moveAsideBecause;
+    options.salvageFrom = salvageFrom;
     auto db = core::Database::open(path, options);
     if (db) {
         return db;
@@ -92,7 +93,7 @@ core::Status Service::start()
             std::strerror(errno));
     }
     std::string unusable;
-    auto db = openDatabase({}, unusable);
+    auto db = openDatabase({}, {}, unusable);
     if (!db) {
         return db.error();
     }
@@ -239,8 +240,20 @@ void Service::replaceDatabase(const std::string &why)
 {
     const std::string failedPath = m_state->database().path();
     qWarning("sundiald: %s: %s; moving to a fresh file", failedPath.c_str(), why.c_str());
+    // What the failed file's own connection can still read is copied first: a deleted or replaced
+    // file is whole through it (nothing is lost), and one damaged in pages that were never read
+    // may be too. When the copy fails, rows are salvaged from the file moved aside.
+    const std::string copy = failedPath + ".copy-"
+        + std::to_string(
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count());
+    const core::Status copied = m_state->database().copyInto(copy);
+    if (!copied) {
+        qWarning("sundiald: %s", copied.error().describe().c_str());
+    }
+    const bool deleted = m_state->database().fileProblem() == "deleted";
     std::string unusable;
-    auto db = openDatabase(why, unusable);
+    auto db = openDatabase(why, copied ? copy : std::string {}, unusable);
     if (!db) {
         // The disk is full or the folder unwritable: counting and deciding go on in memory (the
         // supervisors keep their figures), and a fresh file is tried again after a backoff.
@@ -269,14 +282,18 @@ void Service::replaceDatabase(const std::string &why)
     for (const std::string &line : report.salvaged) {
         salvaged += (salvaged.empty() ? "" : ", ") + line;
     }
-    const std::string kept = report.recovered ? "the failed file is kept at " + report.movedAsidePath
-        : report.movedAsidePath.empty() && why.find("deleted") != std::string::npos
-        ? std::string {"the file was deleted, nothing to keep"}
-        : "the failed file " + failedPath + " is left where it is";
+    std::string kept = report.recovered ? "the failed file is kept at " + report.movedAsidePath
+        : deleted                       ? std::string {"the file was deleted"}
+                                        : "the failed file " + failedPath + " is left where it is";
+    if (copied && deleted) {
+        kept += "; the copy read through the service's connection is kept at " + copy;
+    } else if (copied) {
+        std::remove(copy.c_str()); // its rows are in the new file and the failed file itself is kept
+    }
     m_state->audit().append({0, m_clock->now(), "database-replaced", -1, -1,
         failedPath + ": " + why + "; " + kept + "; now on " + m_state->database().path() + "; recovered "
             + (salvaged.empty() ? std::string {"nothing"} : salvaged)
-            + "; rules from the state backup, what was counted from memory"});
+            + "; what that lacks is put back from the state backup, what was counted meanwhile from memory"});
     if (!unusable.empty()) {
         auditOpenReport(unusable, m_options.stateDir.toStdString() + "/sundial.db", false);
     }

@@ -98,9 +98,11 @@ private:
     void onFlushed(const core::Status &written);
     // The runtime failover (see the top of this file). `why`: what failed.
     void replaceDatabase(const std::string &why);
-    // sundial.db, or the fallback file when the database cannot be had.
+    // sundial.db, or the fallback file when the database cannot be had. After a runtime failure,
+    // `moveAsideBecause` says why the failed file is moved aside, and `salvageFrom` names a copy
+    // taken through its connection to salvage from (core::Database::Options).
     core::Result<std::unique_ptr<core::Database>> openDatabase(
-        const std::string &moveAsideBecause, std::string &unusable);
+        const std::string &moveAsideBecause, const std::string &salvageFrom, std::string &unusable);
 
     ServiceOptions m_options;
     QDBusConnection m_systemBus;

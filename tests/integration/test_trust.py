@@ -399,6 +399,9 @@ class RuntimeDatabaseFailureTest(DurabilityCase):
         self.assertGreaterEqual(self.status()["usedSeconds"], after, "what was counted is lost")
         self.assert_still_limited_with_rules()
         self.assert_audited_now("database-replaced")
+        audit = self.admin_json("Audit", 0, 1000)
+        self.assertTrue(audit["intact"], "the audit chain is broken at %s" % audit.get("brokenAt"))
+        self.assertIn("child-added", [e["kind"] for e in audit["entries"]], "the audit rows before it are lost")
 
     def aside(self):
         return [name for name in os.listdir(self.state) if name.startswith("sundial.db.damaged-")

@@ -538,6 +538,44 @@ TEST_CASE(
     }
 }
 
+TEST_CASE("A file deleted under its connection is copied whole through it and a fresh file starts clean",
+    "[core][database][failover]")
+{
+    testing::TempDir dir;
+    const std::string path = dir.file("sundial.db");
+    populate(path);
+    auto failed = openDatabase(path);
+    std::filesystem::remove(path);
+    // Still written through the old connection, into the -wal left at the path.
+    REQUIRE(core::ChildStore {*failed}.add(1002, "Lan", berlin("2025-03-04", 9, 0)));
+    REQUIRE(failed->fileProblem() == "deleted");
+    const std::string copy = dir.file("sundial.db.copy");
+    REQUIRE(failed->copyInto(copy).ok());
+    CHECK(modeOf(copy) == mode_t {0600});
+    CHECK_FALSE(failed->copyInto(copy).ok()); // never over an existing file
+
+    Database::Options options;
+    options.moveAsideBecause = "deleted";
+    SECTION("salvaged from the copy: nothing is lost")
+    {
+        options.salvageFrom = copy;
+        auto fresh = openDatabase(path, options);
+        CHECK(fresh->report().salvagedFrom == copy);
+        CHECK(core::ChildStore {*fresh}.isChild(1002));
+        CHECK(scalar(*fresh, "SELECT COUNT(*) FROM audit") == kAuditRows);
+        CHECK(core::AuditLog {*fresh}.verify().intact);
+    }
+    SECTION("without a copy: the old file's -wal does not leak into the fresh one")
+    {
+        auto fresh = openDatabase(path, options);
+        CHECK_FALSE(core::ChildStore {*fresh}.isChild(1002));
+        CHECK(scalar(*fresh, "SELECT COUNT(*) FROM audit") == 0);
+        core::Statement check = fresh->prepare("PRAGMA quick_check");
+        REQUIRE(check.step());
+        CHECK(check.text(0) == "ok");
+    }
+}
+
 TEST_CASE("A database written by a newer Sundial is refused and left where it is", "[core][database]")
 {
     testing::TempDir dir;

@@ -282,14 +282,29 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
         std::rename((path + kWalSuffix).c_str(), (aside + kWalSuffix).c_str());
         std::rename((path + kShmSuffix).c_str(), (aside + kShmSuffix).c_str());
     }
-    if (!existed) {
-        if (Status created = createPrivateFile(path); !created) {
-            return created.error();
+    // A file this call created and could not make usable (the disk is full) is removed, so that
+    // the next attempt finds the path as it was; where the failed file went is said.
+    bool created = false;
+    const auto fail = [&](Error error) -> Result<std::unique_ptr<Database>> {
+        if (created) {
+            for (const char *suffix : {"", kWalSuffix, kShmSuffix}) {
+                std::remove((path + suffix).c_str());
+            }
         }
+        if (!report.movedAsidePath.empty()) {
+            error.message += "; the failed file was moved to " + report.movedAsidePath;
+        }
+        return error;
+    };
+    if (!existed) {
+        if (Status made = createPrivateFile(path); !made) {
+            return made.error();
+        }
+        created = true;
     }
     Result<sqlite3 *> handle = openHandle(path);
     if (!handle) {
-        return handle.error();
+        return fail(handle.error());
     }
     sqlite3 *db = *handle;
     std::string problem = moveAside              ? options.moveAsideBecause
@@ -313,12 +328,13 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
         report.recovered = true;
         report.problem = problem;
         report.movedAsidePath = aside;
-        if (Status created = createPrivateFile(path); !created) {
-            return created.error();
+        if (Status made = createPrivateFile(path); !made) {
+            return fail(made.error());
         }
+        created = true;
         handle = openHandle(path);
         if (!handle) {
-            return handle.error();
+            return fail(handle.error());
         }
         db = *handle;
         report.versionFound = 0;
@@ -331,7 +347,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
     }
     if (Status configured = configure(db); !configured) {
         sqlite3_close_v2(db);
-        return Error {path, configured.error().message};
+        return fail(Error {path, configured.error().message});
     }
     std::unique_ptr<Database> database {new Database(db, path)};
     struct stat opened {
@@ -342,7 +358,8 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
     }
     const int target = options.migrateTo > 0 ? options.migrateTo : latestVersion();
     if (Status migrated = database->migrate(target); !migrated) {
-        return migrated.error();
+        database.reset();
+        return fail(migrated.error());
     }
     report.versionNow = userVersion(db);
     if (!options.salvageFrom.empty()) {

@@ -18,6 +18,7 @@ DatabaseFailureJudge::Action DatabaseFailureJudge::written(TimePoint at, std::st
     if (m_holdingSince) {
         // The old file takes writes again (space was freed): what was held is written now.
         m_holdingSince.reset();
+        m_heldBecause.clear();
         m_nextAttempt.reset();
         m_backoff = kFirstBackoff;
         return Action::ReportWritable;
@@ -65,6 +66,7 @@ void DatabaseFailureJudge::replaced()
     m_failuresInARow = 0;
     m_failingSince.reset();
     m_holdingSince.reset();
+    m_heldBecause.clear();
     m_nextAttempt.reset();
     m_backoff = kFirstBackoff;
 }
@@ -73,6 +75,7 @@ void DatabaseFailureJudge::replaceFailed(TimePoint at)
 {
     if (!m_holdingSince) {
         m_holdingSince = at;
+        m_heldBecause = m_why;
     }
     m_nextAttempt = at + m_backoff;
     m_backoff = std::min(m_backoff * 2, kLongestBackoff);

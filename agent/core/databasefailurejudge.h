@@ -52,6 +52,8 @@ public:
     // Whether what is counted is being held in memory (since a failed replace).
     bool holdingInMemory() const { return m_holdingSince.has_value(); }
     std::optional<TimePoint> holdingSince() const { return m_holdingSince; }
+    // While holding: what failed first (why() says what failed last).
+    const std::string &heldBecause() const { return m_heldBecause; }
 
 private:
     Action replaceIfDue(TimePoint at, std::string why);
@@ -62,6 +64,7 @@ private:
     std::optional<TimePoint> m_nextAttempt;
     std::chrono::seconds m_backoff {kFirstBackoff};
     std::string m_why;
+    std::string m_heldBecause;
 };
 
 } // namespace sundial::core

@@ -63,9 +63,11 @@ ChildSupervisor::~ChildSupervisor()
     flush();
 }
 
-void ChildSupervisor::flush()
+core::Status ChildSupervisor::flush()
 {
-    emit flushed(m_counter.flush());
+    core::Status written = m_counter.flush();
+    emit flushed(written);
+    return written;
 }
 
 void ChildSupervisor::flushUnwritten()

@@ -68,7 +68,7 @@ public:
     QVariantMap status();
     // Writes what was counted; called on the tick and at shutdown. Every attempt is announced
     // (flushed), so that the service can judge a failing database.
-    void flush();
+    core::Status flush();
     // Before a report is read: writes what was counted and is not yet written, and nothing
     // (no synced commit) when everything is already on disk.
     void flushUnwritten();

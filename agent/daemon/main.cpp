@@ -196,8 +196,8 @@ int run(int argc, char **argv)
     std::cerr << "sundiald: ready (" << (userMode ? "try-out mode, session bus" : "system bus") << ", state in "
               << options.stateDir.toStdString() << ")\n";
     const int code = QCoreApplication::exec();
-    service.flushAll();
-    std::cerr << "sundiald: stopped; everything counted is written\n";
+    std::cerr << (service.flushAll() ? "sundiald: stopped; everything counted is written\n"
+                                     : "sundiald: stopped; what was counted since the database failed is lost\n");
     return code;
 }
 

@@ -259,6 +259,9 @@ void Service::replaceDatabase(const std::string &why)
         // supervisors keep their figures), and a fresh file is tried again after a backoff.
         const bool first = !m_failures.holdingInMemory();
         m_failures.replaceFailed(std::chrono::steady_clock::now());
+        if (first) {
+            m_noFreshFile = unusable.empty() ? db.error().describe() : unusable;
+        }
         qWarning("sundiald: no fresh database either (%s); counting in memory", db.error().describe().c_str());
         if (first) {
             // Most likely unwritten too; said in the log above either way.
@@ -275,6 +278,12 @@ void Service::replaceDatabase(const std::string &why)
         child->moveTo(*state);
     }
     m_state = std::move(state);
+    const std::string held = m_failures.holdingInMemory() ? "; what was counted was held in memory for "
+            + std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                std::chrono::steady_clock::now() - *m_failures.holdingSince())
+                                 .count())
+            + " s, since " + m_failures.heldBecause() + " and no fresh file could be had (" + m_noFreshFile + ")"
+                                                          : std::string {};
     m_failures.replaced();
 
     const core::OpenReport &report = m_state->database().report();
@@ -291,7 +300,7 @@ void Service::replaceDatabase(const std::string &why)
         std::remove(copy.c_str()); // its rows are in the new file and the failed file itself is kept
     }
     m_state->audit().append({0, m_clock->now(), "database-replaced", -1, -1,
-        failedPath + ": " + why + "; " + kept + "; now on " + m_state->database().path() + "; recovered "
+        failedPath + ": " + why + held + "; " + kept + "; now on " + m_state->database().path() + "; recovered "
             + (salvaged.empty() ? std::string {"nothing"} : salvaged)
             + "; what that lacks is put back from the state backup, what was counted meanwhile from memory"});
     if (!unusable.empty()) {
@@ -307,12 +316,14 @@ void Service::replaceDatabase(const std::string &why)
     }
 }
 
-void Service::flushAll()
+bool Service::flushAll()
 {
+    bool written = true;
     for (auto &[uid, child] : m_supervisors) {
         child->update();
-        child->flush();
+        written = static_cast<bool>(child->flush()) && written;
     }
+    return written;
 }
 
 ChildSupervisor *Service::supervisor(std::int64_t uid)

@@ -45,8 +45,8 @@ public:
     // Opens the database (reporting and surviving damage), starts the clock and logind
     // monitoring and a supervisor per child. Fails only when no database can be had.
     core::Status start();
-    // Writes everything counted (at shutdown).
-    void flushAll();
+    // Writes everything counted (at shutdown). Returns whether all of it was written.
+    bool flushAll();
 
     ChildSupervisor *supervisor(std::int64_t uid);
     bool isChild(std::int64_t uid) const { return m_supervisors.count(uid) > 0; }
@@ -110,6 +110,7 @@ private:
     std::unique_ptr<core::StateDatabase> m_state;
     core::DatabaseFailureJudge m_failures;
     bool m_replaceQueued = false;
+    std::string m_noFreshFile; // while holding in memory: why the first fresh file could not be had
     std::unique_ptr<ServiceClock> m_clock;
     std::unique_ptr<platform::LogindMonitor> m_logind;
     std::map<std::int64_t, std::unique_ptr<ChildSupervisor>> m_supervisors;

@@ -281,6 +281,15 @@ class DurabilityCase(TrustCase):
         kinds = self.audit_kinds()
         self.assertNotIn("clock-jump", kinds)
 
+    def counting_child(self):
+        """A child with 600 s used today and 95 minutes a day, counting; returns the seconds used."""
+        self.limit(budget_minutes=95, used_seconds=600)
+        self.add_session()
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self._wait_for(lambda: self.status()["usedSeconds"] >= 600 + 2, "the count to grow")
+        time.sleep(1.2)  # a flush (every second here) has written it
+        return self.status()["usedSeconds"]
+
 
 class DurabilityTest(DurabilityCase):
     """Items 9 and 10: a damaged or unusable database never sets a child free, and nothing the
@@ -372,16 +381,6 @@ class RuntimeDatabaseFailureTest(DurabilityCase):
     moves to a fresh file (what can be read of the old one salvaged, the old one kept aside), writes
     what it counted meanwhile into it, audits "database-replaced", and never lets the child go."""
 
-    SEEDED = 600
-
-    def counting_child(self):
-        self.limit(budget_minutes=95, used_seconds=self.SEEDED)
-        self.add_session()
-        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
-        self._wait_for(lambda: self.status()["usedSeconds"] >= self.SEEDED + 2, "the count to grow")
-        time.sleep(1.2)  # a flush (every second here) has written it
-        return self.status()["usedSeconds"]
-
     def assert_failed_over(self, before):
         # A few flushes (one a second here) after the damage: the service counts on.
         self._wait_for(lambda: self.status()["usedSeconds"] >= before + 4, "the count to go on", timeout=15)
@@ -433,6 +432,58 @@ class RuntimeDatabaseFailureTest(DurabilityCase):
         os.rename(other, self.db_path())
         self.assert_failed_over(before)
         self.assertEqual(len(self.aside()), 1, "the file put in its place is not kept aside")
+
+
+class FullDiskTest(DurabilityCase):
+    """Item 10, without room for a fresh file: the state directory is a small tmpfs that the test
+    fills. The service counts and enforces in memory, retries after a backoff, and writes what it
+    held once there is room again."""
+
+    def setUp(self):
+        super().setUp()
+        os.makedirs(self.state)
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", self.state]).returncode != 0:
+            raise unittest.SkipTest("cannot mount a tmpfs for the state directory")
+
+    def tearDown(self):
+        super().tearDown()  # stops the service first
+        subprocess.run(["umount", "-l", self.state])
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def fill_the_disk(self):
+        filler = os.path.join(self.state, "filler")
+        fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            while True:
+                os.write(fd, b"\0" * 4096)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+        return filler
+
+    def test_without_room_for_a_fresh_file_the_count_goes_on_in_memory_and_is_written_later(self):
+        before = self.counting_child()
+        filler = self.fill_the_disk()
+        with open(self.db_path(), "r+b") as f:
+            f.write(os.urandom(4096))
+        self._wait_for(lambda: self.status()["usedSeconds"] >= before + 4, "the count to go on in memory", timeout=15)
+        self.assertIsNone(self.daemon.poll(), "sundiald exited")
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self.assertGreater(self.used_grows(), 0, "the count stopped")
+        status = self.status()
+        self.assertLessEqual(status["remainingSeconds"], 95 * 60 - before)
+        os.remove(filler)  # room again: the next attempt (a 30 s backoff) gets a fresh file
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self._wait_for(lambda: "database-replaced" in self.audit_kinds(), "a database-replaced row", timeout=45)
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        after = self.status()["usedSeconds"]
+        self.assertGreaterEqual(after, status["usedSeconds"])
+        time.sleep(1.2)  # a flush
+        self.stop_service()
+        self.start_service()
+        self.assertGreaterEqual(self.status()["usedSeconds"], after, "what was counted in memory is lost")
+        self.assert_still_limited_with_rules()
 
 
 if __name__ == "__main__":

@@ -76,6 +76,10 @@ TEST_CASE(
     CHECK(judge.failed(kStart + 29s, SQLITE_CORRUPT, "malformed", "") == Action::None);
     CHECK(judge.failed(kStart + 30s, SQLITE_CORRUPT, "malformed", "") == Action::Replace);
     judge.replaceFailed(kStart + 30s);
+    CHECK(judge.heldBecause() == "the database is damaged (malformed)");
+    CHECK(judge.failed(kStart + 60s, 0, "", "deleted") == Action::None);
+    CHECK(judge.why() == "the database file was deleted");
+    CHECK(judge.heldBecause() == "the database is damaged (malformed)"); // the first cause stays
     CHECK(judge.failed(kStart + 89s, SQLITE_CORRUPT, "malformed", "") == Action::None); // 60 s now
     CHECK(judge.failed(kStart + 90s, SQLITE_CORRUPT, "malformed", "") == Action::Replace);
     for (int i = 0; i < 10; ++i) {

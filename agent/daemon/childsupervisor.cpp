@@ -72,7 +72,10 @@ core::Status ChildSupervisor::flush()
 
 void ChildSupervisor::flushUnwritten()
 {
-    emit flushed(m_counter.flushUnwritten());
+    // Only a write that was tried tells the service anything about the database.
+    if (m_counter.unwritten()) {
+        flush();
+    }
 }
 
 void ChildSupervisor::moveTo(core::StateDatabase &state)

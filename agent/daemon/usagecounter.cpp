@@ -104,14 +104,6 @@ core::Status UsageCounter::flush()
     return written;
 }
 
-core::Status UsageCounter::flushUnwritten()
-{
-    if (m_recorder->pendingRows() > 0) {
-        return flush();
-    }
-    return core::success();
-}
-
 void UsageCounter::moveTo(core::Instant now, core::ActivityStore &store, core::AuditLog &audit)
 {
     m_audit = &audit;

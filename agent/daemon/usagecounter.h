@@ -44,8 +44,8 @@ public:
     // Writes what was counted, the trusted clock's anchor in the same transaction. On failure
     // everything stays in memory for the next flush (the caller judges the failure).
     core::Status flush();
-    // Writes only when something is not yet written.
-    core::Status flushUnwritten();
+    // Whether something is counted and not yet written.
+    bool unwritten() const { return m_recorder->pendingRows() > 0; }
     // Moves to a fresh database (the service's runtime failover): what is not yet written is kept
     // and goes to `store` at the next flush (core::ActivityRecorder::moveTo); counting goes on
     // from `now` without a gap.

@@ -62,12 +62,23 @@ Result<sqlite3 *> openHandle(const std::string &path)
     return db;
 }
 
-// Empty when the file passes SQLite's quick check, otherwise what is wrong.
-std::string integrityProblem(sqlite3 *db)
+// Whether SQLite's `code` says the file itself is damaged, rather than that it could not be read
+// now (a full disk, an I/O error, a lock): only a damaged file is moved aside.
+bool isDamage(int code)
 {
+    const int primary = code & 0xff;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+// Empty when the file passes SQLite's quick check, otherwise what is wrong. `failure` receives
+// SQLite's code when the check itself failed (0 when it ran and reported damage).
+std::string integrityProblem(sqlite3 *db, int &failure)
+{
+    failure = 0;
     sqlite3_stmt *statement = nullptr;
     int code = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &statement, nullptr);
     if (code != SQLITE_OK) {
+        failure = sqlite3_extended_errcode(db);
         sqlite3_finalize(statement);
         return sqlite3_errmsg(db);
     }
@@ -80,6 +91,7 @@ std::string integrityProblem(sqlite3 *db)
         }
     }
     if (code != SQLITE_DONE) {
+        failure = sqlite3_extended_errcode(db);
         problem += (problem.empty() ? "" : "; ") + std::string {sqlite3_errmsg(db)};
     }
     sqlite3_finalize(statement);
@@ -307,14 +319,22 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
         return fail(handle.error());
     }
     sqlite3 *db = *handle;
+    int failure = 0;
     std::string problem = moveAside              ? options.moveAsideBecause
         : options.skipIntegrityCheck || !existed ? std::string {}
-                                                 : integrityProblem(db);
+                                                 : integrityProblem(db, failure);
     if (problem.empty()) {
         report.versionFound = userVersion(db);
         if (report.versionFound < 0) {
             problem = sqlite3_errmsg(db);
+            failure = sqlite3_extended_errcode(db);
         }
+    }
+    if (!moveAside && failure != 0 && !isDamage(failure)) {
+        // Not known to be damaged (the disk is full, the -shm cannot be made, an I/O error): a
+        // good file must not be moved aside for it. The caller runs on something else meanwhile.
+        sqlite3_close_v2(db);
+        return Error {path, "cannot check the database (" + problem + "); left as it is", failure};
     }
     if (!problem.empty()) {
         sqlite3_close_v2(db);

@@ -486,5 +486,26 @@ class FullDiskTest(DurabilityCase):
         self.assert_still_limited_with_rules()
 
 
+    def test_a_full_disk_at_start_does_not_move_the_good_database_aside(self):
+        before = self.counting_child()
+        self.stop_service()
+        filler = self.fill_the_disk()
+        with open(self.db_path(), "rb") as f:
+            kept = f.read()
+        try:
+            self.start_service()  # it may come up on the fallback, or exit: either way the file stays
+        except AssertionError:
+            pass
+        self.stop_service()
+        self.assertEqual([name for name in os.listdir(self.state) if ".damaged-" in name], [],
+                         "a good database was moved aside because the disk was full")
+        with open(self.db_path(), "rb") as f:
+            self.assertEqual(f.read(), kept)
+        os.remove(filler)
+        self.start_service()
+        self.assertGreaterEqual(self.status()["usedSeconds"], before, "what was counted is lost")
+        self.assert_still_limited_with_rules()
+
+
 if __name__ == "__main__":
     unittest.main()

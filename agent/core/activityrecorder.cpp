@@ -191,7 +191,7 @@ Status ActivityRecorder::flush(const std::function<Status()> &alsoWrite)
     return success();
 }
 
-void ActivityRecorder::moveTo(ActivityStore &to)
+void ActivityRecorder::moveTo(ActivityStore &to, bool storedAreExtra)
 {
     endActivity();
     ActivityStore &from = *m_store;
@@ -267,7 +267,7 @@ void ActivityRecorder::moveTo(ActivityStore &to)
     if (!floor) {
         return;
     }
-    const UsageSnapshot now = storedUsage(floor->day);
+    const UsageSnapshot now = storedAreExtra ? UsageSnapshot {} : storedUsage(floor->day);
     const std::int64_t day = dayNumber(floor->day);
     const auto raise = [&](UsageDimension dimension, std::int64_t key, seconds was, seconds is) {
         if (was > is) {

@@ -49,7 +49,9 @@ public:
     // what `to` holds for that day below them (total, per app, site, category) is added to the
     // pending totals, so a file that lost them does not give the child its time back. Earlier
     // days of the week come from what `to` salvaged.
-    void moveTo(ActivityStore &to);
+    // `storedAreExtra`: the old database's totals are not in `to` at all (it was in memory), so
+    // the day's stored totals are added to the pending ones instead of being a floor.
+    void moveTo(ActivityStore &to, bool storedAreExtra = false);
 
     // The stored usage for `day` and its week plus what is not written yet.
     UsageSnapshot snapshot(LocalDate day);

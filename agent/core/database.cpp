@@ -399,8 +399,29 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
     return database;
 }
 
+Result<std::unique_ptr<Database>> Database::openInMemory()
+{
+    sqlite3 *db = nullptr;
+    if (const int code = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+        code != SQLITE_OK) {
+        sqlite3_close(db);
+        return Error {":memory:", std::string {"cannot open a database in memory: "} + sqlite3_errstr(code)};
+    }
+    sqlite3_extended_result_codes(db, 1);
+    std::unique_ptr<Database> database {new Database(db, ":memory:")};
+    database->m_inMemory = true;
+    if (Status migrated = database->migrate(latestVersion()); !migrated) {
+        return migrated.error();
+    }
+    database->m_report.versionNow = userVersion(db);
+    return database;
+}
+
 std::string Database::fileProblem() const
 {
+    if (m_inMemory) {
+        return "kept in memory (no file could be opened)";
+    }
     struct stat now {
     };
     if (::stat(m_path.c_str(), &now) != 0) {

@@ -56,6 +56,10 @@ public:
     // can be had at all (the folder is missing or unwritable, the disk is full).
     static Result<std::unique_ptr<Database>> open(const std::string &path, Options options);
     static Result<std::unique_ptr<Database>> open(const std::string &path) { return open(path, Options {}); }
+    // A database in memory at the latest schema: what the service runs on when no file can be
+    // had at start (a full disk), rather than exit and let every login in. path() is ":memory:".
+    static Result<std::unique_ptr<Database>> openInMemory();
+    bool inMemory() const { return m_inMemory; }
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -66,7 +70,7 @@ public:
     const OpenReport &report() const { return m_report; }
     // Empty while the path names the file this connection opened and it starts with SQLite's
     // header; otherwise what happened to it ("deleted", "replaced by another file",
-    // "overwritten"). One stat and one 16-byte read.
+    // "overwritten"; in memory: "kept in memory"). One stat and one 16-byte read.
     std::string fileProblem() const;
     // Writes a complete copy of the database as this connection sees it to `path` (a new file,
     // 0600), through VACUUM INTO: a file deleted or replaced under the connection is still whole
@@ -110,6 +114,7 @@ private:
     std::string m_path;
     unsigned long long m_device = 0; // the file's identity when it was opened
     unsigned long long m_inode = 0;
+    bool m_inMemory = false;
     OpenReport m_report;
 };
 

@@ -78,9 +78,9 @@ void ChildSupervisor::flushUnwritten()
     }
 }
 
-void ChildSupervisor::moveTo(core::StateDatabase &state)
+void ChildSupervisor::moveTo(core::StateDatabase &state, bool fromMemory)
 {
-    m_counter.moveTo(m_clock.now(), state.activity(), state.audit());
+    m_counter.moveTo(m_clock.now(), state.activity(), state.audit(), fromMemory);
     m_closer.useAudit(state.audit());
     m_store = &state.activity();
     m_grants = &state.grants();

@@ -75,7 +75,8 @@ public:
     // From now on reads and writes go to `state`'s stores (the service's runtime failover; the old
     // ones may be destroyed once this returns). What is counted and not yet written, the ladder's
     // position and the sessions' state are kept; the ladder is saved into the new file.
-    void moveTo(core::StateDatabase &state);
+    // `fromMemory`: the old database was in memory (see UsageCounter::moveTo).
+    void moveTo(core::StateDatabase &state, bool fromMemory);
 
 signals:
     void statusChanged(uint uid, const QVariantMap &status);

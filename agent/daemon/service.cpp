@@ -58,7 +58,15 @@ core::Result<std::unique_ptr<core::Database>> Service::openDatabase(
     unusable = db.error().describe();
     qWarning("sundiald: %s; running on %s", unusable.c_str(), fallback.c_str());
     options.moveAsideBecause = onFallback ? moveAsideBecause : std::string {};
-    return core::Database::open(fallback, options);
+    auto fallbackDb = core::Database::open(fallback, options);
+    if (fallbackDb || m_state) {
+        return fallbackDb;
+    }
+    // At start with no file at all (the disk is full): in memory, seeded from the state backup,
+    // until a file can be had (the failover tries with a backoff). Exiting would let every login in.
+    unusable += "; " + fallbackDb.error().describe();
+    qWarning("sundiald: %s; running in memory", fallbackDb.error().describe().c_str());
+    return core::Database::openInMemory();
 }
 
 void Service::auditOpenReport(const std::string &unusable, const std::string &path, bool recovery)
@@ -247,13 +255,16 @@ void Service::replaceDatabase(const std::string &why)
         + std::to_string(
             std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
                 .count());
-    const core::Status copied = m_state->database().copyInto(copy);
-    if (!copied) {
+    const bool fromMemory = m_state->database().inMemory();
+    const core::Status copied
+        = fromMemory ? core::Status {core::Error {"", "in memory"}} : m_state->database().copyInto(copy);
+    if (!copied && !fromMemory) {
         qWarning("sundiald: %s", copied.error().describe().c_str());
     }
     const bool deleted = m_state->database().fileProblem() == "deleted";
     std::string unusable;
-    auto db = openDatabase(why, copied ? copy : std::string {}, unusable);
+    // From memory the file is opened as at start: nothing is moved aside or salvaged.
+    auto db = openDatabase(fromMemory ? std::string {} : why, copied ? copy : std::string {}, unusable);
     if (!db) {
         // The disk is full or the folder unwritable: counting and deciding go on in memory (the
         // supervisors keep their figures), and a fresh file is tried again after a backoff.
@@ -275,7 +286,7 @@ void Service::replaceDatabase(const std::string &why)
     // Everything that refers to the old stores moves before they are destroyed.
     m_clock->useDatabase(state->database(), state->audit());
     for (auto &[uid, child] : m_supervisors) {
-        child->moveTo(*state);
+        child->moveTo(*state, fromMemory);
     }
     m_state = std::move(state);
     const std::string held = m_failures.holdingInMemory() ? "; what was counted was held in memory for "
@@ -291,9 +302,10 @@ void Service::replaceDatabase(const std::string &why)
     for (const std::string &line : report.salvaged) {
         salvaged += (salvaged.empty() ? "" : ", ") + line;
     }
-    std::string kept = report.recovered ? "the failed file is kept at " + report.movedAsidePath
-        : deleted                       ? std::string {"the file was deleted"}
-                                        : "the failed file " + failedPath + " is left where it is";
+    std::string kept = fromMemory ? std::string {"the service ran in memory"}
+        : report.recovered        ? "the failed file is kept at " + report.movedAsidePath
+        : deleted                 ? std::string {"the file was deleted"}
+                                  : "the failed file " + failedPath + " is left where it is";
     if (copied && deleted) {
         kept += "; the copy read through the service's connection is kept at " + copy;
     } else if (copied) {
@@ -323,7 +335,7 @@ bool Service::flushAll()
         child->update();
         written = static_cast<bool>(child->flush()) && written;
     }
-    return written;
+    return written && !m_state->database().inMemory();
 }
 
 ChildSupervisor *Service::supervisor(std::int64_t uid)

@@ -104,11 +104,11 @@ core::Status UsageCounter::flush()
     return written;
 }
 
-void UsageCounter::moveTo(core::Instant now, core::ActivityStore &store, core::AuditLog &audit)
+void UsageCounter::moveTo(core::Instant now, core::ActivityStore &store, core::AuditLog &audit, bool fromMemory)
 {
     m_audit = &audit;
     count(now);
-    m_recorder->moveTo(store);
+    m_recorder->moveTo(store, fromMemory);
     if (m_counting) {
         m_recorder->record(currentActivity(now)); // the moved recorder starts its interval here
     }

@@ -49,7 +49,8 @@ public:
     // Moves to a fresh database (the service's runtime failover): what is not yet written is kept
     // and goes to `store` at the next flush (core::ActivityRecorder::moveTo); counting goes on
     // from `now` without a gap.
-    void moveTo(core::Instant now, core::ActivityStore &store, core::AuditLog &audit);
+    // `fromMemory`: the old database was in memory, its totals are added (not a floor).
+    void moveTo(core::Instant now, core::ActivityStore &store, core::AuditLog &audit, bool fromMemory);
 
 private:
     using Steady = std::chrono::steady_clock;

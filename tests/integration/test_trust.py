@@ -486,24 +486,29 @@ class FullDiskTest(DurabilityCase):
         self.assert_still_limited_with_rules()
 
 
-    def test_a_full_disk_at_start_does_not_move_the_good_database_aside(self):
+    def test_a_full_disk_at_start_runs_in_memory_on_the_backup_and_moves_to_the_file_later(self):
         before = self.counting_child()
         self.stop_service()
         filler = self.fill_the_disk()
         with open(self.db_path(), "rb") as f:
             kept = f.read()
-        try:
-            self.start_service()  # it may come up on the fallback, or exit: either way the file stays
-        except AssertionError:
-            pass
-        self.stop_service()
+        self.start_service()  # exiting would let every login in
+        self.assert_still_limited_with_rules()  # from children.json
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self.assertGreater(self.used_grows(), 0, "nothing is counted in memory")
         self.assertEqual([name for name in os.listdir(self.state) if ".damaged-" in name], [],
                          "a good database was moved aside because the disk was full")
         with open(self.db_path(), "rb") as f:
             self.assertEqual(f.read(), kept)
-        os.remove(filler)
+        in_memory = self.status()["usedSeconds"]
+        os.remove(filler)  # room again: the next attempt (a 30 s backoff) opens the file
+        self._wait_for(lambda: "database-replaced" in self.audit_kinds(), "a database-replaced row", timeout=45)
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        time.sleep(1.2)  # a flush
+        self.stop_service()
         self.start_service()
-        self.assertGreaterEqual(self.status()["usedSeconds"], before, "what was counted is lost")
+        self.assertGreaterEqual(self.status()["usedSeconds"], before + in_memory - 1,
+                                "what was counted before, or in memory, is lost")
         self.assert_still_limited_with_rules()
 
 

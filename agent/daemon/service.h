@@ -43,7 +43,8 @@ public:
     ~Service() override;
 
     // Opens the database (reporting and surviving damage), starts the clock and logind
-    // monitoring and a supervisor per child. Fails only when no database can be had.
+    // monitoring and a supervisor per child. Without any file (a full disk) it runs on a database
+    // in memory seeded from the state backup. Fails only when the state directory cannot be made.
     core::Status start();
     // Writes everything counted (at shutdown). Returns whether all of it was written.
     bool flushAll();

@@ -324,3 +324,43 @@ TEST_CASE("While writes fail, rows kept in memory are bounded and the totals are
     CHECK(f.recorder->droppedRows() > 0);
     CHECK(f.day("2025-06-14").chargedToday == seconds {5 * (changes - 1)});
 }
+
+TEST_CASE("Moving from a database in memory adds what it holds to the file's totals", "[core][failover]")
+{
+    testing::TempDir dir;
+    auto file = core::Database::open(dir.file("sundial.db")).value();
+    core::ActivityStore fileStore {*file};
+    testing::BerlinZone zone;
+    core::Rules rules;
+    {
+        core::ActivityRecorder earlier {fileStore, kChild, zone, rules, seconds {10}};
+        core::Heartbeat heartbeat;
+        heartbeat.app = kEditor;
+        for (core::Instant at = berlin("2025-06-14", 9); at <= berlin("2025-06-14", 9, 40); at += seconds {5}) {
+            heartbeat.at = at;
+            earlier.record(heartbeat);
+        }
+        REQUIRE(earlier.flush().ok());
+    }
+    auto memory = core::Database::openInMemory().value();
+    CHECK(memory->inMemory());
+    CHECK_FALSE(memory->fileProblem().empty());
+    core::ActivityStore memoryStore {*memory};
+    core::ActivityRecorder recorder {memoryStore, kChild, zone, rules, seconds {10}};
+    core::Heartbeat heartbeat;
+    heartbeat.app = kDictionary;
+    for (core::Instant at = berlin("2025-06-14", 10); at <= berlin("2025-06-14", 10, 10); at += seconds {5}) {
+        heartbeat.at = at;
+        recorder.record(heartbeat);
+    }
+    REQUIRE(recorder.flush().ok()); // written, but only in memory
+    CHECK(recorder.snapshot(*core::parseDate("2025-06-14")).chargedToday == minutes {10});
+    recorder.moveTo(fileStore, true);
+    const auto usage = recorder.snapshot(*core::parseDate("2025-06-14"));
+    CHECK(usage.chargedToday == minutes {50});
+    CHECK(usage.chargedPerApp.at(kDictionary) == minutes {10});
+    CHECK(usage.chargedPerApp.at(kEditor) == minutes {40});
+    REQUIRE(recorder.flush().ok());
+    core::ActivityRecorder reopened {fileStore, kChild, zone, rules, seconds {10}};
+    CHECK(reopened.snapshot(*core::parseDate("2025-06-14")).chargedToday == minutes {50});
+}

@@ -268,6 +268,9 @@ void Service::replaceDatabase(const std::string &why)
     if (!db) {
         // The disk is full or the folder unwritable: counting and deciding go on in memory (the
         // supervisors keep their figures), and a fresh file is tried again after a backoff.
+        if (copied) {
+            std::remove(copy.c_str()); // the next attempt takes a new one: copies must not fill the disk
+        }
         const bool first = !m_failures.holdingInMemory();
         m_failures.replaceFailed(std::chrono::steady_clock::now());
         if (first) {

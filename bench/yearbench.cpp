@@ -636,7 +636,9 @@ int run(const Options &options)
             session.close();
             query.worstResidentAfterDrop
                 = std::max({query.worstResidentAfterDrop, dropFromPageCache(path), dropFromPageCache(path + "-wal")});
-            opens.push_back(timed([&] { session = openSession(path, {.skipIntegrityCheck = true}); }));
+            core::Database::Options reopen;
+            reopen.skipIntegrityCheck = true;
+            opens.push_back(timed([&] { session = openSession(path, reopen); }));
             std::size_t rows = 0;
             samples.push_back(timed([&] { rows = query.run(*session.report); }));
             require(rows == query.rows, query.key + " returned a different number of rows on a cold run");

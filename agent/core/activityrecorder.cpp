@@ -2,6 +2,9 @@
 #include "agent/core/activityrecorder.h"
 
 #include <algorithm>
+#include <map>
+
+#include <sqlite3.h>
 
 #include "agent/core/rulematch.h"
 
@@ -30,7 +33,7 @@ std::int64_t dayNumber(LocalDate day)
 
 ActivityRecorder::ActivityRecorder(
     ActivityStore &store, std::int64_t child, const TimeZone &zone, const Rules &rules, seconds pulse)
-    : m_store(store)
+    : m_store(&store)
     , m_child(child)
     , m_zone(zone)
     , m_rules(rules)
@@ -54,18 +57,18 @@ ActivityKey ActivityRecorder::keyFor(const Heartbeat &heartbeat)
     // Most heartbeats repeat the previous one's app and site: skip the dictionary lookups.
     if (!m_lastAppId || heartbeat.app != m_lastApp) {
         m_lastApp = heartbeat.app;
-        m_lastAppId = m_store.appId(heartbeat.app);
+        m_lastAppId = m_store->appId(heartbeat.app);
     }
     if (!m_lastDomainId || heartbeat.domain != m_lastDomain) {
         m_lastDomain = heartbeat.domain;
-        m_lastDomainId = m_store.domainId(heartbeat.domain);
+        m_lastDomainId = m_store->domainId(heartbeat.domain);
     }
     key.app = *m_lastAppId;
     key.domain = *m_lastDomainId;
     if (m_rules.privacy.recordTitles) {
-        key.title = m_store.titleId(heartbeat.title);
+        key.title = m_store->titleId(heartbeat.title);
     } else if (m_rules.privacy.recordFullUrls) {
-        key.title = m_store.titleId(heartbeat.url);
+        key.title = m_store->titleId(heartbeat.url);
     }
     const bool active = !heartbeat.idle || heartbeat.mediaPlaying;
     key.flags = (active ? ActivityFlag::Active : 0) | (heartbeat.idle ? ActivityFlag::Idle : 0)
@@ -99,9 +102,19 @@ void ActivityRecorder::endActivity()
 {
     attributeOpenTail();
     m_merger.close();
-    if (m_row) {
-        m_finished.push_back(std::move(m_row));
+    finishRow();
+}
+
+void ActivityRecorder::finishRow()
+{
+    if (!m_row) {
+        return;
     }
+    if (m_finished.size() >= kMaxPendingRows) {
+        m_finished.erase(m_finished.begin());
+        ++m_droppedRows;
+    }
+    m_finished.push_back(std::move(m_row));
 }
 
 void ActivityRecorder::attributeOpenTail()
@@ -122,16 +135,14 @@ void ActivityRecorder::attribute(const ActivityKey &key, TimeSpan span)
     }
     const bool active = key.flags & ActivityFlag::Active;
     const bool charged = key.flags & ActivityFlag::Charged;
-    const std::int64_t category = active ? m_store.categoryId(m_store.appById(key.app).category) : 0;
+    const std::int64_t category = active ? m_store->categoryId(m_store->appById(key.app).category) : 0;
     const auto pieces = span.length() > seconds {0}
         ? m_calendar.split(span)
         : std::vector<DayHourPiece> {{m_calendar.dayOf(span.start), 0, span}};
     for (const DayHourPiece &piece : pieces) {
         const seconds length = piece.span.length();
         if (!m_row || !(m_row->key == key) || m_row->day != piece.day || m_row->span.end != piece.span.start) {
-            if (m_row) {
-                m_finished.push_back(std::move(m_row));
-            }
+            finishRow();
             m_row = std::make_unique<ActivityRow>();
             m_row->day = piece.day;
             m_row->span = piece.span;
@@ -166,7 +177,7 @@ Status ActivityRecorder::flush(const std::function<Status()> &alsoWrite)
     if (m_row) {
         m_pending.rows.push_back(m_row.get());
     }
-    if (Status written = m_store.write(m_pending, alsoWrite); !written) {
+    if (Status written = m_store->write(m_pending, alsoWrite); !written) {
         // Rows that got an id inside the failed transaction were rolled back with it.
         for (ActivityRow *row : m_pending.rows) {
             row->id = 0;
@@ -178,6 +189,107 @@ Status ActivityRecorder::flush(const std::function<Status()> &alsoWrite)
     m_pending.daily.clear();
     m_pending.hourly.clear();
     return success();
+}
+
+void ActivityRecorder::moveTo(ActivityStore &to, bool storedAreExtra)
+{
+    endActivity();
+    ActivityStore &from = *m_store;
+    std::optional<UsageSnapshot> floor;
+    if (m_storedRead) {
+        floor = storedUsage(m_stored.day);
+    }
+    std::map<std::int64_t, std::int64_t> apps, domains, titles, categories;
+    const auto translate = [](std::map<std::int64_t, std::int64_t> &known, std::int64_t id, auto &&lookUp) {
+        if (id == 0) {
+            return std::int64_t {0};
+        }
+        const auto found = known.find(id);
+        return found != known.end() ? found->second : known.emplace(id, lookUp(id)).first->second;
+    };
+    const auto app
+        = [&](std::int64_t id) { return translate(apps, id, [&](auto i) { return to.appId(from.appById(i)); }); };
+    const auto domain = [&](std::int64_t id) {
+        return translate(domains, id, [&](auto i) { return to.domainId(from.domainById(i)); });
+    };
+    const auto title
+        = [&](std::int64_t id) { return translate(titles, id, [&](auto i) { return to.titleId(from.titleById(i)); }); };
+    const auto category = [&](std::int64_t id) {
+        return translate(categories, id, [&](auto i) { return to.categoryId(from.categoryById(i)); });
+    };
+    // A row written to the old file and extended since is updated in the new one only if the
+    // salvage brought it over; otherwise it is inserted whole.
+    Statement salvaged = to.database().prepare("SELECT 1 FROM activity WHERE id = ?1 AND child = ?2 AND start = ?3");
+    for (const auto &row : m_finished) {
+        row->key.app = app(row->key.app);
+        row->key.domain = domain(row->key.domain);
+        row->key.title = title(row->key.title);
+        if (row->id != 0) {
+            salvaged.reset();
+            salvaged.bind(1, row->id)
+                .bind(2, m_child)
+                .bind(3, std::int64_t {row->span.start.time_since_epoch().count()});
+            if (!salvaged.step()) {
+                row->id = 0;
+            }
+        }
+    }
+    std::map<std::tuple<int, std::int64_t, std::int64_t>, UsageDelta> daily;
+    for (const auto &[key, delta] : m_pending.daily) {
+        const auto &[dimension, day, id] = key;
+        std::int64_t translated = 0;
+        switch (static_cast<UsageDimension>(dimension)) {
+        case UsageDimension::Total:
+            break;
+        case UsageDimension::App:
+            translated = app(id);
+            break;
+        case UsageDimension::Domain:
+            translated = domain(id);
+            break;
+        case UsageDimension::Category:
+            translated = category(id);
+            break;
+        }
+        UsageDelta &into = daily[{dimension, day, translated}];
+        into.active += delta.active;
+        into.charged += delta.charged;
+    }
+    m_pending.daily = std::move(daily);
+
+    m_store = &to;
+    m_lastAppId.reset();
+    m_lastDomainId.reset();
+    m_chargeCache.clear();
+    m_snapshotQuery.reset();
+    m_storedWriteCount = -1;
+    m_storedRead = false;
+    if (!floor) {
+        return;
+    }
+    const UsageSnapshot now = storedAreExtra ? UsageSnapshot {} : storedUsage(floor->day);
+    const std::int64_t day = dayNumber(floor->day);
+    const auto raise = [&](UsageDimension dimension, std::int64_t key, seconds was, seconds is) {
+        if (was > is) {
+            add(m_pending.daily[{static_cast<int>(dimension), day, key}], was - is, true);
+        }
+    };
+    raise(UsageDimension::Total, 0, floor->chargedToday, now.chargedToday);
+    for (const auto &[identity, charged] : floor->chargedPerApp) {
+        const auto found = now.chargedPerApp.find(identity);
+        raise(UsageDimension::App, to.appId(identity), charged,
+            found == now.chargedPerApp.end() ? seconds {0} : found->second);
+    }
+    for (const auto &[name, charged] : floor->chargedPerDomain) {
+        const auto found = now.chargedPerDomain.find(name);
+        raise(UsageDimension::Domain, to.domainId(name), charged,
+            found == now.chargedPerDomain.end() ? seconds {0} : found->second);
+    }
+    for (const auto &[name, charged] : floor->chargedPerCategory) {
+        const auto found = now.chargedPerCategory.find(name);
+        raise(UsageDimension::Category, to.categoryId(name), charged,
+            found == now.chargedPerCategory.end() ? seconds {0} : found->second);
+    }
 }
 
 UsageSnapshot ActivityRecorder::snapshot(LocalDate day)
@@ -194,10 +306,11 @@ UsageSnapshot ActivityRecorder::snapshot(LocalDate day)
 
 const UsageSnapshot &ActivityRecorder::storedUsage(LocalDate day)
 {
-    Database &db = m_store.database();
+    Database &db = m_store->database();
     if (m_stored.day == day && m_storedWriteCount == db.writeCount() && m_storedFirstWeekday == m_rules.firstWeekday) {
         return m_stored;
     }
+    const UsageSnapshot lastRead = m_stored;
     const LocalDate weekStart = DayCalendar::weekStart(day, m_rules.firstWeekday);
     if (!m_snapshotQuery) {
         m_snapshotQuery = std::make_unique<Statement>(
@@ -213,6 +326,14 @@ const UsageSnapshot &ActivityRecorder::storedUsage(LocalDate day)
         addUsage(m_stored, static_cast<UsageDimension>(stored.integer(0)), weekStart, stored.integer(1),
             stored.integer(2), seconds {stored.integer(3)});
     }
+    if (!stored.ok() || stored.lastCode() != SQLITE_DONE) {
+        // A database that cannot be read must not hand the child a fresh budget: the day's figures
+        // as last read stand, and the next call reads again.
+        m_stored = m_storedRead && lastRead.day == day ? lastRead : m_stored;
+        m_storedWriteCount = -1;
+        return m_stored;
+    }
+    m_storedRead = true;
     m_storedWriteCount = db.writeCount();
     m_storedFirstWeekday = m_rules.firstWeekday;
     return m_stored;
@@ -233,17 +354,17 @@ void ActivityRecorder::addUsage(UsageSnapshot &usage, UsageDimension dimension, 
         return;
     case UsageDimension::App:
         if (rowDay == today) {
-            usage.chargedPerApp[m_store.appById(key)] += charged;
+            usage.chargedPerApp[m_store->appById(key)] += charged;
         }
         return;
     case UsageDimension::Domain:
         if (rowDay == today) {
-            usage.chargedPerDomain[m_store.domainById(key)] += charged;
+            usage.chargedPerDomain[m_store->domainById(key)] += charged;
         }
         return;
     case UsageDimension::Category:
         if (rowDay == today) {
-            usage.chargedPerCategory[m_store.categoryById(key)] += charged;
+            usage.chargedPerCategory[m_store->categoryById(key)] += charged;
         }
         return;
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/core/activitystore.h"
 
+#include <sqlite3.h>
+
 #include "agent/core/text.h"
 
 namespace sundial::core
@@ -167,7 +169,8 @@ Status ActivityStore::write(ActivityBatch &batch, const std::function<Status()> 
     }
     Database::Transaction transaction {m_db};
     if (!transaction.began()) {
-        return Error {"activity", "cannot start writing: " + m_insertRow.error()};
+        return Error {"activity", std::string {"cannot start writing: "} + sqlite3_errmsg(m_db.handle()),
+            sqlite3_extended_errcode(m_db.handle())};
     }
     for (ActivityRow *row : batch.rows) {
         if (row->id == 0) {
@@ -181,13 +184,13 @@ Status ActivityStore::write(ActivityBatch &batch, const std::function<Status()> 
                 .bind(8, row->key.title)
                 .bind(9, row->key.flags);
             if (!m_insertRow.run()) {
-                return Error {"activity", "cannot record activity: " + m_insertRow.error()};
+                return Error {"activity", "cannot record activity: " + m_insertRow.error(), m_insertRow.lastCode()};
             }
             row->id = m_db.lastInsertId();
         } else {
             m_updateRow.bind(1, row->id).bind(2, row->span.end.time_since_epoch().count());
             if (!m_updateRow.run()) {
-                return Error {"activity", "cannot record activity: " + m_updateRow.error()};
+                return Error {"activity", "cannot record activity: " + m_updateRow.error(), m_updateRow.lastCode()};
             }
         }
     }
@@ -200,7 +203,7 @@ Status ActivityStore::write(ActivityBatch &batch, const std::function<Status()> 
             .bind(5, delta.active.count())
             .bind(6, delta.charged.count());
         if (!m_addDaily.run()) {
-            return Error {"daily_usage", "cannot record usage: " + m_addDaily.error()};
+            return Error {"daily_usage", "cannot record usage: " + m_addDaily.error(), m_addDaily.lastCode()};
         }
     }
     for (const auto &[key, delta] : batch.hourly) {
@@ -210,7 +213,7 @@ Status ActivityStore::write(ActivityBatch &batch, const std::function<Status()> 
             .bind(4, delta.active.count())
             .bind(5, delta.charged.count());
         if (!m_addHourly.run()) {
-            return Error {"hourly_usage", "cannot record usage: " + m_addHourly.error()};
+            return Error {"hourly_usage", "cannot record usage: " + m_addHourly.error(), m_addHourly.lastCode()};
         }
     }
     if (alsoWrite) {

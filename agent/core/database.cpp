@@ -62,12 +62,23 @@ Result<sqlite3 *> openHandle(const std::string &path)
     return db;
 }
 
-// Empty when the file passes SQLite's quick check, otherwise what is wrong.
-std::string integrityProblem(sqlite3 *db)
+// Whether SQLite's `code` says the file itself is damaged, rather than that it could not be read
+// now (a full disk, an I/O error, a lock): only a damaged file is moved aside.
+bool isDamage(int code)
 {
+    const int primary = code & 0xff;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+// Empty when the file passes SQLite's quick check, otherwise what is wrong. `failure` receives
+// SQLite's code when the check itself failed (0 when it ran and reported damage).
+std::string integrityProblem(sqlite3 *db, int &failure)
+{
+    failure = 0;
     sqlite3_stmt *statement = nullptr;
     int code = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &statement, nullptr);
     if (code != SQLITE_OK) {
+        failure = sqlite3_extended_errcode(db);
         sqlite3_finalize(statement);
         return sqlite3_errmsg(db);
     }
@@ -80,6 +91,7 @@ std::string integrityProblem(sqlite3 *db)
         }
     }
     if (code != SQLITE_DONE) {
+        failure = sqlite3_extended_errcode(db);
         problem += (problem.empty() ? "" : "; ") + std::string {sqlite3_errmsg(db)};
     }
     sqlite3_finalize(statement);
@@ -92,10 +104,18 @@ int userVersion(sqlite3 *db)
     return statement.ok() && statement.step() ? static_cast<int>(statement.integer(0)) : -1;
 }
 
-std::string timestampSuffix()
+// "<path>.damaged-<seconds>", with "-2", "-3"... when that name is taken: two failures in the
+// same second must not rename one kept file over the other.
+std::string asidePathFor(const std::string &path)
 {
     const auto now = std::chrono::system_clock::now();
-    return std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
+    const std::string stem = path + ".damaged-"
+        + std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
+    std::string aside = stem;
+    for (int n = 2; fileExists(aside); ++n) {
+        aside = stem + "-" + std::to_string(n);
+    }
+    return aside;
 }
 
 std::vector<std::string> columnsOf(sqlite3 *db, const std::string &schema, std::string_view table)
@@ -266,26 +286,59 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
 {
     OpenReport report;
     const bool existed = fileExists(path);
-    if (!existed) {
-        if (Status created = createPrivateFile(path); !created) {
-            return created.error();
+    const bool moveAside = existed && !options.moveAsideBecause.empty();
+    if (!existed && !options.moveAsideBecause.empty()) {
+        // Deleted under a connection that still has its -wal and -shm open: they are the old
+        // file's, and a fresh file must not start with them.
+        const std::string aside = asidePathFor(path);
+        std::rename((path + kWalSuffix).c_str(), (aside + kWalSuffix).c_str());
+        std::rename((path + kShmSuffix).c_str(), (aside + kShmSuffix).c_str());
+    }
+    // A file this call created and could not make usable (the disk is full) is removed, so that
+    // the next attempt finds the path as it was; where the failed file went is said.
+    bool created = false;
+    const auto fail = [&](Error error) -> Result<std::unique_ptr<Database>> {
+        if (created) {
+            for (const char *suffix : {"", kWalSuffix, kShmSuffix}) {
+                std::remove((path + suffix).c_str());
+            }
         }
+        if (!report.movedAsidePath.empty()) {
+            error.message += "; the failed file was moved to " + report.movedAsidePath;
+        }
+        return error;
+    };
+    if (!existed) {
+        if (Status made = createPrivateFile(path); !made) {
+            return made.error();
+        }
+        created = true;
     }
     Result<sqlite3 *> handle = openHandle(path);
     if (!handle) {
-        return handle.error();
+        return fail(handle.error());
     }
     sqlite3 *db = *handle;
-    std::string problem = options.skipIntegrityCheck || !existed ? std::string {} : integrityProblem(db);
+    int failure = 0;
+    std::string problem = moveAside              ? options.moveAsideBecause
+        : options.skipIntegrityCheck || !existed ? std::string {}
+                                                 : integrityProblem(db, failure);
     if (problem.empty()) {
         report.versionFound = userVersion(db);
         if (report.versionFound < 0) {
             problem = sqlite3_errmsg(db);
+            failure = sqlite3_extended_errcode(db);
         }
+    }
+    if (!moveAside && failure != 0 && !isDamage(failure)) {
+        // Not known to be damaged (the disk is full, the -shm cannot be made, an I/O error): a
+        // good file must not be moved aside for it. The caller runs on something else meanwhile.
+        sqlite3_close_v2(db);
+        return Error {path, "cannot check the database (" + problem + "); left as it is", failure};
     }
     if (!problem.empty()) {
         sqlite3_close_v2(db);
-        const std::string aside = path + ".damaged-" + timestampSuffix();
+        const std::string aside = asidePathFor(path);
         if (std::rename(path.c_str(), aside.c_str()) != 0) {
             return Error {
                 path, "the database is damaged (" + problem + ") and cannot be moved aside: " + std::strerror(errno)};
@@ -295,12 +348,13 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
         report.recovered = true;
         report.problem = problem;
         report.movedAsidePath = aside;
-        if (Status created = createPrivateFile(path); !created) {
-            return created.error();
+        if (Status made = createPrivateFile(path); !made) {
+            return fail(made.error());
         }
+        created = true;
         handle = openHandle(path);
         if (!handle) {
-            return handle.error();
+            return fail(handle.error());
         }
         db = *handle;
         report.versionFound = 0;
@@ -313,27 +367,100 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
     }
     if (Status configured = configure(db); !configured) {
         sqlite3_close_v2(db);
-        return Error {path, configured.error().message};
+        return fail(Error {path, configured.error().message});
     }
     std::unique_ptr<Database> database {new Database(db, path)};
+    struct stat opened {
+    };
+    if (::stat(path.c_str(), &opened) == 0) {
+        database->m_device = opened.st_dev;
+        database->m_inode = opened.st_ino;
+    }
     const int target = options.migrateTo > 0 ? options.migrateTo : latestVersion();
     if (Status migrated = database->migrate(target); !migrated) {
-        return migrated.error();
+        database.reset();
+        return fail(migrated.error());
     }
     report.versionNow = userVersion(db);
-    if (report.recovered) {
+    if (!options.salvageFrom.empty()) {
+        report.salvaged = salvage(db, options.salvageFrom);
+        report.salvagedFrom = options.salvageFrom;
+    } else if (report.recovered) {
         report.salvaged = salvage(db, report.movedAsidePath);
+        report.salvagedFrom = report.movedAsidePath;
     }
-    if (report.recovered && !report.salvaged.empty()) {
+    if (!report.salvaged.empty()) {
         const long long rebuilt = rebuildTotalsFromActivity(db);
         report.salvaged.push_back(rebuilt < 0
                 ? std::string {"daily totals: not rebuilt ("} + sqlite3_errmsg(db) + ")"
                 : "daily totals: rebuilt from activity for " + std::to_string(rebuilt) + " child-days");
     }
     database->m_report = std::move(report);
-    // The integrity check read every page into the cache; a long-lived service need not keep them.
-    sqlite3_db_release_memory(db);
     return database;
+}
+
+Result<std::unique_ptr<Database>> Database::openInMemory()
+{
+    sqlite3 *db = nullptr;
+    if (const int code = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+        code != SQLITE_OK) {
+        sqlite3_close(db);
+        return Error {":memory:", std::string {"cannot open a database in memory: "} + sqlite3_errstr(code)};
+    }
+    sqlite3_extended_result_codes(db, 1);
+    std::unique_ptr<Database> database {new Database(db, ":memory:")};
+    database->m_inMemory = true;
+    if (Status migrated = database->migrate(latestVersion()); !migrated) {
+        return migrated.error();
+    }
+    database->m_report.versionNow = userVersion(db);
+    return database;
+}
+
+std::string Database::fileProblem() const
+{
+    if (m_inMemory) {
+        return "kept in memory (no file could be opened)";
+    }
+    struct stat now {
+    };
+    if (::stat(m_path.c_str(), &now) != 0) {
+        return errno == ENOENT ? "deleted" : std::string {"cannot be looked at: "} + std::strerror(errno);
+    }
+    if (now.st_dev != m_device || now.st_ino != m_inode) {
+        return "replaced by another file";
+    }
+    // An empty file is one SQLite has not written yet (never the case once migrated).
+    static constexpr char kHeader[] = "SQLite format 3";
+    char header[sizeof kHeader] = {};
+    const int fd = ::open(m_path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return std::string {"cannot be read: "} + std::strerror(errno);
+    }
+    const ssize_t got = ::pread(fd, header, sizeof header, 0);
+    ::close(fd);
+    if (got != static_cast<ssize_t>(sizeof header) || std::memcmp(header, kHeader, sizeof header) != 0) {
+        return "overwritten (its first bytes are not an SQLite header)";
+    }
+    return {};
+}
+
+Status Database::copyInto(const std::string &path) const
+{
+    if (fileExists(path)) {
+        return Error {path, "cannot copy the database there: the file exists"};
+    }
+    if (Status created = createPrivateFile(path); !created) {
+        return created;
+    }
+    Statement vacuum {m_db, "VACUUM INTO ?1"};
+    vacuum.bind(1, path);
+    if (!vacuum.run()) {
+        Error error {path, "cannot copy the database: " + vacuum.error(), vacuum.lastCode()};
+        std::remove(path.c_str());
+        return error;
+    }
+    return success();
 }
 
 Status Database::migrate(int target)
@@ -363,7 +490,7 @@ Status Database::exec(std::string_view sql)
     char *message = nullptr;
     const std::string text {sql};
     if (sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-        Error error {"", message ? message : sqlite3_errmsg(m_db)};
+        Error error {"", message ? message : sqlite3_errmsg(m_db), sqlite3_extended_errcode(m_db)};
         sqlite3_free(message);
         return error;
     }

@@ -5,6 +5,10 @@
 // aside (never deleted), a fresh one is created, and every row that can still be read from
 // the damaged file is copied into it; OpenReport says what happened. Schema changes are
 // numbered migrations tracked in PRAGMA user_version (see schema.cpp for the changelog).
+//
+// While it is open, fileProblem() says whether the file at the path is still the one open (not
+// deleted, replaced or overwritten): the service's runtime failover (Service::replaceDatabase)
+// asks it after every flush and opens a fresh file with Options::moveAsideBecause.
 #pragma once
 
 #include <memory>
@@ -26,7 +30,8 @@ struct OpenReport {
     bool recovered = false; // the file was damaged and moved aside
     std::string problem; // what was wrong with it
     std::string movedAsidePath; // where the damaged file now is
-    std::vector<std::string> salvaged; // "table: N rows" copied from the damaged file
+    std::vector<std::string> salvaged; // "table: N rows" copied from the damaged file (or salvageFrom)
+    std::string salvagedFrom; // the file they were read from
 };
 
 class Database
@@ -37,12 +42,24 @@ public:
         int migrateTo = 0;
         // Skip the integrity check (benchmarks that reopen a file they just wrote).
         bool skipIntegrityCheck = false;
+        // Not empty: the file at the path failed while in use. It is moved aside (never deleted)
+        // and salvaged as a damaged one is, with this as the report's problem; a missing file is
+        // simply created, and the -wal and -shm left at the path (a connection to the deleted file
+        // may still have them open) are moved aside.
+        std::string moveAsideBecause;
+        // Not empty: the rows are salvaged from this file (a copy taken through the failed file's
+        // own connection, copyInto()) instead of from the file moved aside, which is kept as it is.
+        std::string salvageFrom;
     };
 
     // Opens or creates the file at `path` (created 0600). Fails only when no usable database
     // can be had at all (the folder is missing or unwritable, the disk is full).
     static Result<std::unique_ptr<Database>> open(const std::string &path, Options options);
     static Result<std::unique_ptr<Database>> open(const std::string &path) { return open(path, Options {}); }
+    // A database in memory at the latest schema: what the service runs on when no file can be
+    // had at start (a full disk), rather than exit and let every login in. path() is ":memory:".
+    static Result<std::unique_ptr<Database>> openInMemory();
+    bool inMemory() const { return m_inMemory; }
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -51,6 +68,14 @@ public:
     static int latestVersion();
 
     const OpenReport &report() const { return m_report; }
+    // Empty while the path names the file this connection opened and it starts with SQLite's
+    // header; otherwise what happened to it ("deleted", "replaced by another file",
+    // "overwritten"; in memory: "kept in memory"). One stat and one 16-byte read.
+    std::string fileProblem() const;
+    // Writes a complete copy of the database as this connection sees it to `path` (a new file,
+    // 0600), through VACUUM INTO: a file deleted or replaced under the connection is still whole
+    // through it. Fails (removing what it began) when a page cannot be read.
+    Status copyInto(const std::string &path) const;
     const std::string &path() const { return m_path; }
     sqlite3 *handle() const { return m_db; }
 
@@ -87,6 +112,9 @@ private:
 
     sqlite3 *m_db;
     std::string m_path;
+    unsigned long long m_device = 0; // the file's identity when it was opened
+    unsigned long long m_inode = 0;
+    bool m_inMemory = false;
     OpenReport m_report;
 };
 

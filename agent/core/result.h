@@ -14,6 +14,9 @@ namespace sundial::core
 struct Error {
     std::string field;
     std::string message;
+    // The SQLite result code (extended) when SQLite refused; 0 otherwise. What decides whether a
+    // database failure is worth retrying (DatabaseFailureJudge).
+    int code = 0;
 
     // "field: message", or just the message when no field is named.
     std::string describe() const { return field.empty() ? message : field + ": " + message; }

@@ -19,7 +19,7 @@ AppCloser::AppCloser(std::int64_t uid, core::AuditLog &audit, ServiceClock &cloc
     platform::SameContentFinder &sameContent, std::chrono::seconds grace, QObject *parent)
     : QObject(parent)
     , m_uid(uid)
-    , m_audit(audit)
+    , m_audit(&audit)
     , m_clock(clock)
     , m_sameContent(sameContent)
     , m_grace(grace)
@@ -55,7 +55,7 @@ void AppCloser::close(const std::string &exe, bool ruleNamesExecutable, const st
         if (m_notClosed.size() > kMaxRemembered) {
             m_notClosed.clear();
         }
-        m_audit.append({0, m_clock.now(), "app-not-closed", m_uid, -1,
+        m_audit->append({0, m_clock.now(), "app-not-closed", m_uid, -1,
             exe + " runs other programs too; only a rule naming it closes it (" + reason + ")"});
         return;
     }
@@ -70,7 +70,7 @@ void AppCloser::close(const std::string &exe, bool ruleNamesExecutable, const st
     }
     auto ender = std::make_shared<platform::ProcessGroupEnder>(pids);
     const int signalled = ender->signalAll(SIGTERM);
-    m_audit.append(
+    m_audit->append(
         {0, m_clock.now(), "app-closed", m_uid, -1, exe + " (" + std::to_string(signalled) + " processes): " + reason});
     QTimer::singleShot(std::chrono::duration_cast<std::chrono::milliseconds>(m_grace), this, [ender] {
         if (ender->alive() > 0) {

@@ -31,13 +31,15 @@ public:
     // `ruleNamesExecutable`: a rule names `exe` itself (not only its desktop id or category).
     // `reason` goes to the audit row.
     void close(const std::string &exe, bool ruleNamesExecutable, const std::string &reason);
+    // Audits to `audit` from now on (the service moved to a fresh database).
+    void useAudit(core::AuditLog &audit) { m_audit = &audit; }
 
     // python3.11, perl, java, node, bash, ...: one binary that runs many programs.
     static bool isSharedInterpreter(const std::string &exe);
 
 private:
     std::int64_t m_uid;
-    core::AuditLog &m_audit;
+    core::AuditLog *m_audit; // never null; useAudit() moves it
     ServiceClock &m_clock;
     platform::SameContentFinder &m_sameContent;
     std::chrono::seconds m_grace;

@@ -32,17 +32,17 @@ ChildSupervisor::ChildSupervisor(std::int64_t uid, const core::Rules &rules, cor
     : QObject(parent)
     , m_uid(uid)
     , m_rules(rules)
-    , m_store(store)
+    , m_store(&store)
     , m_newNames(settings.maxNewNamesPerHour)
-    , m_grants(grants)
-    , m_audit(audit)
+    , m_grants(&grants)
+    , m_audit(&audit)
     , m_clock(clock)
     , m_logind(logind)
     , m_sessions(static_cast<uint>(uid), logind)
     , m_counter(uid, rules, store, audit, clock, m_sessions, settings.helperTimeout, settings.pulse)
     , m_closer(uid, audit, clock, m_sameContent, settings.appCloseGrace)
     , m_ladder(rules.lockout)
-    , m_db(store.database())
+    , m_db(&store.database())
 {
     restoreLadder();
     setRulesExecutables();
@@ -62,6 +62,33 @@ ChildSupervisor::ChildSupervisor(std::int64_t uid, const core::Rules &rules, cor
 ChildSupervisor::~ChildSupervisor()
 {
     flush();
+}
+
+core::Status ChildSupervisor::flush()
+{
+    core::Status written = m_counter.flush();
+    emit flushed(written);
+    return written;
+}
+
+void ChildSupervisor::flushUnwritten()
+{
+    // Only a write that was tried tells the service anything about the database.
+    if (m_counter.unwritten()) {
+        flush();
+    }
+}
+
+void ChildSupervisor::moveTo(core::StateDatabase &state, bool fromMemory)
+{
+    m_counter.moveTo(m_clock.now(), state.activity(), state.audit(), fromMemory);
+    m_closer.useAudit(state.audit());
+    m_store = &state.activity();
+    m_grants = &state.grants();
+    m_audit = &state.audit();
+    m_db = &state.database();
+    m_savedLadder = {}; // the new file has not got it
+    saveLadder();
 }
 
 void ChildSupervisor::setRules(const core::Rules &rules)
@@ -120,11 +147,11 @@ QString ChildSupervisor::onHeartbeat(core::Heartbeat heartbeat)
         }
     }
     // A report that would add a name past the hour's limit keeps no name: use of an unknown app.
-    const bool addsName = !m_store.knowsApp(heartbeat.app) || !m_store.knowsDomain(heartbeat.domain)
-        || !m_store.knowsTitle(heartbeat.title);
+    const bool addsName = !m_store->knowsApp(heartbeat.app) || !m_store->knowsDomain(heartbeat.domain)
+        || !m_store->knowsTitle(heartbeat.title);
     if (addsName && !m_newNames.admit(now)) {
         if (m_newNames.firstRefusalSince(now)) {
-            m_audit.append({0, now, "names-capped", m_uid, -1,
+            m_audit->append({0, now, "names-capped", m_uid, -1,
                 "more than " + std::to_string(m_newNames.perHour())
                     + " new app, site or title names in an hour; further ones count as unknown app"});
         }
@@ -167,7 +194,7 @@ core::Decision ChildSupervisor::evaluateAt(core::Instant now, core::UsageSnapsho
     const core::DayCalendar calendar {m_clock.zone(), m_rules.dayStart};
     const core::LocalDate day = calendar.dayOf(now);
     usage = m_counter.snapshot(day);
-    return core::evaluate(m_rules, usage, m_grants.forDay(m_uid, day), now, m_clock.zone());
+    return core::evaluate(m_rules, usage, m_grants->forDay(m_uid, day), now, m_clock.zone());
 }
 
 void ChildSupervisor::decide(core::Instant now)
@@ -204,7 +231,7 @@ void ChildSupervisor::enforce(core::Instant now, const core::Decision &decision)
         m_sessions.forgetLockRequests();
     }
     if (step.unlockedCount) {
-        m_audit.append({0, now, "unlocked-while-out-of-time", m_uid, -1,
+        m_audit->append({0, now, "unlocked-while-out-of-time", m_uid, -1,
             "unlock " + std::to_string(*step.unlockedCount) + " while " + decision.reason});
     }
     if (step.announceTimesUp) {
@@ -212,15 +239,15 @@ void ChildSupervisor::enforce(core::Instant now, const core::Decision &decision)
     }
     if (step.lock) {
         m_sessions.lockInUse();
-        m_audit.append({0, now, "locked", m_uid, -1, decision.reason});
+        m_audit->append({0, now, "locked", m_uid, -1, decision.reason});
     }
     if (step.suspend) {
-        m_audit.append({0, now, "suspended", m_uid, -1, "time is up"});
+        m_audit->append({0, now, "suspended", m_uid, -1, "time is up"});
         m_logind.suspend();
     }
     if (step.end) {
         const QStringList ended = m_sessions.endInUse();
-        m_audit.append({0, now, "session-terminated", m_uid, -1,
+        m_audit->append({0, now, "session-terminated", m_uid, -1,
             *step.end + " (sessions " + ended.join(QStringLiteral(", ")).toStdString() + ")"});
     }
     if (m_ladder.save() != m_savedLadder) {
@@ -240,7 +267,7 @@ std::string ChildSupervisor::ladderKey() const
 
 void ChildSupervisor::restoreLadder()
 {
-    core::Statement read = m_db.prepare("SELECT value FROM meta WHERE key = ?1");
+    core::Statement read = m_db->prepare("SELECT value FROM meta WHERE key = ?1");
     read.bind(1, ladderKey());
     if (!read.step()) {
         return;
@@ -269,8 +296,8 @@ void ChildSupervisor::saveLadder()
     const core::LockoutLadder::Saved saved = m_ladder.save();
     const std::string value = std::string {core::lockoutStageKey(saved.stage)} + " " + std::to_string(saved.unlocks)
         + " " + std::to_string(saved.deadline ? saved.deadline->time_since_epoch().count() : -1);
-    core::Statement write = m_db.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) "
-                                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    core::Statement write = m_db->prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) "
+                                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     write.bind(1, ladderKey()).bind(2, value);
     if (!write.run()) {
         // Kept in memory; the next change tries again. Only a restart meanwhile loses it.

@@ -24,6 +24,7 @@
 #include "agent/core/grantstore.h"
 #include "agent/core/lockoutladder.h"
 #include "agent/core/newnamelimiter.h"
+#include "agent/core/statedatabase.h"
 #include "agent/daemon/appcloser.h"
 #include "agent/daemon/childsessions.h"
 #include "agent/daemon/serviceclock.h"
@@ -65,16 +66,24 @@ public:
     // The status as of now, from what was counted up to the last event or tick. Reading it
     // counts nothing, decides nothing and starts no lockout.
     QVariantMap status();
-    // Writes what was counted; called on the tick and at shutdown.
-    void flush() { m_counter.flush(); }
+    // Writes what was counted; called on the tick and at shutdown. Every attempt is announced
+    // (flushed), so that the service can judge a failing database.
+    core::Status flush();
     // Before a report is read: writes what was counted and is not yet written, and nothing
     // (no synced commit) when everything is already on disk.
-    void flushUnwritten() { m_counter.flushUnwritten(); }
+    void flushUnwritten();
+    // From now on reads and writes go to `state`'s stores (the service's runtime failover; the old
+    // ones may be destroyed once this returns). What is counted and not yet written, the ladder's
+    // position and the sessions' state are kept; the ladder is saved into the new file.
+    // `fromMemory`: the old database was in memory (see UsageCounter::moveTo).
+    void moveTo(core::StateDatabase &state, bool fromMemory);
 
 signals:
     void statusChanged(uint uid, const QVariantMap &status);
     void warning(uint uid, qint64 secondsLeft, const QString &reason);
     void timesUp(uint uid, qint64 graceSeconds, const QString &reason);
+    // After each write attempt: `written` or what failed (Error::code: SQLite's result code).
+    void flushed(const sundial::core::Status &written);
 
 private:
     // The decision at `now` from what is counted so far; `usage` receives the snapshot it used.
@@ -103,17 +112,17 @@ private:
     };
     static constexpr std::size_t kMaxHiddenRemembered = 256;
     std::map<std::string, HiddenScan> m_hiddenScanned; // readableCopy's answers
-    core::ActivityStore &m_store;
+    core::ActivityStore *m_store; // the stores: never null, moved by moveTo()
     core::NewNameLimiter m_newNames;
-    core::GrantStore &m_grants;
-    core::AuditLog &m_audit;
+    core::GrantStore *m_grants;
+    core::AuditLog *m_audit;
     ServiceClock &m_clock;
     platform::LogindMonitor &m_logind;
     ChildSessions m_sessions;
     UsageCounter m_counter;
     AppCloser m_closer;
     core::LockoutLadder m_ladder;
-    core::Database &m_db;
+    core::Database *m_db;
     core::LockoutLadder::Saved m_savedLadder; // as last written
     bool m_locksToTrust = false; // restored mid-lockout: see ChildSessions::trustCurrentLocks
 

@@ -205,8 +205,8 @@ int run(int argc, char **argv)
     say(std::string {"ready ("} + (userMode ? "try-out mode, session bus" : "system bus") + ", state in "
         + options.stateDir.toStdString() + ")");
     const int code = QCoreApplication::exec();
-    service.flushAll();
-    say("stopped; everything counted is written");
+    say(service.flushAll() ? "stopped; everything counted is written"
+                           : "stopped; what was counted since the database failed is lost");
     return code;
 }
 

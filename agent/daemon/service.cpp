@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <QDir>
+#include <QTimer>
 
 #include "agent/core/rulesjson.h"
 #include "agent/platform/smallfile.h"
@@ -35,6 +36,59 @@ Service::~Service()
     flushAll();
 }
 
+core::Result<std::unique_ptr<core::Database>> Service::openDatabase(
+    const std::string &moveAsideBecause, const std::string &salvageFrom, std::string &unusable)
+{
+    const std::string path = m_options.stateDir.toStdString() + "/sundial.db";
+    const std::string fallback = m_options.stateDir.toStdString() + "/sundial-fallback.db";
+    // After a runtime failure the file that failed is the one moved aside: the fallback, if the
+    // service was running on it.
+    const bool onFallback = m_state && m_state->database().path() == fallback;
+    core::Database::Options options;
+    options.moveAsideBecause = onFallback ? std::string {} : moveAsideBecause;
+    options.salvageFrom = salvageFrom;
+    auto db = core::Database::open(path, options);
+    if (db) {
+        return db;
+    }
+    // A file this service cannot use (written by a newer Sundial, unreadable) is left as it
+    // is, and the service runs on a fallback file seeded from the state backup: stopping here
+    // would crash-loop, and a service that is not running lets every login in.
+    unusable = db.error().describe();
+    qWarning("sundiald: %s; running on %s", unusable.c_str(), fallback.c_str());
+    options.moveAsideBecause = onFallback ? moveAsideBecause : std::string {};
+    auto fallbackDb = core::Database::open(fallback, options);
+    if (fallbackDb || m_state) {
+        return fallbackDb;
+    }
+    // At start with no file at all (the disk is full): in memory, seeded from the state backup,
+    // until a file can be had (the failover tries with a backoff). Exiting would let every login in.
+    unusable += "; " + fallbackDb.error().describe();
+    qWarning("sundiald: %s; running in memory", fallbackDb.error().describe().c_str());
+    return core::Database::openInMemory();
+}
+
+void Service::auditOpenReport(const std::string &unusable, const std::string &path, bool recovery)
+{
+    const core::OpenReport &report = m_state->database().report();
+    if (recovery && report.recovered) {
+        std::string salvaged;
+        for (const std::string &line : report.salvaged) {
+            salvaged += (salvaged.empty() ? "" : ", ") + line;
+        }
+        qWarning("sundiald: the database was damaged (%s); moved to %s; recovered %s", report.problem.c_str(),
+            report.movedAsidePath.c_str(), salvaged.c_str());
+        m_state->audit().append({0, m_clock->now(), "database-recovered", -1, -1,
+            report.problem + "; damaged file kept at " + report.movedAsidePath + "; recovered "
+                + (salvaged.empty() ? std::string {"nothing"} : salvaged)});
+    }
+    if (!unusable.empty()) {
+        m_state->audit().append({0, m_clock->now(), "database-unusable", -1, -1,
+            unusable + "; left untouched at " + path + "; running on " + m_state->database().path()
+                + " with the state backup"});
+    }
+}
+
 core::Status Service::start()
 {
     if (!QDir {}.mkpath(m_options.stateDir)) {
@@ -45,63 +99,32 @@ core::Status Service::start()
         qWarning("sundiald: cannot make %s private (0700): %s", m_options.stateDir.toLocal8Bit().constData(),
             std::strerror(errno));
     }
-    const std::string path = m_options.stateDir.toStdString() + "/sundial.db";
-    auto db = core::Database::open(path);
     std::string unusable;
+    auto db = openDatabase({}, {}, unusable);
     if (!db) {
-        // A file this service cannot use (written by a newer Sundial, unreadable) is left as it
-        // is, and the service runs on a fallback file seeded from the state backup: stopping here
-        // would crash-loop, and a service that is not running lets every login in.
-        unusable = db.error().describe();
-        qWarning("sundiald: %s; running on %s/sundial-fallback.db", unusable.c_str(),
-            m_options.stateDir.toLocal8Bit().constData());
-        db = core::Database::open(m_options.stateDir.toStdString() + "/sundial-fallback.db");
-        if (!db) {
-            return db.error();
-        }
+        return db.error();
     }
-    m_db = std::move(db).value();
-    m_children = std::make_unique<core::ChildStore>(*m_db);
-    m_rules = std::make_unique<core::RuleStore>(*m_db);
-    m_grants = std::make_unique<core::GrantStore>(*m_db);
-    m_requests = std::make_unique<core::RequestStore>(*m_db);
-    m_audit = std::make_unique<core::AuditLog>(*m_db);
-    m_activity = std::make_unique<core::ActivityStore>(*m_db);
-    m_clock = std::make_unique<ServiceClock>(*m_db, *m_audit);
+    m_state = std::make_unique<core::StateDatabase>(std::move(db).value());
+    m_clock = std::make_unique<ServiceClock>(m_state->database(), m_state->audit());
     // The clock starts before anything is stamped with it (a row stamped before would say 1970
     // and the first sample after would look like a jump).
     m_clock->start(m_systemBus);
-    const core::OpenReport &report = m_db->report();
-    if (report.recovered) {
-        std::string salvaged;
-        for (const std::string &line : report.salvaged) {
-            salvaged += (salvaged.empty() ? "" : ", ") + line;
-        }
-        qWarning("sundiald: the database was damaged (%s); moved to %s; recovered %s", report.problem.c_str(),
-            report.movedAsidePath.c_str(), salvaged.c_str());
-        m_audit->append({0, m_clock->now(), "database-recovered", -1, -1,
-            report.problem + "; damaged file kept at " + report.movedAsidePath + "; recovered "
-                + (salvaged.empty() ? std::string {"nothing"} : salvaged)});
-    }
-    if (!unusable.empty()) {
-        m_audit->append({0, m_clock->now(), "database-unusable", -1, -1,
-            unusable + "; left untouched at " + path + "; running on " + m_db->path() + " with the state backup"});
-    }
+    auditOpenReport(unusable, m_options.stateDir.toStdString() + "/sundial.db", true);
     restoreFromBackup();
-    m_audit->append({0, m_clock->now(), "service-started", -1, -1, "sundiald started"});
+    m_state->audit().append({0, m_clock->now(), "service-started", -1, -1, "sundiald started"});
     // The full verification owed at each start (auditlog.h); Admin.Audit's calls after it are
     // incremental until the next one is due.
-    if (const core::ChainState chain = m_audit->verifyAt(std::chrono::steady_clock::now()); !chain.intact) {
+    if (const core::ChainState chain = m_state->audit().verifyAt(std::chrono::steady_clock::now()); !chain.intact) {
         qWarning("sundiald: the audit log's chain is broken at row %lld",
             static_cast<long long>(chain.brokenAt.value_or(0)));
     }
 
-    if (m_options.selfLimited && !m_children->isChild(*m_options.selfLimited)) {
-        m_children->add(*m_options.selfLimited, accountName(*m_options.selfLimited), m_clock->now());
+    if (m_options.selfLimited && !m_state->children().isChild(*m_options.selfLimited)) {
+        m_state->children().add(*m_options.selfLimited, accountName(*m_options.selfLimited), m_clock->now());
     }
     m_logind = std::make_unique<platform::LogindMonitor>(m_systemBus);
-    for (const core::Child &child : m_children->list()) {
-        auto rules = m_rules->current(child.uid);
+    for (const core::Child &child : m_state->children().list()) {
+        auto rules = m_state->rules().current(child.uid);
         startSupervisor(child.uid, rules && *rules ? **rules : core::Rules {});
     }
     connect(m_logind.get(), &platform::LogindMonitor::sessionChanged, this, [this](uint uid, const QString &) {
@@ -134,24 +157,27 @@ void Service::restoreFromBackup()
 {
     const core::Result<std::vector<core::BackedUpChild>> backup = m_backup.read();
     if (backup) {
-        const auto restored = core::StateBackup::restore(*backup, *m_children, *m_rules, m_clock->now());
+        const auto restored
+            = core::StateBackup::restore(*backup, m_state->children(), m_state->rules(), m_clock->now());
         if (!restored) {
             qWarning("sundiald: cannot restore from the state backup: %s", restored.error().describe().c_str());
         } else {
             for (const std::string &line : *restored) {
-                m_audit->append({0, m_clock->now(), "state-restored", -1, -1, line + " from " + m_backup.path()});
+                m_state->audit().append(
+                    {0, m_clock->now(), "state-restored", -1, -1, line + " from " + m_backup.path()});
             }
         }
     } else if (::access(m_backup.path().c_str(), F_OK) == 0) {
         // Damaged or edited: the database holds the truth; the backup is written afresh below.
-        m_audit->append({0, m_clock->now(), "state-backup-unreadable", -1, -1, backup.error().describe()});
+        m_state->audit().append({0, m_clock->now(), "state-backup-unreadable", -1, -1, backup.error().describe()});
     }
     writeBackup();
 }
 
 void Service::writeBackup()
 {
-    if (core::Status written = m_backup.write(core::StateBackup::collect(*m_children, *m_rules)); !written) {
+    if (core::Status written = m_backup.write(core::StateBackup::collect(m_state->children(), m_state->rules()));
+        !written) {
         qWarning("sundiald: %s", written.error().describe().c_str());
     }
 }
@@ -175,34 +201,149 @@ void Service::auditUncheckedLogins()
             fields.emplace_back(part);
         }
         if (fields.size() < 4) {
-            m_audit->append(
+            m_state->audit().append(
                 {0, m_clock->now(), "login-unchecked", -1, -1, "unreadable record: " + line.substr(0, 400)});
             continue;
         }
         const passwd *account = getpwnam(fields[1].c_str());
-        m_audit->append({0, m_clock->now(), "login-unchecked", account ? std::int64_t {account->pw_uid} : -1, -1,
-            fields[1] + " logged in through " + fields[2] + " (tty " + fields[3] + ") at " + fields[0]
-                + " without a check: " + (fields.size() > 4 ? fields[4] : "the service was unreachable")});
+        m_state->audit().append(
+            {0, m_clock->now(), "login-unchecked", account ? std::int64_t {account->pw_uid} : -1, -1,
+                fields[1] + " logged in through " + fields[2] + " (tty " + fields[3] + ") at " + fields[0]
+                    + " without a check: " + (fields.size() > 4 ? fields[4] : "the service was unreachable")});
     }
     std::remove(taken.c_str());
 }
 
 void Service::startSupervisor(std::int64_t uid, const core::Rules &rules)
 {
-    auto child = std::make_unique<ChildSupervisor>(
-        uid, rules, *m_activity, *m_grants, *m_audit, *m_clock, *m_logind, m_options.supervisor);
+    auto child = std::make_unique<ChildSupervisor>(uid, rules, m_state->activity(), m_state->grants(), m_state->audit(),
+        *m_clock, *m_logind, m_options.supervisor);
+    connect(child.get(), &ChildSupervisor::flushed, this, &Service::onFlushed);
     connect(child.get(), &ChildSupervisor::statusChanged, this, &Service::statusChanged);
     connect(child.get(), &ChildSupervisor::warning, this, &Service::warning);
     connect(child.get(), &ChildSupervisor::timesUp, this, &Service::timesUp);
     m_supervisors[uid] = std::move(child);
 }
 
-void Service::flushAll()
+void Service::onFlushed(const core::Status &written)
 {
+    const auto now = std::chrono::steady_clock::now();
+    const std::string fileProblem = m_state->database().fileProblem();
+    const core::DatabaseFailureJudge::Action action = written
+        ? m_failures.written(now, fileProblem)
+        : m_failures.failed(now, written.error().code, written.error().describe(), fileProblem);
+    if (action == core::DatabaseFailureJudge::Action::ReportWritable) {
+        m_state->audit().append({0, m_clock->now(), "database-writable", -1, -1,
+            "writing works again; what was counted meanwhile is written ("
+                + std::to_string(
+                    std::chrono::duration_cast<std::chrono::seconds>(now - *m_failures.holdingSince()).count())
+                + " s held in memory)"});
+    }
+    if (action != core::DatabaseFailureJudge::Action::Replace || m_replaceQueued) {
+        return;
+    }
+    m_replaceQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_replaceQueued = false;
+        replaceDatabase(m_failures.why());
+    });
+}
+
+void Service::replaceDatabase(const std::string &why)
+{
+    const std::string failedPath = m_state->database().path();
+    qWarning("sundiald: %s: %s; moving to a fresh file", failedPath.c_str(), why.c_str());
+    // What the failed file's own connection can still read is copied first: a deleted or replaced
+    // file is whole through it (nothing is lost), and one damaged in pages that were never read
+    // may be too. When the copy fails, rows are salvaged from the file moved aside.
+    const std::string copy = failedPath + ".copy-"
+        + std::to_string(
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count());
+    const bool fromMemory = m_state->database().inMemory();
+    const core::Status copied
+        = fromMemory ? core::Status {core::Error {"", "in memory"}} : m_state->database().copyInto(copy);
+    if (!copied && !fromMemory) {
+        qWarning("sundiald: %s", copied.error().describe().c_str());
+    }
+    const bool deleted = m_state->database().fileProblem() == "deleted";
+    std::string unusable;
+    // From memory the file is opened as at start: nothing is moved aside or salvaged.
+    auto db = openDatabase(fromMemory ? std::string {} : why, copied ? copy : std::string {}, unusable);
+    if (!db) {
+        // The disk is full or the folder unwritable: counting and deciding go on in memory (the
+        // supervisors keep their figures), and a fresh file is tried again after a backoff.
+        if (copied) {
+            std::remove(copy.c_str()); // the next attempt takes a new one: copies must not fill the disk
+        }
+        const bool first = !m_failures.holdingInMemory();
+        m_failures.replaceFailed(std::chrono::steady_clock::now());
+        if (first) {
+            m_noFreshFile = unusable.empty() ? db.error().describe() : unusable;
+        }
+        qWarning("sundiald: no fresh database either (%s); counting in memory", db.error().describe().c_str());
+        if (first) {
+            // Most likely unwritten too; said in the log above either way.
+            m_state->audit().append({0, m_clock->now(), "database-failing", -1, -1,
+                why + "; no fresh file could be opened (" + db.error().describe()
+                    + "); counting in memory and trying again"});
+        }
+        return;
+    }
+    auto state = std::make_unique<core::StateDatabase>(std::move(db).value());
+    // Everything that refers to the old stores moves before they are destroyed.
+    m_clock->useDatabase(state->database(), state->audit());
+    for (auto &[uid, child] : m_supervisors) {
+        child->moveTo(*state, fromMemory);
+    }
+    m_state = std::move(state);
+    const std::string held = m_failures.holdingInMemory() ? "; what was counted was held in memory for "
+            + std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                std::chrono::steady_clock::now() - *m_failures.holdingSince())
+                                 .count())
+            + " s, since " + m_failures.heldBecause() + " and no fresh file could be had (" + m_noFreshFile + ")"
+                                                          : std::string {};
+    m_failures.replaced();
+
+    const core::OpenReport &report = m_state->database().report();
+    std::string salvaged;
+    for (const std::string &line : report.salvaged) {
+        salvaged += (salvaged.empty() ? "" : ", ") + line;
+    }
+    std::string kept = fromMemory ? std::string {"the service ran in memory"}
+        : report.recovered        ? "the failed file is kept at " + report.movedAsidePath
+        : deleted                 ? std::string {"the file was deleted"}
+                                  : "the failed file " + failedPath + " is left where it is";
+    if (copied && deleted) {
+        kept += "; the copy read through the service's connection is kept at " + copy;
+    } else if (copied) {
+        std::remove(copy.c_str()); // its rows are in the new file and the failed file itself is kept
+    }
+    m_state->audit().append({0, m_clock->now(), "database-replaced", -1, -1,
+        failedPath + ": " + why + held + "; " + kept + "; now on " + m_state->database().path() + "; recovered "
+            + (salvaged.empty() ? std::string {"nothing"} : salvaged)
+            + "; what that lacks is put back from the state backup, what was counted meanwhile from memory"});
+    if (!unusable.empty()) {
+        auditOpenReport(unusable, m_options.stateDir.toStdString() + "/sundial.db", false);
+    }
+    restoreFromBackup();
+    if (m_options.selfLimited && !m_state->children().isChild(*m_options.selfLimited)) {
+        m_state->children().add(*m_options.selfLimited, accountName(*m_options.selfLimited), m_clock->now());
+    }
     for (auto &[uid, child] : m_supervisors) {
         child->update();
         child->flush();
     }
+}
+
+bool Service::flushAll()
+{
+    bool written = true;
+    for (auto &[uid, child] : m_supervisors) {
+        child->update();
+        written = static_cast<bool>(child->flush()) && written;
+    }
+    return written && !m_state->database().inMemory();
 }
 
 ChildSupervisor *Service::supervisor(std::int64_t uid)
@@ -226,13 +367,13 @@ core::Status Service::addChild(std::int64_t uid, std::int64_t actor)
     if (!getpwuid(static_cast<uid_t>(uid))) {
         return core::Error {"uid", std::to_string(uid) + " is not a local account"};
     }
-    if (core::Status added = m_children->add(uid, accountName(uid), m_clock->now()); !added) {
+    if (core::Status added = m_state->children().add(uid, accountName(uid), m_clock->now()); !added) {
         return added;
     }
-    m_audit->append({0, m_clock->now(), "child-added", uid, actor, accountName(uid) + " is now limited"});
+    m_state->audit().append({0, m_clock->now(), "child-added", uid, actor, accountName(uid) + " is now limited"});
     writeBackup();
     if (!supervisor(uid)) {
-        auto rules = m_rules->current(uid);
+        auto rules = m_state->rules().current(uid);
         startSupervisor(uid, rules && *rules ? **rules : core::Rules {});
         supervisor(uid)->update();
     }
@@ -245,10 +386,11 @@ core::Status Service::removeChild(std::int64_t uid, std::int64_t actor)
         return core::Error {"uid", std::to_string(uid) + " is not a limited account"};
     }
     m_supervisors.erase(uid); // flushes what it counted
-    if (core::Status removed = m_children->remove(uid); !removed) {
+    if (core::Status removed = m_state->children().remove(uid); !removed) {
         return removed;
     }
-    m_audit->append({0, m_clock->now(), "child-removed", uid, actor, accountName(uid) + " is no longer limited"});
+    m_state->audit().append(
+        {0, m_clock->now(), "child-removed", uid, actor, accountName(uid) + " is no longer limited"});
     writeBackup();
     return core::success();
 }
@@ -263,11 +405,12 @@ core::Result<std::int64_t> Service::setRules(std::int64_t uid, const std::string
     if (!rules) {
         return rules.error();
     }
-    auto version = m_rules->save(uid, *rules, actor, m_clock->now());
+    auto version = m_state->rules().save(uid, *rules, actor, m_clock->now());
     if (!version) {
         return version.error();
     }
-    m_audit->append({0, m_clock->now(), "rules-changed", uid, actor, "rules version " + std::to_string(*version)});
+    m_state->audit().append(
+        {0, m_clock->now(), "rules-changed", uid, actor, "rules version " + std::to_string(*version)});
     writeBackup();
     child->setRules(*rules);
     return version;
@@ -290,11 +433,11 @@ core::Status Service::grant(std::int64_t uid, const core::Grant &given, std::int
     }
     core::Grant grant = given;
     grant.day = today(uid);
-    auto id = core::GrantStore {*m_db}.add(uid, grant, actor, m_clock->now(), "");
+    auto id = m_state->grants().add(uid, grant, actor, m_clock->now(), "");
     if (!id) {
         return id.error();
     }
-    m_audit->append({0, m_clock->now(), "grant", uid, actor,
+    m_state->audit().append({0, m_clock->now(), "grant", uid, actor,
         grant.kind == core::Grant::Kind::ExtraTime ? std::to_string(grant.extra.count()) + " min extra"
                                                    : "free until " + core::formatTimeOfDay(grant.until)});
     child->update();
@@ -304,9 +447,9 @@ core::Status Service::grant(std::int64_t uid, const core::Grant &given, std::int
 core::Result<std::int64_t> Service::requestMoreTime(
     std::int64_t uid, std::chrono::minutes minutes, const std::string &reason)
 {
-    auto id = m_requests->ask(uid, minutes, reason, m_clock->now());
+    auto id = m_state->requests().ask(uid, minutes, reason, m_clock->now());
     if (id) {
-        m_audit->append({0, m_clock->now(), "request", uid, uid,
+        m_state->audit().append({0, m_clock->now(), "request", uid, uid,
             std::to_string(minutes.count()) + " min asked (request " + std::to_string(*id) + ")"});
     }
     return id;
@@ -314,15 +457,15 @@ core::Result<std::int64_t> Service::requestMoreTime(
 
 core::Status Service::answerRequest(std::int64_t id, std::chrono::minutes minutes, std::int64_t actor)
 {
-    const auto request = m_requests->find(id);
+    const auto request = m_state->requests().find(id);
     if (!request) {
         return core::Error {"id", "there is no request " + std::to_string(id)};
     }
-    if (core::Status answered = m_requests->answer(id, minutes, actor, m_clock->now()); !answered) {
+    if (core::Status answered = m_state->requests().answer(id, minutes, actor, m_clock->now()); !answered) {
         return answered;
     }
-    m_audit->append({0, m_clock->now(), minutes.count() > 0 ? "request-approved" : "request-denied", request->child,
-        actor, "request " + std::to_string(id) + ": " + std::to_string(minutes.count()) + " min"});
+    m_state->audit().append({0, m_clock->now(), minutes.count() > 0 ? "request-approved" : "request-denied",
+        request->child, actor, "request " + std::to_string(id) + ": " + std::to_string(minutes.count()) + " min"});
     if (minutes.count() > 0 && supervisor(request->child)) {
         if (core::Status granted = grant(request->child, core::Grant::extraTime({}, minutes), actor); !granted) {
             return granted;

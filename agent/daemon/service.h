@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Service: sundiald's composition root. Owns the database and stores, the trusted clock, the
-// logind monitor and one ChildSupervisor per limited child; carries out what the D-Bus edge
-// (AgentObject) asks after it has checked who is asking.
+// Service: sundiald's composition root. Owns the database and stores (one core::StateDatabase),
+// the trusted clock, the logind monitor and one ChildSupervisor per limited child; carries out
+// what the D-Bus edge (AgentObject) asks after it has checked who is asking.
+//
+// A database that fails while the service runs is not retried forever: after every flush
+// core::DatabaseFailureJudge decides, and replaceDatabase() moves the failed file aside, opens a
+// fresh one (salvaging what can be read, or the fallback file seeded from the state backup), moves
+// the clock and the supervisors to it with what they counted, and audits "database-replaced".
+// Without a fresh file (disk full) counting and enforcing go on in memory, retried with a backoff.
 #pragma once
 
 #include <map>
@@ -10,13 +16,9 @@
 #include <QDBusConnection>
 #include <QObject>
 
-#include "agent/core/auditlog.h"
-#include "agent/core/childstore.h"
-#include "agent/core/database.h"
-#include "agent/core/grantstore.h"
-#include "agent/core/requeststore.h"
-#include "agent/core/rulestore.h"
+#include "agent/core/databasefailurejudge.h"
 #include "agent/core/statebackup.h"
+#include "agent/core/statedatabase.h"
 #include "agent/daemon/childsupervisor.h"
 #include "agent/daemon/serviceclock.h"
 #include "agent/platform/logindmonitor.h"
@@ -41,10 +43,11 @@ public:
     ~Service() override;
 
     // Opens the database (reporting and surviving damage), starts the clock and logind
-    // monitoring and a supervisor per child. Fails only when no database can be had.
+    // monitoring and a supervisor per child. Without any file (a full disk) it runs on a database
+    // in memory seeded from the state backup. Fails only when the state directory cannot be made.
     core::Status start();
-    // Writes everything counted (at shutdown).
-    void flushAll();
+    // Writes everything counted (at shutdown). Returns whether all of it was written.
+    bool flushAll();
 
     ChildSupervisor *supervisor(std::int64_t uid);
     bool isChild(std::int64_t uid) const { return m_supervisors.count(uid) > 0; }
@@ -64,11 +67,12 @@ public:
     static std::string accountName(std::int64_t uid);
     void acceptClockChange(std::int64_t actor);
 
-    core::Database &database() { return *m_db; }
-    core::ChildStore &children() { return *m_children; }
-    core::RequestStore &requests() { return *m_requests; }
-    core::AuditLog &audit() { return *m_audit; }
-    core::ActivityStore &activity() { return *m_activity; }
+    // The stores of the database in use now: the failover replaces them, so hold none across events.
+    core::Database &database() { return m_state->database(); }
+    core::ChildStore &children() { return m_state->children(); }
+    core::RequestStore &requests() { return m_state->requests(); }
+    core::AuditLog &audit() { return m_state->audit(); }
+    core::ActivityStore &activity() { return m_state->activity(); }
     ServiceClock &clock() { return *m_clock; }
     // The child's current day by its rules.
     core::LocalDate today(std::int64_t uid);
@@ -87,17 +91,27 @@ private:
     void restoreFromBackup();
     void writeBackup();
     void auditUncheckedLogins();
+    // Audits how the database was opened: the fallback in use (`unusable`: why `path` is not) and,
+    // with `recovery`, damage found and recovered at start.
+    void auditOpenReport(const std::string &unusable, const std::string &path, bool recovery);
+    // After every flush: judges it and, when the database has failed, queues replaceDatabase()
+    // (run from the event loop, never inside a supervisor's call).
+    void onFlushed(const core::Status &written);
+    // The runtime failover (see the top of this file). `why`: what failed.
+    void replaceDatabase(const std::string &why);
+    // sundial.db, or the fallback file when the database cannot be had. After a runtime failure,
+    // `moveAsideBecause` says why the failed file is moved aside, and `salvageFrom` names a copy
+    // taken through its connection to salvage from (core::Database::Options).
+    core::Result<std::unique_ptr<core::Database>> openDatabase(
+        const std::string &moveAsideBecause, const std::string &salvageFrom, std::string &unusable);
 
     ServiceOptions m_options;
     QDBusConnection m_systemBus;
     core::StateBackup m_backup;
-    std::unique_ptr<core::Database> m_db;
-    std::unique_ptr<core::ChildStore> m_children;
-    std::unique_ptr<core::RuleStore> m_rules;
-    std::unique_ptr<core::GrantStore> m_grants;
-    std::unique_ptr<core::RequestStore> m_requests;
-    std::unique_ptr<core::AuditLog> m_audit;
-    std::unique_ptr<core::ActivityStore> m_activity;
+    std::unique_ptr<core::StateDatabase> m_state;
+    core::DatabaseFailureJudge m_failures;
+    bool m_replaceQueued = false;
+    std::string m_noFreshFile; // while holding in memory: why the first fresh file could not be had
     std::unique_ptr<ServiceClock> m_clock;
     std::unique_ptr<platform::LogindMonitor> m_logind;
     std::map<std::int64_t, std::unique_ptr<ChildSupervisor>> m_supervisors;

@@ -49,8 +49,8 @@ const char *eventKind(core::TimeEventKind kind)
 
 ServiceClock::ServiceClock(core::Database &db, core::AuditLog &audit, QObject *parent)
     : QObject(parent)
-    , m_db(db)
-    , m_audit(audit)
+    , m_db(&db)
+    , m_audit(&audit)
 {
     m_syncPoll.setInterval(std::chrono::duration_cast<std::chrono::milliseconds>(kSyncPoll));
     connect(&m_syncPoll, &QTimer::timeout, this, &ServiceClock::checkSynchronized);
@@ -64,7 +64,7 @@ void ServiceClock::start(const QDBusConnection &systemBus)
 {
     std::optional<core::Instant> last;
     std::string unreadable;
-    core::Statement read = m_db.prepare("SELECT value FROM meta WHERE key = ?1");
+    core::Statement read = m_db->prepare("SELECT value FROM meta WHERE key = ?1");
     read.bind(1, kLastTrustedKey);
     if (read.step()) {
         const std::string text = read.text(0);
@@ -79,13 +79,13 @@ void ServiceClock::start(const QDBusConnection &systemBus)
     if (!unreadable.empty()) {
         // Edited or damaged: fall back on the latest instant the audit log holds, so a clock set
         // back across this restart is still noticed.
-        core::Statement latest = m_db.prepare("SELECT MAX(at) FROM audit");
+        core::Statement latest = m_db->prepare("SELECT MAX(at) FROM audit");
         if (latest.step() && latest.integer(0) > 0) {
             last = core::Instant {std::chrono::seconds {latest.integer(0)}};
         }
     }
     record(m_trusted.start(platform::SystemClock::sample(), last), -1);
-    core::Statement hold = m_db.prepare("SELECT value FROM meta WHERE key = ?1");
+    core::Statement hold = m_db->prepare("SELECT value FROM meta WHERE key = ?1");
     hold.bind(1, kZoneHoldKey);
     long long until = 0;
     long long offset = 0;
@@ -101,7 +101,7 @@ void ServiceClock::start(const QDBusConnection &systemBus)
         m_syncPoll.start();
     }
     if (!unreadable.empty()) {
-        m_audit.append({0, m_trusted.now(), "clock-anchor-unreadable", -1, -1,
+        m_audit->append({0, m_trusted.now(), "clock-anchor-unreadable", -1, -1,
             "the last trusted instant was unreadable (\"" + unreadable
                 + "\"); the audit log's latest time stands in for it"});
     }
@@ -129,13 +129,24 @@ void ServiceClock::acceptWallClock(std::int64_t byUid)
     emit changed();
 }
 
+void ServiceClock::useDatabase(core::Database &db, core::AuditLog &audit)
+{
+    m_db = &db;
+    m_audit = &audit;
+    for (const core::Status &written : {persist(), persistZoneHold()}) {
+        if (!written) {
+            qWarning("sundiald: %s", written.error().describe().c_str());
+        }
+    }
+}
+
 core::Status ServiceClock::persist() const
 {
-    core::Statement write = m_db.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) "
-                                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    core::Statement write = m_db->prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) "
+                                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     write.bind(1, kLastTrustedKey).bind(2, std::to_string(m_trusted.now().time_since_epoch().count()));
     if (!write.run()) {
-        return core::Error {"meta", "cannot record the trusted time: " + write.error()};
+        return core::Error {"meta", "cannot record the trusted time: " + write.error(), write.lastCode()};
     }
     return core::success();
 }
@@ -170,7 +181,7 @@ void ServiceClock::zoneFileChanged()
         detail += "; today keeps its day, and the new zone applies from the day's end ("
             + core::formatDate(old.toLocal(*takesEffect).date) + " 00:00 by the zone before)";
     }
-    m_audit.append({0, at, "timezone-changed", -1, -1, detail});
+    m_audit->append({0, at, "timezone-changed", -1, -1, detail});
     qInfo("sundiald: %s", detail.c_str());
     if (core::Status kept = persistZoneHold(); !kept) {
         qWarning("sundiald: %s", kept.error().describe().c_str());
@@ -181,9 +192,9 @@ void ServiceClock::zoneFileChanged()
 core::Status ServiceClock::persistZoneHold() const
 {
     const std::optional<core::StableDayZone::Hold> hold = m_stableZone.hold();
-    core::Statement write = hold ? m_db.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) "
-                                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-                                 : m_db.prepare("DELETE FROM meta WHERE key = ?1");
+    core::Statement write = hold ? m_db->prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) "
+                                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+                                 : m_db->prepare("DELETE FROM meta WHERE key = ?1");
     write.bind(1, kZoneHoldKey);
     if (hold) {
         write.bind(
@@ -230,7 +241,7 @@ void ServiceClock::record(const std::vector<core::TimeEvent> &events, std::int64
         const std::string detail = std::string {eventKind(event.kind)} + ": "
             + (event.kind == core::TimeEventKind::SuspendGap ? "suspended for " : "by ")
             + std::to_string(event.amount.count()) + " s";
-        m_audit.append({0, event.trustedAt, eventKind(event.kind), -1, actor, detail});
+        m_audit->append({0, event.trustedAt, eventKind(event.kind), -1, actor, detail});
         qInfo("sundiald: %s", detail.c_str());
     }
 }

@@ -42,6 +42,9 @@ public:
     std::optional<std::chrono::seconds> pendingJump() const { return m_trusted.pendingJump(); }
     // Records the last trusted instant (at every flush, inside the usage's transaction).
     core::Status persist() const;
+    // From now on records go to this database and audit log (the service's runtime failover);
+    // the last trusted instant and the zone hold are written there at once.
+    void useDatabase(core::Database &db, core::AuditLog &audit);
 
 signals:
     // The wall clock moved, a suspend ended or a jump was adopted: decisions must be redone.
@@ -56,8 +59,8 @@ private slots:
 private:
     void record(const std::vector<core::TimeEvent> &events, std::int64_t actor) const;
 
-    core::Database &m_db;
-    core::AuditLog &m_audit;
+    core::Database *m_db; // never null
+    core::AuditLog *m_audit; // never null
     void watchZoneFile();
     core::Status persistZoneHold() const;
 

@@ -12,7 +12,7 @@ UsageCounter::UsageCounter(std::int64_t uid, const core::Rules &rules, core::Act
     core::AuditLog &audit, ServiceClock &clock, const ChildSessions &sessions, std::chrono::seconds helperTimeout,
     std::chrono::seconds pulse)
     : m_uid(uid)
-    , m_audit(audit)
+    , m_audit(&audit)
     , m_clock(clock)
     , m_sessions(sessions)
     , m_helperTimeout(helperTimeout)
@@ -29,7 +29,7 @@ void UsageCounter::setRules(core::Instant now, const core::Rules &rules)
 void UsageCounter::report(core::Instant now, const core::Heartbeat &heartbeat)
 {
     if (m_helperMissingRecorded) {
-        m_audit.append({0, now, "helper-back", m_uid, -1, "the session helper reports again"});
+        m_audit->append({0, now, "helper-back", m_uid, -1, "the session helper reports again"});
         m_helperMissingRecorded = false;
     }
     m_lastReport = heartbeat;
@@ -68,7 +68,7 @@ core::Heartbeat UsageCounter::currentActivity(core::Instant now)
     }
     if (!m_helperMissingRecorded && steadyNow - silentSince > m_helperTimeout) {
         m_helperMissingRecorded = true;
-        m_audit.append(
+        m_audit->append(
             {0, now, "helper-missing", m_uid, -1, "no report from the session helper; time counts as \"unknown app\""});
         qInfo("sundiald: uid %lld: helper missing, counting unknown app", static_cast<long long>(m_uid));
     }
@@ -94,18 +94,23 @@ bool UsageCounter::count(core::Instant now)
     return counting;
 }
 
-void UsageCounter::flush()
+core::Status UsageCounter::flush()
 {
-    if (core::Status written = m_recorder->flush([this] { return m_clock.persist(); }); !written) {
-        qWarning("sundiald: uid %lld: cannot write usage (kept in memory, retrying): %s", static_cast<long long>(m_uid),
+    core::Status written = m_recorder->flush([this] { return m_clock.persist(); });
+    if (!written) {
+        qWarning("sundiald: uid %lld: cannot write usage (kept in memory): %s", static_cast<long long>(m_uid),
             written.error().describe().c_str());
     }
+    return written;
 }
 
-void UsageCounter::flushUnwritten()
+void UsageCounter::moveTo(core::Instant now, core::ActivityStore &store, core::AuditLog &audit, bool fromMemory)
 {
-    if (m_recorder->pendingRows() > 0) {
-        flush();
+    m_audit = &audit;
+    count(now);
+    m_recorder->moveTo(store, fromMemory);
+    if (m_counting) {
+        m_recorder->record(currentActivity(now)); // the moved recorder starts its interval here
     }
 }
 

@@ -41,10 +41,16 @@ public:
     bool childActive() const;
 
     core::UsageSnapshot snapshot(core::LocalDate day) { return m_recorder->snapshot(day); }
-    // Writes what was counted, the trusted clock's anchor in the same transaction.
-    void flush();
-    // Writes only when something is not yet written.
-    void flushUnwritten();
+    // Writes what was counted, the trusted clock's anchor in the same transaction. On failure
+    // everything stays in memory for the next flush (the caller judges the failure).
+    core::Status flush();
+    // Whether something is counted and not yet written.
+    bool unwritten() const { return m_recorder->pendingRows() > 0; }
+    // Moves to a fresh database (the service's runtime failover): what is not yet written is kept
+    // and goes to `store` at the next flush (core::ActivityRecorder::moveTo); counting goes on
+    // from `now` without a gap.
+    // `fromMemory`: the old database was in memory, its totals are added (not a floor).
+    void moveTo(core::Instant now, core::ActivityStore &store, core::AuditLog &audit, bool fromMemory);
 
 private:
     using Steady = std::chrono::steady_clock;
@@ -52,7 +58,7 @@ private:
     core::Heartbeat currentActivity(core::Instant now);
 
     std::int64_t m_uid;
-    core::AuditLog &m_audit;
+    core::AuditLog *m_audit; // never null
     ServiceClock &m_clock;
     const ChildSessions &m_sessions;
     std::chrono::seconds m_helperTimeout;

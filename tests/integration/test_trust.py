@@ -307,9 +307,9 @@ class TimeZoneTest(TrustCase):
         self.assertLessEqual(self.status()["remainingSeconds"], 20 * 60)
 
 
-class DurabilityTest(TrustCase):
-    """Items 9 and 10: a damaged or unusable database never sets a child free, and nothing the
-    service knew about the lockout is forgotten by a restart."""
+class DurabilityCase(TrustCase):
+    """What the durability tests share: the database's path and the checks that the child is
+    still limited by the same rules."""
 
     def db_path(self):
         return os.path.join(self.state, "sundial.db")
@@ -332,6 +332,20 @@ class DurabilityTest(TrustCase):
     def assert_no_bogus_clock_rows(self):
         kinds = self.audit_kinds()
         self.assertNotIn("clock-jump", kinds)
+
+    def counting_child(self):
+        """A child with 600 s used today and 95 minutes a day, counting; returns the seconds used."""
+        self.limit(budget_minutes=95, used_seconds=600)
+        self.add_session()
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self._wait_for(lambda: self.status()["usedSeconds"] >= 600 + 2, "the count to grow")
+        time.sleep(1.2)  # a flush (every second here) has written it
+        return self.status()["usedSeconds"]
+
+
+class DurabilityTest(DurabilityCase):
+    """Items 9 and 10: a damaged or unusable database never sets a child free, and nothing the
+    service knew about the lockout is forgotten by a restart."""
 
     def test_a_database_truncated_in_the_middle_of_a_page_keeps_the_child_limited(self):
         self.limited_with_rules()
@@ -412,6 +426,142 @@ class DurabilityTest(TrustCase):
         self._wait_for(lambda: self.logind_calls("TerminateSession"), "TerminateSession after the second unlock",
                        timeout=1.5)
         self.assertEqual(len(self.logind_calls("LockSession")), locks, "a new grace and lock instead of the end")
+
+
+class RuntimeDatabaseFailureTest(DurabilityCase):
+    """Item 10: a database that fails while the service runs is not retried forever. The service
+    moves to a fresh file (what can be read of the old one salvaged, the old one kept aside), writes
+    what it counted meanwhile into it, audits "database-replaced", and never lets the child go."""
+
+    def assert_failed_over(self, before):
+        # A few flushes (one a second here) after the damage: the service counts on.
+        self._wait_for(lambda: self.status()["usedSeconds"] >= before + 4, "the count to go on", timeout=15)
+        self.assertIsNone(self.daemon.poll(), "sundiald exited")
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self.assertGreater(self.used_grows(), 0, "the count stopped")
+        status = self.status()
+        self.assertLessEqual(status["remainingSeconds"], 95 * 60 - before)
+        self.assert_still_limited_with_rules()
+        after = status["usedSeconds"]
+        time.sleep(1.2)  # a flush
+        # What was counted before the damage and after it is in the file the service writes.
+        self.stop_service()
+        self.start_service()
+        self.assertGreaterEqual(self.status()["usedSeconds"], after, "what was counted is lost")
+        self.assert_still_limited_with_rules()
+        self.assert_audited_now("database-replaced")
+        audit = self.admin_json("Audit", 0, 1000)
+        self.assertTrue(audit["intact"], "the audit chain is broken at %s" % audit.get("brokenAt"))
+        self.assertIn("child-added", [e["kind"] for e in audit["entries"]], "the audit rows before it are lost")
+
+    def aside(self):
+        return [name for name in os.listdir(self.state) if name.startswith("sundial.db.damaged-")
+                and not name.endswith(("-wal", "-shm"))]
+
+    def test_garbage_written_over_the_running_database_moves_it_to_a_fresh_file(self):
+        before = self.counting_child()
+        garbage = os.urandom(os.path.getsize(self.db_path()))
+        with open(self.db_path(), "r+b") as f:
+            f.write(garbage)
+        self.assert_failed_over(before)
+        kept = self.aside()
+        self.assertEqual(len(kept), 1, "the damaged file is not kept aside: %s" % os.listdir(self.state))
+        with open(os.path.join(self.state, kept[0]), "rb") as f:
+            self.assertEqual(f.read(), garbage)
+
+    def test_a_database_deleted_under_the_running_service_is_replaced(self):
+        before = self.counting_child()
+        os.remove(self.db_path())
+        self.assert_failed_over(before)
+        detail = [e["detail"] for e in self.admin_json("Audit", 0, 1000)["entries"] if e["kind"] == "database-replaced"]
+        self.assertIn("deleted", detail[-1])
+
+    def test_a_database_replaced_by_another_file_is_replaced_and_the_other_file_kept(self):
+        before = self.counting_child()
+        other = os.path.join(self.state, "other")
+        with open(other, "wb") as f:
+            f.write(os.urandom(8192))
+        os.rename(other, self.db_path())
+        self.assert_failed_over(before)
+        self.assertEqual(len(self.aside()), 1, "the file put in its place is not kept aside")
+
+
+class FullDiskTest(DurabilityCase):
+    """Item 10, without room for a fresh file: the state directory is a small tmpfs that the test
+    fills. The service counts and enforces in memory, retries after a backoff, and writes what it
+    held once there is room again."""
+
+    def setUp(self):
+        super().setUp()
+        os.makedirs(self.state)
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", self.state]).returncode != 0:
+            raise unittest.SkipTest("cannot mount a tmpfs for the state directory")
+
+    def tearDown(self):
+        super().tearDown()  # stops the service first
+        subprocess.run(["umount", "-l", self.state])
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def fill_the_disk(self):
+        filler = os.path.join(self.state, "filler")
+        fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            while True:
+                os.write(fd, b"\0" * 4096)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+        return filler
+
+    def test_without_room_for_a_fresh_file_the_count_goes_on_in_memory_and_is_written_later(self):
+        before = self.counting_child()
+        filler = self.fill_the_disk()
+        with open(self.db_path(), "r+b") as f:
+            f.write(os.urandom(4096))
+        self._wait_for(lambda: self.status()["usedSeconds"] >= before + 4, "the count to go on in memory", timeout=15)
+        self.assertIsNone(self.daemon.poll(), "sundiald exited")
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self.assertGreater(self.used_grows(), 0, "the count stopped")
+        status = self.status()
+        self.assertLessEqual(status["remainingSeconds"], 95 * 60 - before)
+        os.remove(filler)  # room again: the next attempt (a 30 s backoff) gets a fresh file
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self._wait_for(lambda: "database-replaced" in self.audit_kinds(), "a database-replaced row", timeout=45)
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        after = self.status()["usedSeconds"]
+        self.assertGreaterEqual(after, status["usedSeconds"])
+        time.sleep(1.2)  # a flush
+        self.stop_service()
+        self.start_service()
+        self.assertGreaterEqual(self.status()["usedSeconds"], after, "what was counted in memory is lost")
+        self.assert_still_limited_with_rules()
+
+
+    def test_a_full_disk_at_start_runs_in_memory_on_the_backup_and_moves_to_the_file_later(self):
+        before = self.counting_child()
+        self.stop_service()
+        filler = self.fill_the_disk()
+        with open(self.db_path(), "rb") as f:
+            kept = f.read()
+        self.start_service()  # exiting would let every login in
+        self.assert_still_limited_with_rules()  # from children.json
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self.assertGreater(self.used_grows(), 0, "nothing is counted in memory")
+        self.assertEqual([name for name in os.listdir(self.state) if ".damaged-" in name], [],
+                         "a good database was moved aside because the disk was full")
+        with open(self.db_path(), "rb") as f:
+            self.assertEqual(f.read(), kept)
+        in_memory = self.status()["usedSeconds"]
+        os.remove(filler)  # room again: the next attempt (a 30 s backoff) opens the file
+        self._wait_for(lambda: "database-replaced" in self.audit_kinds(), "a database-replaced row", timeout=45)
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        time.sleep(1.2)  # a flush
+        self.stop_service()
+        self.start_service()
+        self.assertGreaterEqual(self.status()["usedSeconds"], before + in_memory - 1,
+                                "what was counted before, or in memory, is lost")
+        self.assert_still_limited_with_rules()
 
 
 if __name__ == "__main__":

@@ -256,3 +256,111 @@ TEST_CASE(
     f.reset(); // a new recorder reads only what was written
     CHECK(f.day("2025-06-14").chargedToday == minutes {20});
 }
+
+TEST_CASE("Moving to another database keeps what is not written yet, under the new file's ids", "[core][failover]")
+{
+    Fixture f;
+    f.use(kEditor, berlin("2025-06-14", 10), berlin("2025-06-14", 10, 20));
+    REQUIRE(f.recorder->flush().ok());
+    CHECK(f.day("2025-06-14").chargedToday == minutes {20}); // read from the first file
+    f.use(kBrowser, berlin("2025-06-14", 10, 20), berlin("2025-06-14", 10, 25), false, false, "example.org");
+    f.use(kDictionary, berlin("2025-06-14", 10, 25), berlin("2025-06-14", 10, 30));
+
+    SECTION("a fresh file: the day's totals as last read are a floor")
+    {
+        auto fresh = core::Database::open(f.dir.file("fresh.db")).value();
+        core::ActivityStore freshStore {*fresh};
+        freshStore.appId({"/usr/bin/other", "other", "Games"}); // ids differ from the first file's
+        f.recorder->moveTo(freshStore);
+        const auto usage = f.day("2025-06-14");
+        CHECK(usage.chargedToday == minutes {30});
+        CHECK(usage.chargedPerApp.at(kEditor) == minutes {20});
+        CHECK(usage.chargedPerApp.at(kBrowser) == minutes {5});
+        CHECK(usage.chargedPerDomain.at("example.org") == minutes {5});
+        CHECK(usage.chargedPerCategory.at("Education") == minutes {5});
+        REQUIRE(f.recorder->flush().ok());
+        core::ActivityRecorder reopened {freshStore, kChild, f.zone, f.rules, seconds {10}};
+        const auto written = reopened.snapshot(*core::parseDate("2025-06-14"));
+        CHECK(written.chargedToday == minutes {30});
+        CHECK(written.chargedPerApp.at(kDictionary) == minutes {5});
+        CHECK(written.chargedPerApp.at(kEditor) == minutes {20});
+        CHECK(core::UsageReport {freshStore}.timeline(kChild, *core::parseDate("2025-06-14")).size() >= 2);
+    }
+    SECTION("a file that salvaged the first one's rows: nothing is counted twice")
+    {
+        core::Database::Options options;
+        options.moveAsideBecause = "failed while in use";
+        f.store.appId(kDictionary); // keep the first file's dictionary readable by id
+        auto salvaged = core::Database::open(f.dir.file("sundial.db"), options).value();
+        REQUIRE(salvaged->report().recovered);
+        core::ActivityStore salvagedStore {*salvaged};
+        f.recorder->moveTo(salvagedStore);
+        CHECK(f.day("2025-06-14").chargedToday == minutes {30});
+        REQUIRE(f.recorder->flush().ok());
+        core::ActivityRecorder reopened {salvagedStore, kChild, f.zone, f.rules, seconds {10}};
+        CHECK(reopened.snapshot(*core::parseDate("2025-06-14")).chargedToday == minutes {30});
+    }
+}
+
+TEST_CASE("While writes fail, rows kept in memory are bounded and the totals are not", "[core][failover]")
+{
+    Fixture f;
+    f.store.appId(kEditor); // the names are known before writing fails
+    f.store.appId(kDictionary);
+    f.store.categoryId(kEditor.category);
+    f.store.categoryId(kDictionary.category);
+    REQUIRE(f.db->exec("PRAGMA query_only = 1").ok()); // every write fails
+    core::Instant at = berlin("2025-06-14", 8);
+    const std::size_t changes = core::ActivityRecorder::kMaxPendingRows + 100;
+    for (std::size_t i = 0; i < changes; ++i) {
+        core::Heartbeat heartbeat;
+        heartbeat.at = at;
+        heartbeat.app = i % 2 ? kEditor : kDictionary;
+        f.recorder->record(heartbeat);
+        at += seconds {5};
+    }
+    CHECK_FALSE(f.recorder->flush().ok());
+    CHECK(f.recorder->pendingRows() <= core::ActivityRecorder::kMaxPendingRows + 1);
+    CHECK(f.recorder->droppedRows() > 0);
+    CHECK(f.day("2025-06-14").chargedToday == seconds {5 * (changes - 1)});
+}
+
+TEST_CASE("Moving from a database in memory adds what it holds to the file's totals", "[core][failover]")
+{
+    testing::TempDir dir;
+    auto file = core::Database::open(dir.file("sundial.db")).value();
+    core::ActivityStore fileStore {*file};
+    testing::BerlinZone zone;
+    core::Rules rules;
+    {
+        core::ActivityRecorder earlier {fileStore, kChild, zone, rules, seconds {10}};
+        core::Heartbeat heartbeat;
+        heartbeat.app = kEditor;
+        for (core::Instant at = berlin("2025-06-14", 9); at <= berlin("2025-06-14", 9, 40); at += seconds {5}) {
+            heartbeat.at = at;
+            earlier.record(heartbeat);
+        }
+        REQUIRE(earlier.flush().ok());
+    }
+    auto memory = core::Database::openInMemory().value();
+    CHECK(memory->inMemory());
+    CHECK_FALSE(memory->fileProblem().empty());
+    core::ActivityStore memoryStore {*memory};
+    core::ActivityRecorder recorder {memoryStore, kChild, zone, rules, seconds {10}};
+    core::Heartbeat heartbeat;
+    heartbeat.app = kDictionary;
+    for (core::Instant at = berlin("2025-06-14", 10); at <= berlin("2025-06-14", 10, 10); at += seconds {5}) {
+        heartbeat.at = at;
+        recorder.record(heartbeat);
+    }
+    REQUIRE(recorder.flush().ok()); // written, but only in memory
+    CHECK(recorder.snapshot(*core::parseDate("2025-06-14")).chargedToday == minutes {10});
+    recorder.moveTo(fileStore, true);
+    const auto usage = recorder.snapshot(*core::parseDate("2025-06-14"));
+    CHECK(usage.chargedToday == minutes {50});
+    CHECK(usage.chargedPerApp.at(kDictionary) == minutes {10});
+    CHECK(usage.chargedPerApp.at(kEditor) == minutes {40});
+    REQUIRE(recorder.flush().ok());
+    core::ActivityRecorder reopened {fileStore, kChild, zone, rules, seconds {10}};
+    CHECK(reopened.snapshot(*core::parseDate("2025-06-14")).chargedToday == minutes {50});
+}

@@ -476,6 +476,106 @@ TEST_CASE("A damaged daily-totals page does not hand out a fresh budget: totals 
         != salvaged.end());
 }
 
+TEST_CASE("An open database says when its file is deleted, replaced or overwritten", "[core][database][failover]")
+{
+    testing::TempDir dir;
+    const std::string path = dir.file("sundial.db");
+    auto db = openDatabase(path);
+    CHECK(db->fileProblem().empty());
+    SECTION("deleted")
+    {
+        std::filesystem::remove(path);
+        CHECK(db->fileProblem() == "deleted");
+    }
+    SECTION("replaced by a copy of itself")
+    {
+        std::filesystem::copy_file(path, dir.file("copy"));
+        std::filesystem::rename(dir.file("copy"), path);
+        CHECK(db->fileProblem() == "replaced by another file");
+    }
+    SECTION("overwritten in place")
+    {
+        std::fstream file {path, std::ios::in | std::ios::out | std::ios::binary};
+        file.write("garbage garbage!", 16);
+        file.close();
+        CHECK(db->fileProblem().rfind("overwritten", 0) == 0);
+    }
+}
+
+TEST_CASE(
+    "A file that failed while in use is moved aside whole and what it holds is salvaged", "[core][database][failover]")
+{
+    testing::TempDir dir;
+    const std::string path = dir.file("sundial.db");
+    populate(path);
+    auto failed = openDatabase(path); // still open, as the service's connection is
+    const std::string before = readFile(path);
+    Database::Options options;
+    options.moveAsideBecause = "writing failed 5 times in a row";
+    auto fresh = openDatabase(path, options);
+    const core::OpenReport &report = fresh->report();
+    CHECK(report.recovered);
+    CHECK(report.problem == "writing failed 5 times in a row");
+    CHECK(readFile(report.movedAsidePath) == before);
+    CHECK(core::ChildStore {*fresh}.isChild(1001));
+    CHECK(scalar(*fresh, "SELECT COUNT(*) FROM audit") == kAuditRows);
+    CHECK(fresh->fileProblem().empty());
+    CHECK(failed->fileProblem() == "replaced by another file");
+
+    SECTION("a second failure in the same second keeps both files")
+    {
+        auto again = openDatabase(path, options);
+        CHECK(again->report().movedAsidePath != report.movedAsidePath);
+        CHECK(damagedFilesIn(dir.path()).size() >= 2);
+        CHECK(readFile(report.movedAsidePath) == before);
+    }
+    SECTION("a deleted file is simply created")
+    {
+        fresh.reset();
+        std::filesystem::remove(path);
+        auto created = openDatabase(path, options);
+        CHECK_FALSE(created->report().recovered);
+    }
+}
+
+TEST_CASE("A file deleted under its connection is copied whole through it and a fresh file starts clean",
+    "[core][database][failover]")
+{
+    testing::TempDir dir;
+    const std::string path = dir.file("sundial.db");
+    populate(path);
+    auto failed = openDatabase(path);
+    std::filesystem::remove(path);
+    // Still written through the old connection, into the -wal left at the path.
+    REQUIRE(core::ChildStore {*failed}.add(1002, "Lan", berlin("2025-03-04", 9, 0)));
+    REQUIRE(failed->fileProblem() == "deleted");
+    const std::string copy = dir.file("sundial.db.copy");
+    REQUIRE(failed->copyInto(copy).ok());
+    CHECK(modeOf(copy) == mode_t {0600});
+    CHECK_FALSE(failed->copyInto(copy).ok()); // never over an existing file
+
+    Database::Options options;
+    options.moveAsideBecause = "deleted";
+    SECTION("salvaged from the copy: nothing is lost")
+    {
+        options.salvageFrom = copy;
+        auto fresh = openDatabase(path, options);
+        CHECK(fresh->report().salvagedFrom == copy);
+        CHECK(core::ChildStore {*fresh}.isChild(1002));
+        CHECK(scalar(*fresh, "SELECT COUNT(*) FROM audit") == kAuditRows);
+        CHECK(core::AuditLog {*fresh}.verify().intact);
+    }
+    SECTION("without a copy: the old file's -wal does not leak into the fresh one")
+    {
+        auto fresh = openDatabase(path, options);
+        CHECK_FALSE(core::ChildStore {*fresh}.isChild(1002));
+        CHECK(scalar(*fresh, "SELECT COUNT(*) FROM audit") == 0);
+        core::Statement check = fresh->prepare("PRAGMA quick_check");
+        REQUIRE(check.step());
+        CHECK(check.text(0) == "ok");
+    }
+}
+
 TEST_CASE("A database written by a newer Sundial is refused and left where it is", "[core][database]")
 {
     testing::TempDir dir;

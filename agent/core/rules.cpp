@@ -132,8 +132,7 @@ std::optional<Error> checkApps(const Rules &rules)
                       "program, such as /usr/games/minetest or /opt/*/bin/*");
         }
         if (rule.kind == AppMatchKind::Category) {
-            const std::string lower = asciiLower(rule.pattern);
-            if (std::find(kMainCategories.begin(), kMainCategories.end(), lower) == kMainCategories.end()) {
+            if (!isMainCategory(rule.pattern)) {
                 return fieldError(field + ".match.category",
                     quoted(rule.pattern)
                         + " is not a known category: use one of AudioVideo, Audio, Video, "
@@ -258,6 +257,11 @@ std::optional<Error> checkSettings(const Rules &rules)
 bool isGlobPattern(std::string_view pattern)
 {
     return pattern.find_first_of("*?[") != std::string_view::npos;
+}
+
+bool isMainCategory(std::string_view name)
+{
+    return std::find(kMainCategories.begin(), kMainCategories.end(), asciiLower(name)) != kMainCategories.end();
 }
 
 bool AppRule::matches(const AppIdentity &app) const

@@ -60,6 +60,10 @@ enum class AppMatchKind {
 
 // An Executable rule's pattern is a glob (matched with fnmatch) when it has * ? or [.
 bool isGlobPattern(std::string_view pattern);
+// Whether `name` is one of the freedesktop menu specification's main categories (AudioVideo,
+// Audio, Video, Development, Education, Game, Graphics, Network, Office, Science, Settings,
+// System, Utility), ignoring ASCII case.
+bool isMainCategory(std::string_view name);
 
 struct AppRule {
     AppMatchKind kind = AppMatchKind::Executable;

@@ -38,14 +38,14 @@ std::optional<std::string> ClaimChecker::identify(core::Heartbeat &heartbeat, st
     core::AppIdentity &app = heartbeat.app;
     app.category.clear();
     std::optional<std::string> dropped;
-    if (m_enabled && !app.desktopId.empty() && !app.exe.empty() && m_entries.contradicts(app.desktopId, app.exe, now)) {
-        const platform::DesktopEntries::Entry *named = m_entries.byLabel(app.desktopId, now);
-        dropped = "a window of " + app.exe + " called itself \"" + app.desktopId + "\", the system's " + named->id
-            + ".desktop, which runs " + named->programs.front() + "; the label was not believed";
-        app.desktopId.clear();
-    }
     const platform::DesktopEntries::Entry *entry
         = app.desktopId.empty() ? nullptr : m_entries.byLabel(app.desktopId, now);
+    if (m_enabled && entry && !app.exe.empty() && !entry->vouchesFor(app.exe)) {
+        dropped = "a window of " + app.exe + " called itself \"" + app.desktopId + "\", the system's " + entry->id
+            + ".desktop, which runs " + entry->programs.front() + "; the label was not believed";
+        app.desktopId.clear();
+        entry = nullptr;
+    }
     if ((!entry || entry->mainCategory.empty()) && !app.exe.empty()) {
         entry = m_entries.byProgram(app.exe, now);
     }

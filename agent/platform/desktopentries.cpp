@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "agent/core/rules.h"
+#include "agent/core/text.h"
 #include "agent/platform/smallfile.h"
 
 namespace sundial::platform
@@ -24,24 +26,12 @@ namespace
 constexpr std::size_t kMaxEntryBytes = 64 * 1024; // a desktop entry is a few hundred bytes
 constexpr std::size_t kMaxEntries = 5000;
 
-// The freedesktop menu specification's main categories, as spelled there.
-constexpr std::array<std::string_view, 13> kMainCategories {"AudioVideo", "Audio", "Video", "Development", "Education",
-    "Game", "Graphics", "Network", "Office", "Science", "Settings", "System", "Utility"};
-
 // Programs that start another program: an entry running one of them cannot vouch for the
 // executable that ends up owning the window.
 constexpr std::array<std::string_view, 30> kLaunchers {"flatpak", "flatpak-spawn", "snap", "bwrap", "firejail",
     "gtk-launch", "gtk4-launch", "xdg-open", "gio", "exo-open", "kioclient", "kioclient5", "kstart", "kstart5", "sh",
     "bash", "dash", "zsh", "env", "sudo", "pkexec", "nice", "ionice", "taskset", "chrt", "systemd-run", "dbus-launch",
     "dbus-run-session", "wine", "wine64"};
-
-std::string lower(std::string_view text)
-{
-    std::string out {text};
-    std::transform(out.begin(), out.end(), out.begin(),
-        [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
-    return out;
-}
 
 bool isElf(const std::string &path)
 {
@@ -129,14 +119,10 @@ std::string unescapeValue(std::string_view value)
 
 std::string firstMainCategory(std::string_view categories)
 {
-    std::size_t start = 0;
-    while (start <= categories.size()) {
-        const std::size_t end = std::min(categories.find(';', start), categories.size());
-        const std::string_view category = categories.substr(start, end - start);
-        if (std::find(kMainCategories.begin(), kMainCategories.end(), category) != kMainCategories.end()) {
+    for (const std::string_view category : splitAt(categories, ';')) {
+        if (!category.empty() && core::isMainCategory(category)) {
             return std::string {category};
         }
-        start = end + 1;
     }
     return {};
 }
@@ -264,22 +250,24 @@ DesktopEntries::DesktopEntries(std::vector<std::string> applicationDirs, std::ve
 {
 }
 
+bool DesktopEntries::Entry::vouchesFor(const std::string &exe) const
+{
+    return programs.empty() || std::find(programs.begin(), programs.end(), exe) != programs.end();
+}
+
 std::vector<std::string> DesktopEntries::systemApplicationDirs(const char *xdgDataDirs)
 {
-    std::string dirs = xdgDataDirs && *xdgDataDirs ? xdgDataDirs : "/usr/local/share:/usr/share";
+    const std::string_view dirs = xdgDataDirs && *xdgDataDirs ? xdgDataDirs : "/usr/local/share:/usr/share";
     std::vector<std::string> result;
-    std::size_t start = 0;
-    while (start <= dirs.size()) {
-        const std::size_t end = std::min(dirs.find(':', start), dirs.size());
-        std::string dir = dirs.substr(start, end - start);
+    for (std::string_view dir : splitAt(dirs, ':')) {
         // Relative entries are invalid in XDG_DATA_DIRS and ignored.
-        if (!dir.empty() && dir.front() == '/') {
-            while (dir.size() > 1 && dir.back() == '/') {
-                dir.pop_back();
-            }
-            result.push_back(dir + "/applications");
+        if (dir.empty() || dir.front() != '/') {
+            continue;
         }
-        start = end + 1;
+        while (dir.size() > 1 && dir.back() == '/') {
+            dir.remove_suffix(1);
+        }
+        result.push_back(std::string {dir} + "/applications");
     }
     for (const char *exported :
         {"/var/lib/flatpak/exports/share/applications", "/var/lib/snapd/desktop/applications"}) {
@@ -302,7 +290,7 @@ const DesktopEntries::Entry *DesktopEntries::byLabel(std::string_view label, std
     if (label.empty()) {
         return nullptr;
     }
-    const std::string key = lower(label);
+    const std::string key = core::asciiLower(label);
     for (const auto *index : {&m_byLowerId, &m_byLowerWmClass, &m_byLowerLastPart}) {
         if (const auto found = index->find(key); found != index->end()) {
             return &m_entries[found->second];
@@ -323,8 +311,7 @@ bool DesktopEntries::contradicts(
     std::string_view label, const std::string &exe, std::chrono::steady_clock::time_point now)
 {
     const Entry *entry = byLabel(label, now);
-    return entry && !entry->programs.empty()
-        && std::find(entry->programs.begin(), entry->programs.end(), exe) == entry->programs.end();
+    return entry && !entry->vouchesFor(exe);
 }
 
 std::vector<long long> DesktopEntries::directoryStamps() const
@@ -388,7 +375,7 @@ void DesktopEntries::load()
 
     for (const std::string &dir : m_dirs) {
         forEachEntryFile(dir, {}, 0, [&](const std::string &file, const std::string &id) {
-            const std::string lowerId = lower(id);
+            const std::string lowerId = core::asciiLower(id);
             if (m_entries.size() >= kMaxEntries || m_byLowerId.contains(lowerId)) {
                 return; // hidden by an earlier directory
             }
@@ -413,11 +400,11 @@ void DesktopEntries::load()
     for (std::size_t i = 0; i < m_entries.size(); ++i) {
         const Entry &entry = m_entries[i];
         if (!entry.startupWmClass.empty()) {
-            m_byLowerWmClass.emplace(lower(entry.startupWmClass), i);
+            m_byLowerWmClass.emplace(core::asciiLower(entry.startupWmClass), i);
         }
         const std::size_t dot = entry.id.rfind('.');
         if (dot != std::string::npos && dot + 1 < entry.id.size()) {
-            m_byLowerLastPart.emplace(lower(entry.id.substr(dot + 1)), i);
+            m_byLowerLastPart.emplace(core::asciiLower(entry.id.substr(dot + 1)), i);
         }
         for (const std::string &program : entry.programs) {
             m_byProgram.emplace(program, i);

@@ -40,6 +40,9 @@ public:
         // The executables the entry vouches for (real paths of ELF files): Exec's program and
         // TryExec's, when they are not launchers. Empty when it cannot vouch for any.
         std::vector<std::string> programs;
+
+        // False only when the entry vouches for executables and `exe` is none of them.
+        bool vouchesFor(const std::string &exe) const;
     };
 
     // `applicationDirs` in order of precedence (an id found in an earlier directory hides the

@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/platform/processcontrol.h"
 
-#include <array>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
 #include <dirent.h>
-#include <string_view>
 
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -16,6 +13,7 @@
 #include <unistd.h>
 
 #include "agent/platform/launchedprogram.h"
+#include "agent/platform/smallfile.h"
 
 namespace sundial::platform
 {
@@ -39,22 +37,12 @@ bool processUid(const std::string &dir, uid_t &uid)
         uid = info.st_uid;
         return true;
     }
-    const int fd = ::open((dir + "/status").c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
+    const std::optional<std::string> status = readFilePrefix(dir + "/status", 4096);
+    const std::size_t line = status ? status->find("\nUid:") : std::string::npos;
+    if (line == std::string::npos) {
         return false;
     }
-    std::array<char, 4096> buffer {};
-    const ssize_t got = ::read(fd, buffer.data(), buffer.size() - 1);
-    ::close(fd);
-    if (got <= 0) {
-        return false;
-    }
-    const std::string_view status {buffer.data(), static_cast<std::size_t>(got)};
-    const std::size_t line = status.find("\nUid:");
-    if (line == std::string_view::npos) {
-        return false;
-    }
-    uid = static_cast<uid_t>(std::strtoul(buffer.data() + line + 5, nullptr, 10));
+    uid = static_cast<uid_t>(std::strtoul(status->c_str() + line + 5, nullptr, 10));
     return true;
 }
 
@@ -66,6 +54,30 @@ int pidfdOpen(pid_t pid)
 int pidfdSendSignal(int pidfd, int signal)
 {
     return static_cast<int>(::syscall(SYS_pidfd_send_signal, pidfd, signal, nullptr, 0));
+}
+
+// Calls `visit(pid, program)` for every process but pid 1 that runs a program (launchedProgram),
+// until it returns false. The program is read first: a kernel thread (most of a machine's
+// processes) has none and is passed over with one failed readlink, before its owner is read.
+void forEachProgram(
+    const std::string &procRoot, const std::function<bool(pid_t pid, const std::string &program)> &visit)
+{
+    DIR *proc = ::opendir(procRoot.c_str());
+    if (!proc) {
+        return;
+    }
+    while (const dirent *entry = ::readdir(proc)) {
+        char *end = nullptr;
+        const long pid = std::strtol(entry->d_name, &end, 10);
+        if (*end != '\0' || pid <= 1) {
+            continue;
+        }
+        const std::string program = launchedProgram(static_cast<pid_t>(pid), procRoot);
+        if (!program.empty() && !visit(static_cast<pid_t>(pid), program)) {
+            break;
+        }
+    }
+    ::closedir(proc);
 }
 
 } // namespace
@@ -81,63 +93,34 @@ std::vector<pid_t> findProcessesOf(
     uid_t uid, const std::function<bool(pid_t pid, const std::string &exe)> &matches, const std::string &procRoot)
 {
     std::vector<pid_t> pids;
-    DIR *proc = ::opendir(procRoot.c_str());
-    if (!proc) {
+    if (uid == 0) {
         return pids;
     }
-    while (const dirent *entry = ::readdir(proc)) {
-        char *end = nullptr;
-        const long pid = std::strtol(entry->d_name, &end, 10);
-        if (*end != '\0' || pid <= 1) {
-            continue;
-        }
-        // The program first: a kernel thread (most of a machine's processes) has none, and is
-        // passed over with one failed readlink.
-        const std::string program = launchedProgram(static_cast<pid_t>(pid), procRoot);
-        if (program.empty()) {
-            continue; // kernel thread, or gone
-        }
+    forEachProgram(procRoot, [&](pid_t pid, const std::string &program) {
         uid_t owner = 0;
-        if (uid == 0 || !processUid(procRoot + "/" + entry->d_name, owner) || owner != uid) {
-            continue;
+        if (processUid(procRoot + "/" + std::to_string(pid), owner) && owner == uid && matches(pid, program)) {
+            pids.push_back(pid);
         }
-        if (matches(static_cast<pid_t>(pid), program)) {
-            pids.push_back(static_cast<pid_t>(pid));
-        }
-    }
-    ::closedir(proc);
+        return true;
+    });
     return pids;
 }
 
 std::optional<pid_t> processRunning(uid_t uid, const std::string &program, const std::string &procRoot)
 {
+    std::optional<pid_t> found;
     if (uid == 0) {
-        return std::nullopt;
-    }
-    DIR *proc = ::opendir(procRoot.c_str());
-    if (!proc) {
-        return std::nullopt;
+        return found;
     }
     const std::string replaced = program + " (deleted)";
-    std::optional<pid_t> found;
-    while (!found) {
-        const dirent *entry = ::readdir(proc);
-        if (!entry) {
-            break;
-        }
-        char *end = nullptr;
-        const long pid = std::strtol(entry->d_name, &end, 10);
-        if (*end != '\0' || pid <= 1) {
-            continue;
-        }
-        const std::string runs = launchedProgram(static_cast<pid_t>(pid), procRoot);
+    forEachProgram(procRoot, [&](pid_t pid, const std::string &runs) {
         uid_t owner = 0;
-        if ((runs == program || runs == replaced) && processUid(procRoot + "/" + entry->d_name, owner)
+        if ((runs == program || runs == replaced) && processUid(procRoot + "/" + std::to_string(pid), owner)
             && owner == uid) {
-            found = static_cast<pid_t>(pid);
+            found = pid;
         }
-    }
-    ::closedir(proc);
+        return !found;
+    });
     return found;
 }
 

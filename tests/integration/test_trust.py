@@ -342,6 +342,17 @@ class DurabilityCase(TrustCase):
         time.sleep(1.2)  # a flush (every second here) has written it
         return self.status()["usedSeconds"]
 
+    def assert_counting_on(self, before, what="the count to go on"):
+        """A few flushes (one a second here) after the damage: the service runs and counts on,
+        and the child's time left is no more than before it. Returns the status."""
+        self._wait_for(lambda: self.status()["usedSeconds"] >= before + 4, what, timeout=15)
+        self.assertIsNone(self.daemon.poll(), "sundiald exited")
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self.assertGreater(self.used_grows(), 0, "the count stopped")
+        status = self.status()
+        self.assertLessEqual(status["remainingSeconds"], 95 * 60 - before)
+        return status
+
 
 class DurabilityTest(DurabilityCase):
     """Items 9 and 10: a damaged or unusable database never sets a child free, and nothing the
@@ -434,13 +445,7 @@ class RuntimeDatabaseFailureTest(DurabilityCase):
     what it counted meanwhile into it, audits "database-replaced", and never lets the child go."""
 
     def assert_failed_over(self, before):
-        # A few flushes (one a second here) after the damage: the service counts on.
-        self._wait_for(lambda: self.status()["usedSeconds"] >= before + 4, "the count to go on", timeout=15)
-        self.assertIsNone(self.daemon.poll(), "sundiald exited")
-        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
-        self.assertGreater(self.used_grows(), 0, "the count stopped")
-        status = self.status()
-        self.assertLessEqual(status["remainingSeconds"], 95 * 60 - before)
+        status = self.assert_counting_on(before)
         self.assert_still_limited_with_rules()
         after = status["usedSeconds"]
         time.sleep(1.2)  # a flush
@@ -519,12 +524,7 @@ class FullDiskTest(DurabilityCase):
         filler = self.fill_the_disk()
         with open(self.db_path(), "r+b") as f:
             f.write(os.urandom(4096))
-        self._wait_for(lambda: self.status()["usedSeconds"] >= before + 4, "the count to go on in memory", timeout=15)
-        self.assertIsNone(self.daemon.poll(), "sundiald exited")
-        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
-        self.assertGreater(self.used_grows(), 0, "the count stopped")
-        status = self.status()
-        self.assertLessEqual(status["remainingSeconds"], 95 * 60 - before)
+        status = self.assert_counting_on(before, "the count to go on in memory")
         os.remove(filler)  # room again: the next attempt (a 30 s backoff) gets a fresh file
         self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
         self._wait_for(lambda: "database-replaced" in self.audit_kinds(), "a database-replaced row", timeout=45)

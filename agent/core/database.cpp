@@ -274,7 +274,16 @@ Database::Database(sqlite3 *db, std::string path)
 
 Database::~Database()
 {
+    m_cached.clear();
     sqlite3_close_v2(m_db);
+}
+
+Statement &Database::cached(std::string_view sql)
+{
+    if (const auto found = m_cached.find(sql); found != m_cached.end()) {
+        return found->second;
+    }
+    return m_cached.emplace(std::string {sql}, prepare(sql)).first->second;
 }
 
 int Database::latestVersion()
@@ -515,13 +524,13 @@ std::int64_t Database::writeCount() const
 Database::Transaction::Transaction(Database &db)
     : m_db(db)
 {
-    m_began = static_cast<bool>(m_db.exec("BEGIN IMMEDIATE"));
+    m_began = m_db.cached("BEGIN IMMEDIATE").run();
 }
 
 Database::Transaction::~Transaction()
 {
     if (m_began && !m_done) {
-        m_db.exec("ROLLBACK");
+        m_db.cached("ROLLBACK").run();
     }
 }
 
@@ -530,9 +539,12 @@ Status Database::Transaction::commit()
     if (!m_began) {
         return Error {"", "no transaction to commit"};
     }
-    Status committed = m_db.exec("COMMIT");
-    m_done = static_cast<bool>(committed);
-    return committed;
+    Statement &commit = m_db.cached("COMMIT");
+    if (!commit.run()) {
+        return Error {"", commit.error(), sqlite3_extended_errcode(m_db.handle())};
+    }
+    m_done = true;
+    return success();
 }
 
 } // namespace sundial::core

@@ -11,6 +11,7 @@
 // asks it after every flush and opens a fresh file with Options::moveAsideBecause.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -82,6 +83,10 @@ public:
     // Runs SQL without results (may hold several statements).
     Status exec(std::string_view sql);
     Statement prepare(std::string_view sql) const { return Statement {m_db, sql}; }
+    // The same, prepared once for this connection and kept: for statements the service runs
+    // again and again (each flush, each transaction). Use it with run(), or reset() after
+    // stepping; it lives as long as the connection.
+    Statement &cached(std::string_view sql);
     std::int64_t lastInsertId() const;
     int changes() const;
     // Rows inserted, updated or deleted through this connection since it opened. It only
@@ -116,6 +121,7 @@ private:
     unsigned long long m_inode = 0;
     bool m_inMemory = false;
     OpenReport m_report;
+    std::map<std::string, Statement, std::less<>> m_cached; // finalized before the connection closes
 };
 
 } // namespace sundial::core

@@ -160,7 +160,11 @@ QString ChildSupervisor::onHeartbeat(core::Heartbeat heartbeat)
         heartbeat.url.clear();
         heartbeat.title.clear();
     }
+    const bool repeats = repeatsSettledReport(heartbeat, now);
     m_counter.report(now, heartbeat);
+    if (repeats && m_counter.count(now)) {
+        return m_settled->verdictKey; // counted; nothing the last decision rests on has changed
+    }
     update();
     const core::UseDecision use = core::judgeUse(m_rules, m_usage, *m_decision, heartbeat.app, heartbeat.domain);
     // The app itself (not a site shown in it) may not run: close it.
@@ -169,7 +173,45 @@ QString ChildSupervisor::onHeartbeat(core::Heartbeat heartbeat)
         const bool ruleNamesExecutable = m_sameContent.referenceFor(heartbeat.app.exe).has_value();
         m_closer.close(heartbeat.app.exe, ruleNamesExecutable, appOnly.reason);
     }
-    return fromStd(std::string {core::useVerdictKey(use.verdict)});
+    const QString verdictKey = fromStd(std::string {core::useVerdictKey(use.verdict)});
+    settle(now, heartbeat, use, appOnly, verdictKey);
+    return verdictKey;
+}
+
+bool ChildSupervisor::repeatsSettledReport(const core::Heartbeat &heartbeat, core::Instant now) const
+{
+    // A repeat only while the last report is still fresh: a report after the helper went
+    // missing changes what is counted.
+    return m_settled && now < m_settled->until && m_counter.reportIsFresh() && m_tickTimer.isActive()
+        && heartbeat.app == m_settled->report.app && heartbeat.domain == m_settled->report.domain
+        && heartbeat.url == m_settled->report.url && heartbeat.title == m_settled->report.title
+        && heartbeat.idle == m_settled->report.idle && heartbeat.mediaPlaying == m_settled->report.mediaPlaying;
+}
+
+void ChildSupervisor::settle(core::Instant now, const core::Heartbeat &heartbeat, const core::UseDecision &use,
+    const core::UseDecision &appOnly, const QString &verdictKey)
+{
+    // Only a plain "allowed" is held: warnings, lockouts and closing apps are decided afresh.
+    const auto allowed = [](core::UseVerdict verdict) {
+        return verdict == core::UseVerdict::Allowed || verdict == core::UseVerdict::AlwaysAllowed;
+    };
+    if (!m_decision || m_decision->verdict != core::Verdict::Allowed || !allowed(use.verdict)
+        || !allowed(appOnly.verdict) || m_locksToTrust) {
+        return;
+    }
+    // Until the earliest moment the decision could change with the child active: the policy's
+    // next change, the end of this app's or site's own budget, and the next whole minute of
+    // remaining time (news for the child's window).
+    core::Instant until = m_decision->nextChangeAt;
+    for (const std::optional<seconds> &left : {use.remaining, appOnly.remaining}) {
+        if (left) {
+            until = std::min(until, now + *left);
+        }
+    }
+    if (m_decision->remaining) {
+        until = std::min(until, now + *m_decision->remaining % minutes {1});
+    }
+    m_settled = Settled {heartbeat, until, verdictKey};
 }
 
 void ChildSupervisor::update()
@@ -199,6 +241,7 @@ core::Decision ChildSupervisor::evaluateAt(core::Instant now, core::UsageSnapsho
 
 void ChildSupervisor::decide(core::Instant now)
 {
+    m_settled.reset(); // whatever called for a decision may change the verdict on the app in use
     const core::Decision decision = evaluateAt(now, m_usage);
     m_decision = decision;
 

@@ -89,6 +89,13 @@ private:
     // The decision at `now` from what is counted so far; `usage` receives the snapshot it used.
     core::Decision evaluateAt(core::Instant now, core::UsageSnapshot &usage);
     void decide(core::Instant now);
+    // A report that repeats the last one while the decision it got still holds is counted and
+    // answered as before, without deciding again: the decision's own timers, the tick and every
+    // other event (rules, grants, sessions, clock) decide again, and each clears the settled
+    // answer. Most reports are keep-alives; this is the service's CPU at one report a second.
+    bool repeatsSettledReport(const core::Heartbeat &heartbeat, core::Instant now) const;
+    void settle(core::Instant now, const core::Heartbeat &heartbeat, const core::UseDecision &use,
+        const core::UseDecision &appOnly, const QString &verdictKey);
     void enforce(core::Instant now, const core::Decision &decision);
     void schedule(const core::Decision &decision);
     // The ladder's position survives a restart (meta "lockout:<uid>"): a restart must not give
@@ -127,6 +134,12 @@ private:
     bool m_locksToTrust = false; // restored mid-lockout: see ChildSessions::trustCurrentLocks
 
     std::optional<core::Decision> m_decision;
+    struct Settled {
+        core::Heartbeat report;
+        core::Instant until;
+        QString verdictKey;
+    };
+    std::optional<Settled> m_settled; // see repeatsSettledReport
     std::optional<std::chrono::minutes> m_warnedThreshold;
     core::UsageSnapshot m_usage; // as of the last decision
     struct StatusEssentials {

@@ -142,7 +142,7 @@ void ServiceClock::useDatabase(core::Database &db, core::AuditLog &audit)
 
 core::Status ServiceClock::persist() const
 {
-    core::Statement write = m_db->prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) "
+    core::Statement &write = m_db->cached("INSERT INTO meta(key, value) VALUES(?1, ?2) "
                                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     write.bind(1, kLastTrustedKey).bind(2, std::to_string(m_trusted.now().time_since_epoch().count()));
     if (!write.run()) {

@@ -39,6 +39,8 @@ public:
     // The child is using the computer now: a session in use and, if the helper reports, not
     // idle (or media playing).
     bool childActive() const;
+    // Whether the helper's last report is younger than the helper's timeout.
+    bool reportIsFresh() const;
 
     core::UsageSnapshot snapshot(core::LocalDate day) { return m_recorder->snapshot(day); }
     // Writes what was counted, the trusted clock's anchor in the same transaction. On failure
@@ -54,7 +56,6 @@ public:
 
 private:
     using Steady = std::chrono::steady_clock;
-    bool reportIsFresh() const;
     core::Heartbeat currentActivity(core::Instant now);
 
     std::int64_t m_uid;

@@ -13,6 +13,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
 from harness import CHILD_UID, SUNDIALD as SUNDIALD_PATH, ServiceTestCase  # noqa: E402
+from harness import today_number as harness_today  # noqa: E402
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -331,6 +332,73 @@ class AppBlockTest(ServiceTestCase):
         self.assertIn("allowed", self.heartbeat(exe=other, uid=CHILD_UID).stdout)
         time.sleep(1)
         self.assertIsNone(process.poll())
+
+
+class RepeatedReportTest(ServiceTestCase):
+    """A report that repeats the last one is answered without deciding again while the decision
+    holds (the service's CPU at one keep-alive a second). A tick every 30 s here, so only the
+    repeat rule itself keeps the answers right between ticks."""
+    flush_interval = 30
+
+    def setUp(self):
+        super().setUp()
+        self.game = os.path.join(self.dir, "game")
+        subprocess.run(["cp", "/usr/bin/sleep", self.game], check=True)
+        os.chmod(self.game, 0o755)
+
+    def spawn_game(self):
+        process = subprocess.Popen(["setpriv", "--reuid=%d" % CHILD_UID, "--regid=%d" % CHILD_UID, "--clear-groups",
+                                    self.game, "300"])
+        self.addCleanup(lambda: (process.kill(), process.wait()))
+        time.sleep(0.2)
+        return process
+
+    def test_repeated_reports_are_counted(self):
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+        self.add_session()
+        started = time.monotonic()
+        while time.monotonic() - started < 4.5:
+            self.heartbeat(exe=self.game, uid=CHILD_UID)
+            time.sleep(0.5)
+        self.assertGreaterEqual(self.status()["usedSeconds"], 3)
+
+    def test_a_repeated_report_is_judged_again_when_the_rules_change(self):
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+        self.add_session()
+        game = self.spawn_game()
+        for _ in range(3):
+            self.assertIn("allowed", self.heartbeat(exe=self.game, uid=CHILD_UID).stdout)
+        self.agent("Admin.SetRules", CHILD_UID, self.rules(apps=[{"match": {"exe": self.game}, "action": "blocked"}]))
+        self.assertIn("blocked", self.heartbeat(exe=self.game, uid=CHILD_UID).stdout)
+        self._wait_for(lambda: game.poll() is not None, "the blocked game to end", timeout=8)
+
+    def test_an_app_budget_that_runs_out_under_repeated_reports_closes_the_app(self):
+        # 57 s of the game's 1-minute budget used before the service starts.
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+        self.agent("Admin.SetRules", CHILD_UID, self.rules(
+            apps=[{"match": {"exe": self.game}, "action": "budget", "dailyMinutes": 1}]))
+        self.stop_service()
+        db = sqlite3.connect(os.path.join(self.state, "sundial.db"))
+        app = db.execute("INSERT INTO apps(exe, desktop_id, category) VALUES(?, '', '') RETURNING id",
+                         (self.game,)).fetchone()[0]
+        db.execute("INSERT INTO daily_usage(child, dim, day, key, active_s, charged_s) VALUES(?, 1, ?, ?, 57, 57)",
+                   (CHILD_UID, harness_today(), app))
+        db.commit()
+        db.close()
+        self.start_service()
+        self.add_session()
+        game = self.spawn_game()
+        verdicts = []
+        started = time.monotonic()
+        while game.poll() is None and time.monotonic() - started < 12:
+            verdicts.append(self.heartbeat(exe=self.game, uid=CHILD_UID).stdout.strip())
+            time.sleep(0.3)
+        self.assertIn("allowed", verdicts[0])
+        self.assertIsNotNone(game.poll(), "the game ran on past its budget: %s" % verdicts)
+        self.assertLess(time.monotonic() - started, 9)
 
 
 class SecurityTest(ServiceTestCase):

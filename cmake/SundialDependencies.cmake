@@ -45,6 +45,8 @@ set(sundial_test_requirements
     PYTHON gi python3-gi
     PROGRAM setpriv util-linux
     PROGRAM pamtester pamtester
+    PROGRAM squashfuse squashfuse
+    PROGRAM mksquashfs squashfs-tools
     PROGRAM Xvfb xvfb
     PROGRAM openbox openbox
     PROGRAM xdotool xdotool

@@ -17,6 +17,8 @@ packages=(
     libsystemd-dev
     # integration tests: a private bus, the logind mock, calls as other users, the PAM check
     dbus-daemon dbus-bin libglib2.0-bin python3-dbusmock python3-dbus python3-gi util-linux pamtester
+    # an AppImage-like FUSE mount that only the child can open (the trust tests' launch tricks)
+    squashfuse squashfs-tools
     # a real X session for the session helper's tests
     xvfb openbox xdotool x11-apps x11-utils trayer
     # runtime data the tests rely on

@@ -60,10 +60,11 @@ void AppCloser::close(const std::string &exe, bool ruleNamesExecutable, const st
         return;
     }
     // By program and uid, never by name: a process of another user is never touched.
-    // A copy is read through /proc/PID/exe: the service's sandbox hides /home and /tmp by path.
+    // A copy is read through /proc/PID/exe (the service's sandbox hides /home and /tmp by path),
+    // or by its running code where no one but its owner can open it (an AppImage's mount).
     const std::vector<pid_t> pids
         = platform::findProcessesOf(static_cast<uid_t>(m_uid), [&](pid_t pid, const std::string &path) {
-              return path == exe || m_sameContent.referenceFor(path, platform::executableLink(pid, path)) == exe;
+              return path == exe || m_sameContent.referenceForProcess(pid, path) == exe;
           });
     if (pids.empty()) {
         return;

@@ -101,25 +101,28 @@ void ChildSupervisor::setRules(const core::Rules &rules)
     update();
 }
 
-std::string ChildSupervisor::readableCopy(const std::string &exe)
+std::optional<std::string> ChildSupervisor::namedProgram(const std::string &exe)
 {
-    // Only when the service cannot open the path itself (its sandbox hides /home and /tmp),
-    // and a /proc scan at most once per executable per minute, never per heartbeat.
-    if (exe.empty() || ::access(exe.c_str(), R_OK) == 0) {
-        return {};
+    if (const std::optional<std::string> named = m_sameContent.referenceFor(exe);
+        named || exe.empty() || ::access(exe.c_str(), R_OK) == 0) {
+        return named;
     }
+    // The service cannot open the path itself (its sandbox hides /home and /tmp; a FUSE mount,
+    // such as an AppImage's, admits only its owner): look through a process that runs it. A /proc
+    // scan at most once per executable per minute, never per heartbeat.
     const auto now = std::chrono::steady_clock::now();
     if (const auto seen = m_hiddenScanned.find(exe);
         seen != m_hiddenScanned.end() && now - seen->second.when < std::chrono::minutes {1}) {
-        return seen->second.link;
+        return seen->second.named;
     }
     const std::optional<pid_t> running = platform::processRunning(static_cast<uid_t>(m_uid), exe);
-    const std::string link = running ? platform::executableLink(*running, exe) : std::string {};
+    const std::optional<std::string> named
+        = running ? m_sameContent.referenceForProcess(*running, exe) : std::optional<std::string> {};
     if (m_hiddenScanned.size() >= kMaxHiddenRemembered) {
         m_hiddenScanned.clear();
     }
-    m_hiddenScanned[exe] = {now, link};
-    return link;
+    m_hiddenScanned[exe] = {now, named};
+    return named;
 }
 
 void ChildSupervisor::setRulesExecutables()
@@ -141,8 +144,7 @@ QString ChildSupervisor::onHeartbeat(core::Heartbeat heartbeat)
     // it is called: counted, judged and closed as it.
     // (Nothing to compare, and no file looked at, while the rules name no executable.)
     if (m_sameContent.hasReferences()) {
-        if (const std::optional<std::string> named
-            = m_sameContent.referenceFor(heartbeat.app.exe, readableCopy(heartbeat.app.exe))) {
+        if (const std::optional<std::string> named = namedProgram(heartbeat.app.exe)) {
             heartbeat.app.exe = *named;
         }
     }

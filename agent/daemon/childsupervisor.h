@@ -38,7 +38,7 @@ namespace sundial::daemon
 struct SupervisorSettings {
     std::chrono::seconds flushInterval {10};
     // Past this long without a report the helper counts as missing; the helper's keep-alive
-    // (--keep-alive, 60 s by default) must be shorter.
+    // (--keep-alive, 30 s by default) must be shorter.
     std::chrono::seconds helperTimeout {90};
     std::chrono::seconds pulse {15}; // longer than flushInterval
     std::chrono::seconds appCloseGrace {5}; // SIGTERM to SIGKILL for a blocked app
@@ -64,7 +64,9 @@ public:
     // Something outside changed (sessions, grants, clock): recount and decide again.
     void update();
     // The status as of now, from what was counted up to the last event or tick. Reading it
-    // counts nothing, decides nothing and starts no lockout.
+    // counts nothing, decides nothing and starts no lockout; it writes nothing (the recorder only
+    // moves seconds it already holds into its pending totals, and the clock audits a jump the
+    // reading reveals, as any reading of the time would).
     QVariantMap status();
     // Writes what was counted; called on the tick and at shutdown. Every attempt is announced
     // (flushed), so that the service can judge a failing database.
@@ -106,19 +108,19 @@ private:
 
     // The executables the rules name, for recognising a copy of one by its bytes.
     void setRulesExecutables();
-    // /proc/PID/exe of a process running `exe` when the service cannot open `exe` by its path;
-    // else empty (read the path).
-    std::string readableCopy(const std::string &exe);
+    // The executable the rules name that `exe` is (itself, or a copy of it by content), read by
+    // path, or through a process running it where the service cannot open the path.
+    std::optional<std::string> namedProgram(const std::string &exe);
 
     std::int64_t m_uid;
     core::Rules m_rules;
     platform::SameContentFinder m_sameContent;
     struct HiddenScan {
         std::chrono::steady_clock::time_point when;
-        std::string link;
+        std::optional<std::string> named;
     };
     static constexpr std::size_t kMaxHiddenRemembered = 256;
-    std::map<std::string, HiddenScan> m_hiddenScanned; // readableCopy's answers
+    std::map<std::string, HiddenScan> m_hiddenScanned; // namedProgram's answers for hidden files
     core::ActivityStore *m_store; // the stores: never null, moved by moveTo()
     core::NewNameLimiter m_newNames;
     core::GrantStore *m_grants;

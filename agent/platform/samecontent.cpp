@@ -8,6 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "agent/platform/launchedprogram.h"
+#include "agent/platform/runningcode.h"
+
 namespace sundial::platform
 {
 
@@ -84,6 +87,7 @@ void SameContentFinder::setReferences(std::vector<std::string> paths)
     if (paths != m_references) {
         m_references = std::move(paths);
         m_answers.clear();
+        m_runningAnswers.clear();
     }
 }
 
@@ -119,6 +123,43 @@ std::optional<std::string> SameContentFinder::referenceFor(const std::string &pa
         m_answers.clear();
     }
     m_answers.emplace(identity, answer);
+    return answer;
+}
+
+std::optional<std::string> SameContentFinder::referenceForProcess(pid_t pid, const std::string &path)
+{
+    struct stat info {
+    };
+    if (m_references.empty() || ::stat(path.c_str(), &info) == 0) {
+        return referenceFor(path);
+    }
+    if (const std::string link = executableLink(pid, path); !link.empty() && ::stat(link.c_str(), &info) == 0) {
+        return referenceFor(path, link);
+    }
+    for (const std::string &reference : m_references) {
+        if (reference == path) {
+            return reference;
+        }
+    }
+    const std::vector<CodeMapping> code = programCode(pid, path);
+    if (code.empty()) {
+        return std::nullopt;
+    }
+    const RunningIdentity identity {code.front().device, code.front().inode, pid};
+    if (const auto known = m_runningAnswers.find(identity); known != m_runningAnswers.end()) {
+        return known->second;
+    }
+    std::optional<std::string> answer;
+    for (const std::string &reference : m_references) {
+        if (runsCodeOf(pid, code, reference)) {
+            answer = reference;
+            break;
+        }
+    }
+    if (m_runningAnswers.size() >= kMaxRemembered) {
+        m_runningAnswers.clear();
+    }
+    m_runningAnswers.emplace(identity, answer);
     return answer;
 }
 

@@ -12,6 +12,8 @@
 #include <tuple>
 #include <vector>
 
+#include <sys/types.h>
+
 namespace sundial::platform
 {
 
@@ -26,6 +28,11 @@ public:
     // where the bytes are read instead: /proc/PID/exe of a process running `path`, which opens
     // the file even where the service's own view hides it (ProtectHome, PrivateTmp).
     std::optional<std::string> referenceFor(const std::string &path, const std::string &readThrough = {});
+    // The same for the program `path` that process `pid` runs, wherever its file is: read by its
+    // path, else through /proc/PID/exe, else (a file no one but its owner can open, such as an
+    // AppImage's FUSE mount) by the code the process has mapped from it (RunningCode). Answers
+    // from the process's memory are kept per mapped file and process.
+    std::optional<std::string> referenceForProcess(pid_t pid, const std::string &path);
 
     // Bounds the cache; past it, it starts again (a flood of fresh names costs reads, not memory).
     static constexpr std::size_t kMaxRemembered = 4096;
@@ -34,6 +41,8 @@ private:
     using FileIdentity = std::tuple<unsigned long, unsigned long, long long, long long>;
     std::vector<std::string> m_references;
     std::map<FileIdentity, std::optional<std::string>> m_answers;
+    using RunningIdentity = std::tuple<std::string, unsigned long long, pid_t>; // device, inode, process
+    std::map<RunningIdentity, std::optional<std::string>> m_runningAnswers;
 };
 
 } // namespace sundial::platform

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The child as the adversary of a limit (../shared/design/THREATS.md): each test is a bypass a
+"""The child as the adversary of a limit (docs/ARCHITECTURE.md "Processes and trust"): each test is a bypass a
 child with a terminal would try, run as the child's uid through setpriv where the attack is the
 child's, against sundiald on a private system bus. systemd-logind is mocked by python3-dbusmock's
 logind template (logind cannot run in CI). The mock lets any caller call a session's
@@ -178,6 +178,53 @@ class LaunchTrickTest(TrustCase):
         game = self.run_as_child(self.LOADER, self.game, "300")
         self.heartbeat(exe=self.game, uid=CHILD_UID)  # the helper reports the program the loader runs
         self._wait_for(lambda: game.poll() is not None, "the loader-started game to end", timeout=8)
+
+    def mount_as_the_child(self, image, mountpoint):
+        """Mounts a squashfs image the way an AppImage's runtime does (squashfuse, the FUSE server
+        AppImages are built on), owned by the child and without allow_other: no other user, root
+        included, can open a file in it. fusermount3 would do the mount for the child; here root
+        makes the same mount (user_id = the child's) and hands the /dev/fuse descriptor to
+        squashfuse running as the child, so the test does not depend on /dev/fuse's mode."""
+        import ctypes
+        fuse = os.open("/dev/fuse", os.O_RDWR)
+        self.addCleanup(os.close, fuse)
+        libc = ctypes.CDLL(None, use_errno=True)
+        options = "fd=%d,rootmode=40000,user_id=%d,group_id=%d" % (fuse, CHILD_UID, CHILD_UID)
+        ms_nosuid, ms_nodev = 2, 4
+        if libc.mount(image.encode(), mountpoint.encode(), b"fuse.squashfuse", ms_nosuid | ms_nodev,
+                      options.encode()) != 0:
+            raise OSError(ctypes.get_errno(), "mount fuse.squashfuse on " + mountpoint)
+        self.addCleanup(lambda: subprocess.run(["umount", "-l", mountpoint]))
+        server = subprocess.Popen(["setpriv", "--reuid=%d" % CHILD_UID, "--regid=%d" % CHILD_UID, "--clear-groups",
+                                   "squashfuse", "-f", image, "/dev/fd/%d" % fuse], pass_fds=(fuse,))
+        self.addCleanup(lambda: (server.kill(), server.wait()))
+        # Root cannot even stat the mount: ask as the child.
+        self._wait_for(lambda: subprocess.run(["setpriv", "--reuid=%d" % CHILD_UID, "--regid=%d" % CHILD_UID,
+                                               "--clear-groups", "test", "-d", os.path.join(mountpoint, "usr")]
+                                              ).returncode == 0, "the squashfs image served", timeout=10)
+
+    def test_a_blocked_game_run_from_an_appimage_mount_is_closed(self):
+        # The game inside a squashfs image, as an AppImage carries it.
+        tree = os.path.join(self.dir, "appdir")
+        os.makedirs(os.path.join(tree, "usr", "bin"))
+        shutil.copy(self.game, os.path.join(tree, "usr", "bin", "game"))
+        image = os.path.join(self.dir, "game.squashfs")
+        subprocess.run(["mksquashfs", tree, image, "-quiet", "-no-progress", "-all-root"], check=True,
+                       stdout=subprocess.DEVNULL)
+        os.chmod(image, 0o644)
+        mountpoint = os.path.join(self.dir, ".mount_game")
+        os.makedirs(mountpoint)
+        os.chown(mountpoint, CHILD_UID, CHILD_UID)
+        self.mount_as_the_child(image, mountpoint)
+        inside = os.path.join(mountpoint, "usr", "bin", "game")
+        # What the attack relies on: the service, root, cannot open the file at all.
+        with self.assertRaises(PermissionError):
+            open(inside, "rb")
+        game = self.run_as_child(inside, "300")
+        verdict = self.heartbeat(exe=inside, uid=CHILD_UID).stdout
+        self.assertIn("blocked", verdict)
+        self._wait_for(lambda: game.poll() is not None, "the game from the AppImage mount to end", timeout=8)
+        self.assertEqual(game.returncode, -signal.SIGTERM)
 
     def test_a_blocked_python_game_does_not_take_other_python_programs_with_it(self):
         homework = self.run_as_child("/usr/bin/python3", "-c", "import time; time.sleep(300)")

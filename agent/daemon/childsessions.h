@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ChildSessions: one child's logind sessions as the service judges them, not as the child's
-// hints paint them (docs/ARCHITECTURE.md "Processes and trust", THREATS.md).
+// hints paint them (docs/ARCHITECTURE.md "Processes and trust"; test_trust.py `LockedAndIdleHintTest`).
 //
 // A session is in use while it is open (LoginSession::open: any type, local ones in the
 // foreground, remote ones while they last) unless it is held by a lock the service asked for:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/logincheck/refusalmessage.h"
 
+#include <array>
 #include <string_view>
 
 namespace sundial::logincheck
@@ -38,6 +39,44 @@ std::string momentText(std::time_t at, std::time_t now)
     return std::string {weekday} + " at " + clock;
 }
 
+// "3 h", "1 h 30 min", "45 min", "30 s": as the service and the child's window say it.
+std::string durationText(std::int64_t seconds)
+{
+    if (seconds < 60) {
+        return std::to_string(seconds) + " s";
+    }
+    const std::int64_t hours = seconds / 3600;
+    const std::int64_t minutes = seconds % 3600 / 60;
+    if (hours == 0) {
+        return std::to_string(minutes) + " min";
+    }
+    return std::to_string(hours) + " h" + (minutes == 0 ? "" : " " + std::to_string(minutes) + " min");
+}
+
+// Why there is no screen time, from the reason's parts; the service's own words only for a kind
+// this check does not know (a newer service).
+std::string reasonText(const AccountStatus &status, std::time_t now)
+{
+    static constexpr std::array<std::string_view, 7> kWeekdays {
+        "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+    const std::string extra
+        = status.reasonExtraSeconds > 0 ? " and " + durationText(status.reasonExtraSeconds) + " extra" : "";
+    if (status.reasonKind == "day-budget-used-up") {
+        const std::string_view day = kWeekdays.at(
+            static_cast<std::size_t>(status.reasonWeekday >= 0 && status.reasonWeekday < 7 ? status.reasonWeekday : 0));
+        return std::string {day} + "'s " + durationText(status.reasonBudgetSeconds) + extra + " are used up";
+    }
+    if (status.reasonKind == "week-budget-used-up") {
+        return "this week's " + durationText(status.reasonBudgetSeconds) + " are used up";
+    }
+    if (status.reasonKind == "outside-hours") {
+        return status.reasonAt > 0
+            ? "outside allowed hours; next allowed at " + momentText(static_cast<std::time_t>(status.reasonAt), now)
+            : std::string {"outside allowed hours"};
+    }
+    return status.reason.empty() ? std::string {"not allowed"} : status.reason;
+}
+
 std::string_view trimmed(std::string_view text)
 {
     constexpr std::string_view kSpace = " \t\n\v\f\r";
@@ -52,11 +91,11 @@ std::string_view trimmed(std::string_view text)
 
 std::string refusalMessage(const AccountStatus &status, std::time_t now)
 {
-    std::string text
-        = "Sundial: no screen time now — " + (status.reason.empty() ? "not allowed" : status.reason) + ".\n";
+    std::string text = "Sundial: no screen time now — " + reasonText(status, now) + ".\n";
     // An outside-hours reason already names the next allowed time. Otherwise nextChangeAt is
     // the earliest moment the verdict can change by the rules alone, so it is a true lower bound.
-    if (status.reason.find("next allowed") == std::string::npos && status.nextChangeAt > now) {
+    const bool saysNextAllowed = status.reasonKind == "outside-hours" && status.reasonAt > 0;
+    if (!saysNextAllowed && status.nextChangeAt > now) {
         text += "Next allowed: not before " + momentText(static_cast<std::time_t>(status.nextChangeAt), now)
             + ", unless a parent allows it sooner.\n";
     }

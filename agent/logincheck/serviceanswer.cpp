@@ -130,14 +130,21 @@ int readField(sd_bus_message *reply, std::string_view key, AccountStatus &status
         status.limited = limited != 0;
         return result;
     }
-    if (key == "nextChangeAt" && signature == "x") {
-        std::int64_t at = 0;
-        result = sd_bus_message_read(reply, "v", "x", &at);
-        status.nextChangeAt = at;
+    std::int64_t *number = key == "nextChangeAt" ? &status.nextChangeAt
+        : key == "reasonAt"                      ? &status.reasonAt
+        : key == "reasonBudgetSeconds"           ? &status.reasonBudgetSeconds
+        : key == "reasonExtraSeconds"            ? &status.reasonExtraSeconds
+        : key == "reasonWeekday"                 ? &status.reasonWeekday
+                                                 : nullptr;
+    if (number && signature == "x") {
+        std::int64_t value = 0;
+        result = sd_bus_message_read(reply, "v", "x", &value);
+        *number = value;
         return result;
     }
     std::string *text = key == "verdict" ? &status.verdict
         : key == "reason"                ? &status.reason
+        : key == "reasonKind"            ? &status.reasonKind
         : key == "helpLineName"          ? &status.helpLineName
         : key == "helpLinePhone"         ? &status.helpLinePhone
         : key == "helpLineUrl"           ? &status.helpLineUrl

@@ -401,6 +401,37 @@ class RepeatedReportTest(ServiceTestCase):
         self.assertLess(time.monotonic() - started, 9)
 
 
+class StatusReadTest(ServiceTestCase):
+    """A status read is a getter: it counts nothing, decides nothing and writes nothing (a tick
+    every 30 s here, so only the reads happen between the checks)."""
+    flush_interval = 30
+
+    def rows(self):
+        db = sqlite3.connect(os.path.join(self.state, "sundial.db"))
+        try:
+            return [db.execute("SELECT count(*) FROM " + table).fetchone()[0]
+                    for table in ("activity", "daily_usage", "audit")]
+        finally:
+            db.close()
+
+    def test_reading_the_status_changes_nothing(self):
+        self.start_service()
+        self.agent("Admin.AddChild", CHILD_UID)
+        self.add_session()
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        first = self.status()
+        rows = self.rows()
+        for _ in range(6):
+            time.sleep(0.4)
+            status = self.status()
+            self.assertEqual(status["usedSeconds"], first["usedSeconds"])
+            self.assertEqual(status["verdict"], first["verdict"])
+        self.assertEqual(self.rows(), rows)
+        # What the reads did not count is counted at the next event.
+        self.heartbeat(exe="/usr/bin/abiword", uid=CHILD_UID)
+        self.assertGreaterEqual(self.status()["usedSeconds"], first["usedSeconds"] + 2)
+
+
 class SecurityTest(ServiceTestCase):
     def setUp(self):
         super().setUp()

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Forged heartbeats (issue #11, item 2; ../shared/design/THREATS.md "post heartbeats from a
+"""Forged heartbeats (issue #11, item 2; the threat "post heartbeats from a
 shell"): the child, with a terminal, posts Session.Heartbeat reports of its own with gdbus. The
 service believes reports only from its own reporters (the sending process runs a trusted,
 root-owned executable, is not traced and not preloaded), cross-checks what a trusted reporter

@@ -1,21 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // sundial-tray: the child's view. A tray icon showing the time left (drawn), a window that also
 // works without a tray, desktop notifications for warnings, and the time's-up screen.
-// --screenshot DIR renders every view to PNG files (and lists the texts shown) for tests and
-// documentation.
+// --screenshot DIR renders every view to PNG files (ui/tray/screenshots.h).
 #include <iostream>
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDBusConnection>
-#include <QDir>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QLabel>
-#include <QLibraryInfo>
 #include <QMenu>
-#include <QPushButton>
 #include <QSystemTrayIcon>
 #include <QTimer>
 #include <QTranslator>
@@ -23,82 +15,12 @@
 #include "ui/tray/childwindow.h"
 #include "ui/tray/desktopnotifier.h"
 #include "ui/tray/remainingicon.h"
+#include "ui/tray/screenshots.h"
 #include "ui/tray/serviceconnection.h"
 #include "ui/tray/timeupscreen.h"
 
-namespace
-{
-
 using namespace sundial::ui;
 using namespace std::chrono;
-
-ChildStatus sampleStatus(minutes left)
-{
-    ChildStatus status;
-    status.limited = true;
-    status.verdict = left <= minutes {0} ? QStringLiteral("out-of-time")
-        : left <= minutes {15}           ? QStringLiteral("warning")
-                                         : QStringLiteral("allowed");
-    status.reason = left <= minutes {0} ? QStringLiteral("Saturday's 2 h are used up")
-                                        : QStringLiteral("%1 min of Saturday's 2 h left").arg(left.count());
-    status.used = minutes {120} - left;
-    status.reasonKind = left <= minutes {0} ? QStringLiteral("day-budget-used-up") : QStringLiteral("day-budget-left");
-    status.reasonBudget = hours {2};
-    status.reasonRemaining = std::max(left, minutes {0});
-    status.reasonWeekday = 6; // Saturday
-    status.remaining = std::max(left, minutes {0});
-    status.allowedUntil = QDateTime::currentSecsSinceEpoch() + left.count() * 60;
-    status.budgets = {{QStringLiteral("Games"), hours {1}, minutes {20}}};
-    status.recorded = QStringLiteral("Which apps you use and when, which web sites (domain only). Details are kept "
-                                     "30 days, daily totals 365 days. Never keystrokes, never screenshots.");
-    status.helpLineName = QStringLiteral("Tổng đài quốc gia bảo vệ trẻ em");
-    status.helpLinePhone = QStringLiteral("111");
-    status.helpLineUrl = QStringLiteral("https://tongdai111.vn");
-    return status;
-}
-
-// Every text a widget shows, by object name, for tests to check what is on screen.
-QJsonObject textsOf(QWidget *root)
-{
-    QJsonObject texts;
-    for (QLabel *label : root->findChildren<QLabel *>()) {
-        if (!label->objectName().isEmpty()) {
-            texts[label->objectName()] = label->text();
-        }
-    }
-    for (QPushButton *button : root->findChildren<QPushButton *>()) {
-        if (!button->objectName().isEmpty()) {
-            texts[button->objectName()] = button->text();
-        }
-    }
-    return texts;
-}
-
-int screenshots(const QString &dir, const ChildStatus &live, bool haveLive)
-{
-    QDir {}.mkpath(dir);
-    QJsonObject report;
-    const ChildStatus status = haveLive ? live : sampleStatus(minutes {45});
-    ChildWindow window;
-    window.setStatus(status);
-    window.setRequestState(QStringLiteral("pending"));
-    window.resize(window.sizeHint());
-    window.grab().save(dir + QStringLiteral("/child-window.png"));
-    report[QStringLiteral("childWindow")] = textsOf(&window);
-    for (const int left : {90, 14, 1, 0}) {
-        renderRemainingIcon(sampleStatus(minutes {left}), 64, hours {2})
-            .save(dir + QStringLiteral("/tray-%1min.png").arg(left));
-    }
-    TimeUpScreen screen;
-    screen.start(sampleStatus(minutes {0}), sampleStatus(minutes {0}).localizedReason(), seconds {60});
-    screen.resize(1024, 768);
-    screen.grab().save(dir + QStringLiteral("/time-up.png"));
-    report[QStringLiteral("timeUpScreen")] = textsOf(&screen);
-    std::cout << QJsonDocument(report).toJson(QJsonDocument::Compact).toStdString() << "\n";
-    return 0;
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -132,10 +54,10 @@ int main(int argc, char **argv)
     ServiceConnection service(bus);
     if (parser.isSet(screenshot)) {
         if (parser.isSet(sample)) {
-            return screenshots(parser.value(screenshot), {}, false);
+            return writeScreenshots(parser.value(screenshot), {}, false);
         }
         QObject::connect(&service, &ServiceConnection::statusChanged, &app, [&](const ChildStatus &status) {
-            QApplication::exit(screenshots(parser.value(screenshot), status, true));
+            QApplication::exit(writeScreenshots(parser.value(screenshot), status, true));
         });
         QObject::connect(&service, &ServiceConnection::unreachable, &app, [](const QString &message) {
             std::cerr << "sundial-tray: " << message.toStdString() << "\n";
@@ -166,21 +88,21 @@ int main(int argc, char **argv)
         window.setStatus(status);
         const seconds budget = status.remaining ? status.used + *status.remaining : seconds {0};
         tray.setIcon(remainingIcon(status, budget));
-        tray.setToolTip(status.reason);
+        tray.setToolTip(status.localizedReason());
         if (!status.outOfTime()) {
             timeUp.hide();
         }
     });
     // Each event is also logged (the session's journal), which is how tests see what was shown.
     QObject::connect(&service, &ServiceConnection::warning, &app, [&](qint64 left, const QString &reason) {
-        const QString said = current.reasonKind.isEmpty() ? reason : current.localizedReason();
+        const QString said = current.localizedReason(); // in the child's language, from the parts
         notifier.warn(left, said);
         tray.showMessage(QStringLiteral("Sundial"), said);
         std::cerr << "sundial-tray: warning shown, " << left << " s left: " << reason.toStdString() << std::endl;
     });
     QObject::connect(&service, &ServiceConnection::timesUp, &app, [&](qint64 grace, const QString &reason) {
         // The service's status (sent just before) has the reason in parts, for the child's language.
-        timeUp.start(current, current.reasonKind.isEmpty() ? reason : current.localizedReason(), seconds {grace});
+        timeUp.start(current, current.localizedReason(), seconds {grace});
         std::cerr << "sundial-tray: time's-up screen shown, locking in " << grace << " s: " << reason.toStdString()
                   << std::endl;
     });

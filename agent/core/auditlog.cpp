@@ -71,10 +71,7 @@ Result<std::int64_t> AuditLog::append(const AuditEntry &given)
         .bind(5, entry.actor)
         .bind(6, entry.detail)
         .bind(7, hash);
-    Statement head = m_db.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) "
-                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    head.bind(1, kHeadKey).bind(2, std::to_string(entry.id) + ":" + hash);
-    if (!insert.run() || !head.run()) {
+    if (!insert.run() || !m_db.setMeta(kHeadKey, std::to_string(entry.id) + ":" + hash)) {
         return Error {"audit", "could not append: " + insert.error()};
     }
     if (transaction) {
@@ -154,10 +151,9 @@ ChainState AuditLog::verifyFrom(const Mark &from)
         expectedId = entry.id + 1;
     }
     // Rows cut from the end leave the recorded head pointing past the last row.
-    Statement head = m_db.prepare("SELECT value FROM meta WHERE key = ?1");
-    head.bind(1, kHeadKey);
+    const std::optional<std::string> head = m_db.metaValue(kHeadKey);
     const std::string expectedHead = state.rows ? std::to_string(expectedId - 1) + ":" + previous : std::string {};
-    if (head.step() ? head.text(0) != expectedHead : state.rows > 0) {
+    if (head ? *head != expectedHead : state.rows > 0) {
         if (state.intact) {
             state.intact = false;
             state.brokenAt = expectedId;

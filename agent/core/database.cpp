@@ -278,12 +278,45 @@ Database::~Database()
     sqlite3_close_v2(m_db);
 }
 
-Statement &Database::cached(std::string_view sql)
+Statement &Database::cached(std::string_view sql) const
 {
     if (const auto found = m_cached.find(sql); found != m_cached.end()) {
         return found->second;
     }
     return m_cached.emplace(std::string {sql}, prepare(sql)).first->second;
+}
+
+std::optional<std::string> Database::metaValue(std::string_view key) const
+{
+    Statement &read = cached("SELECT value FROM meta WHERE key = ?1");
+    read.bind(1, key);
+    std::optional<std::string> value;
+    if (read.step()) {
+        value = read.text(0);
+    }
+    read.reset();
+    return value;
+}
+
+Status Database::setMeta(std::string_view key, std::string_view value)
+{
+    Statement &write = cached("INSERT INTO meta(key, value) VALUES(?1, ?2) "
+                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    write.bind(1, key).bind(2, value);
+    if (!write.run()) {
+        return Error {"meta", "cannot record " + std::string {key} + ": " + write.error(), write.lastCode()};
+    }
+    return success();
+}
+
+Status Database::removeMeta(std::string_view key)
+{
+    Statement &remove = cached("DELETE FROM meta WHERE key = ?1");
+    remove.bind(1, key);
+    if (!remove.run()) {
+        return Error {"meta", "cannot remove " + std::string {key} + ": " + remove.error(), remove.lastCode()};
+    }
+    return success();
 }
 
 int Database::latestVersion()

@@ -13,6 +13,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -86,7 +87,13 @@ public:
     // The same, prepared once for this connection and kept: for statements the service runs
     // again and again (each flush, each transaction). Use it with run(), or reset() after
     // stepping; it lives as long as the connection.
-    Statement &cached(std::string_view sql);
+    Statement &cached(std::string_view sql) const;
+
+    // The `meta` table: the service's own small records (the trusted clock's last instant, the
+    // audit chain's head, a lockout's position, a held-back zone change), by key.
+    std::optional<std::string> metaValue(std::string_view key) const;
+    Status setMeta(std::string_view key, std::string_view value);
+    Status removeMeta(std::string_view key);
     std::int64_t lastInsertId() const;
     int changes() const;
     // Rows inserted, updated or deleted through this connection since it opened. It only
@@ -121,7 +128,7 @@ private:
     unsigned long long m_inode = 0;
     bool m_inMemory = false;
     OpenReport m_report;
-    std::map<std::string, Statement, std::less<>> m_cached; // finalized before the connection closes
+    mutable std::map<std::string, Statement, std::less<>> m_cached; // finalized before the connection closes
 };
 
 } // namespace sundial::core

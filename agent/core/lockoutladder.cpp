@@ -2,6 +2,7 @@
 #include "agent/core/lockoutladder.h"
 
 #include <array>
+#include <charconv>
 #include <utility>
 
 namespace sundial::core
@@ -154,6 +155,38 @@ std::optional<LockoutLadder::Stage> parseLockoutStage(std::string_view key)
         }
     }
     return std::nullopt;
+}
+
+std::string encodeLockout(const LockoutLadder::Saved &saved)
+{
+    return std::string {lockoutStageKey(saved.stage)} + " " + std::to_string(saved.unlocks) + " "
+        + std::to_string(saved.deadline ? saved.deadline->time_since_epoch().count() : -1);
+}
+
+std::optional<LockoutLadder::Saved> decodeLockout(std::string_view text)
+{
+    const std::size_t firstSpace = text.find(' ');
+    const std::size_t secondSpace = firstSpace == std::string_view::npos ? firstSpace : text.find(' ', firstSpace + 1);
+    if (secondSpace == std::string_view::npos) {
+        return std::nullopt;
+    }
+    const std::optional<LockoutLadder::Stage> stage = parseLockoutStage(text.substr(0, firstSpace));
+    const auto number = [](std::string_view field) -> std::optional<long long> {
+        long long value = 0;
+        const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), value);
+        return error == std::errc {} && end == field.data() + field.size() && !field.empty() ? std::optional {value}
+                                                                                             : std::nullopt;
+    };
+    const std::optional<long long> unlocks = number(text.substr(firstSpace + 1, secondSpace - firstSpace - 1));
+    const std::optional<long long> deadline = number(text.substr(secondSpace + 1));
+    if (!stage || !unlocks || *unlocks < 0 || *unlocks > 1'000'000 || !deadline || *deadline < -1) {
+        return std::nullopt;
+    }
+    LockoutLadder::Saved saved {*stage, static_cast<int>(*unlocks), std::nullopt};
+    if (*deadline >= 0) {
+        saved.deadline = Instant {std::chrono::seconds {*deadline}};
+    }
+    return saved;
 }
 
 } // namespace sundial::core

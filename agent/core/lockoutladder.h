@@ -74,5 +74,9 @@ private:
 
 std::string_view lockoutStageKey(LockoutLadder::Stage stage);
 std::optional<LockoutLadder::Stage> parseLockoutStage(std::string_view key);
+// The saved position as the service keeps it ("<stage> <unlocks> <deadline, Unix seconds, or
+// -1>", as in "locked 1 -1"); decoding anything else gives none (the service then starts clear).
+std::string encodeLockout(const LockoutLadder::Saved &saved);
+std::optional<LockoutLadder::Saved> decodeLockout(std::string_view text);
 
 } // namespace sundial::core

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/daemon/childsupervisor.h"
 
-#include <array>
-#include <cstdio>
-
 #include <unistd.h>
 
 #include "agent/core/policy.h"
@@ -312,42 +309,25 @@ std::string ChildSupervisor::ladderKey() const
 
 void ChildSupervisor::restoreLadder()
 {
-    core::Statement read = m_db->prepare("SELECT value FROM meta WHERE key = ?1");
-    read.bind(1, ladderKey());
-    if (!read.step()) {
+    // Anything unreadable starts clear.
+    const std::optional<std::string> stored = m_db->metaValue(ladderKey());
+    const std::optional<core::LockoutLadder::Saved> saved = stored ? core::decodeLockout(*stored) : std::nullopt;
+    if (!saved) {
         return;
     }
-    // "<stage> <unlocks> <deadline, Unix seconds, or -1>"; anything else starts clear.
-    const std::string fields = read.text(0);
-    std::array<char, 32> stageName {};
-    int unlocks = 0;
-    long long deadline = -1;
-    if (std::sscanf(fields.c_str(), "%31s %d %lld", stageName.data(), &unlocks, &deadline) != 3) {
-        return;
-    }
-    const std::string stage {stageName.data()};
-    const std::optional<core::LockoutLadder::Stage> parsed = core::parseLockoutStage(stage);
-    if (!parsed || unlocks < 0) {
-        return;
-    }
-    m_savedLadder = {*parsed, unlocks,
-        deadline >= 0 ? std::optional {core::Instant {seconds {deadline}}} : std::optional<core::Instant> {}};
+    m_savedLadder = *saved;
     m_ladder.restore(m_savedLadder);
-    m_locksToTrust = *parsed == core::LockoutLadder::Stage::Locked || *parsed == core::LockoutLadder::Stage::Locking;
+    m_locksToTrust
+        = saved->stage == core::LockoutLadder::Stage::Locked || saved->stage == core::LockoutLadder::Stage::Locking;
 }
 
 void ChildSupervisor::saveLadder()
 {
     const core::LockoutLadder::Saved saved = m_ladder.save();
-    const std::string value = std::string {core::lockoutStageKey(saved.stage)} + " " + std::to_string(saved.unlocks)
-        + " " + std::to_string(saved.deadline ? saved.deadline->time_since_epoch().count() : -1);
-    core::Statement write = m_db->prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) "
-                                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    write.bind(1, ladderKey()).bind(2, value);
-    if (!write.run()) {
+    if (const core::Status written = m_db->setMeta(ladderKey(), core::encodeLockout(saved)); !written) {
         // Kept in memory; the next change tries again. Only a restart meanwhile loses it.
         qWarning("sundiald: uid %lld: cannot record the lockout state: %s", static_cast<long long>(m_uid),
-            write.error().c_str());
+            written.error().describe().c_str());
         return;
     }
     m_savedLadder = saved;

@@ -64,10 +64,8 @@ void ServiceClock::start(const QDBusConnection &systemBus)
 {
     std::optional<core::Instant> last;
     std::string unreadable;
-    core::Statement read = m_db->prepare("SELECT value FROM meta WHERE key = ?1");
-    read.bind(1, kLastTrustedKey);
-    if (read.step()) {
-        const std::string text = read.text(0);
+    if (const std::optional<std::string> stored = m_db->metaValue(kLastTrustedKey)) {
+        const std::string &text = *stored;
         long long seconds = 0;
         const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seconds);
         if (error == std::errc {} && end == text.data() + text.size() && seconds > 0) {
@@ -85,11 +83,10 @@ void ServiceClock::start(const QDBusConnection &systemBus)
         }
     }
     record(m_trusted.start(platform::SystemClock::sample(), last), -1);
-    core::Statement hold = m_db->prepare("SELECT value FROM meta WHERE key = ?1");
-    hold.bind(1, kZoneHoldKey);
+    const std::optional<std::string> hold = m_db->metaValue(kZoneHoldKey);
     long long until = 0;
     long long offset = 0;
-    if (hold.step() && std::sscanf(hold.text(0).c_str(), "%lld %lld", &until, &offset) == 2
+    if (hold && std::sscanf(hold->c_str(), "%lld %lld", &until, &offset) == 2
         && core::Instant {std::chrono::seconds {until}} > m_trusted.now()) {
         m_stableZone.restore(
             core::StableDayZone::Hold {core::Instant {std::chrono::seconds {until}}, std::chrono::seconds {offset}});
@@ -142,11 +139,10 @@ void ServiceClock::useDatabase(core::Database &db, core::AuditLog &audit)
 
 core::Status ServiceClock::persist() const
 {
-    core::Statement &write = m_db->cached("INSERT INTO meta(key, value) VALUES(?1, ?2) "
-                                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    write.bind(1, kLastTrustedKey).bind(2, std::to_string(m_trusted.now().time_since_epoch().count()));
-    if (!write.run()) {
-        return core::Error {"meta", "cannot record the trusted time: " + write.error(), write.lastCode()};
+    if (core::Status written
+        = m_db->setMeta(kLastTrustedKey, std::to_string(m_trusted.now().time_since_epoch().count()));
+        !written) {
+        return core::Error {"meta", "cannot record the trusted time: " + written.error().message, written.error().code};
     }
     return core::success();
 }
@@ -192,16 +188,12 @@ void ServiceClock::zoneFileChanged()
 core::Status ServiceClock::persistZoneHold() const
 {
     const std::optional<core::StableDayZone::Hold> hold = m_stableZone.hold();
-    core::Statement write = hold ? m_db->prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) "
-                                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-                                 : m_db->prepare("DELETE FROM meta WHERE key = ?1");
-    write.bind(1, kZoneHoldKey);
-    if (hold) {
-        write.bind(
-            2, std::to_string(hold->until.time_since_epoch().count()) + " " + std::to_string(hold->offset.count()));
-    }
-    if (!write.run()) {
-        return core::Error {"meta", "cannot record the held-back time zone change: " + write.error()};
+    const core::Status written = hold
+        ? m_db->setMeta(kZoneHoldKey,
+            std::to_string(hold->until.time_since_epoch().count()) + " " + std::to_string(hold->offset.count()))
+        : m_db->removeMeta(kZoneHoldKey);
+    if (!written) {
+        return core::Error {"meta", "cannot record the held-back time zone change: " + written.error().message};
     }
     return core::success();
 }

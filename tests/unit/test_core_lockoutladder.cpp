@@ -213,3 +213,18 @@ TEST_CASE("The ladder's position survives a save and restore, the grace's end in
     CHECK(core::parseLockoutStage(core::lockoutStageKey(saved.stage)) == saved.stage);
     CHECK_FALSE(core::parseLockoutStage("nonsense"));
 }
+
+TEST_CASE("The ladder's saved position reads back as written, and anything else starts clear", "[core][lockout]")
+{
+    using Stage = core::LockoutLadder::Stage;
+    const core::LockoutLadder::Saved locked {Stage::Locked, 2, std::nullopt};
+    CHECK(core::encodeLockout(locked) == "locked 2 -1");
+    CHECK(core::decodeLockout("locked 2 -1") == locked);
+    const core::LockoutLadder::Saved grace {Stage::Grace, 0, core::Instant {std::chrono::seconds {1'780'000'060}}};
+    CHECK(core::decodeLockout(core::encodeLockout(grace)) == grace);
+    for (const char *damaged : {"", "locked", "locked 2", "locked two -1", "locked -1 -1", "locked 2 -5",
+             "nonsense 2 -1", "locked 2 -1 extra", "locked  2 -1", "locked 2 99999999999999999999"}) {
+        INFO(damaged);
+        CHECK_FALSE(core::decodeLockout(damaged));
+    }
+}

@@ -29,6 +29,8 @@ ChildSupervisor::ChildSupervisor(std::int64_t uid, const core::Rules &rules, cor
     : QObject(parent)
     , m_uid(uid)
     , m_rules(rules)
+    , m_defaultHelpLine(settings.defaultHelpLine)
+    , m_effectiveRules(core::withHelpLine(rules, m_defaultHelpLine))
     , m_store(&store)
     , m_newNames(settings.maxNewNamesPerHour)
     , m_grants(&grants)
@@ -36,7 +38,7 @@ ChildSupervisor::ChildSupervisor(std::int64_t uid, const core::Rules &rules, cor
     , m_clock(clock)
     , m_logind(logind)
     , m_sessions(static_cast<uint>(uid), logind)
-    , m_counter(uid, rules, store, audit, clock, m_sessions, settings.helperTimeout, settings.pulse)
+    , m_counter(uid, m_effectiveRules, store, audit, clock, m_sessions, settings.helperTimeout, settings.pulse)
     , m_closer(uid, audit, clock, m_sameContent, settings.appCloseGrace)
     , m_ladder(rules.lockout)
     , m_db(&store.database())
@@ -90,8 +92,10 @@ void ChildSupervisor::moveTo(core::StateDatabase &state, bool fromMemory)
 
 void ChildSupervisor::setRules(const core::Rules &rules)
 {
-    m_counter.setRules(m_clock.now(), rules); // seconds so far keep the old rules' classification
     m_rules = rules;
+    m_effectiveRules = core::withHelpLine(rules, m_defaultHelpLine);
+    // Seconds so far keep the old rules' classification.
+    m_counter.setRules(m_clock.now(), m_effectiveRules);
     setRulesExecutables();
     m_ladder.setPolicy(rules.lockout);
     m_warnedThreshold.reset();
@@ -165,9 +169,10 @@ QString ChildSupervisor::onHeartbeat(core::Heartbeat heartbeat)
         return m_settled->verdictKey; // counted; nothing the last decision rests on has changed
     }
     update();
-    const core::UseDecision use = core::judgeUse(m_rules, m_usage, *m_decision, heartbeat.app, heartbeat.domain);
+    const core::UseDecision use
+        = core::judgeUse(m_effectiveRules, m_usage, *m_decision, heartbeat.app, heartbeat.domain);
     // The app itself (not a site shown in it) may not run: close it.
-    const core::UseDecision appOnly = core::judgeUse(m_rules, m_usage, *m_decision, heartbeat.app, {});
+    const core::UseDecision appOnly = core::judgeUse(m_effectiveRules, m_usage, *m_decision, heartbeat.app, {});
     if (appOnly.verdict == core::UseVerdict::Blocked || appOnly.verdict == core::UseVerdict::OverBudget) {
         const bool ruleNamesExecutable = m_sameContent.referenceFor(heartbeat.app.exe).has_value();
         m_closer.close(heartbeat.app.exe, ruleNamesExecutable, appOnly.reason);
@@ -232,10 +237,10 @@ void ChildSupervisor::update()
 
 core::Decision ChildSupervisor::evaluateAt(core::Instant now, core::UsageSnapshot &usage)
 {
-    const core::DayCalendar calendar {m_clock.zone(), m_rules.dayStart};
+    const core::DayCalendar calendar {m_clock.zone(), m_effectiveRules.dayStart};
     const core::LocalDate day = calendar.dayOf(now);
     usage = m_counter.snapshot(day);
-    return core::evaluate(m_rules, usage, m_grants->forDay(m_uid, day), now, m_clock.zone());
+    return core::evaluate(m_effectiveRules, usage, m_grants->forDay(m_uid, day), now, m_clock.zone());
 }
 
 void ChildSupervisor::decide(core::Instant now)
@@ -250,7 +255,7 @@ void ChildSupervisor::decide(core::Instant now)
         decision.remaining ? decision.remaining->count() / 60 : -1};
     if (essentials != m_lastEssentials) {
         m_lastEssentials = essentials;
-        emit statusChanged(static_cast<uint>(m_uid), childStatus(decision, m_usage.chargedToday, m_rules));
+        emit statusChanged(static_cast<uint>(m_uid), childStatus(decision, m_usage.chargedToday, m_effectiveRules));
     }
 
     if (decision.verdict == core::Verdict::Warning && m_counter.childActive()
@@ -347,7 +352,7 @@ QVariantMap ChildSupervisor::status()
 {
     core::UsageSnapshot usage;
     const core::Decision decision = evaluateAt(m_clock.now(), usage);
-    return childStatus(decision, usage.chargedToday, m_rules);
+    return childStatus(decision, usage.chargedToday, m_effectiveRules);
 }
 
 } // namespace sundial::daemon

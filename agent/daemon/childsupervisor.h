@@ -22,6 +22,7 @@
 #include "agent/core/auditlog.h"
 #include "agent/core/decision.h"
 #include "agent/core/grantstore.h"
+#include "agent/core/helplinetable.h"
 #include "agent/core/lockoutladder.h"
 #include "agent/core/newnamelimiter.h"
 #include "agent/core/statedatabase.h"
@@ -43,6 +44,9 @@ struct SupervisorSettings {
     std::chrono::seconds pulse {15}; // longer than flushInterval
     std::chrono::seconds appCloseGrace {5}; // SIGTERM to SIGKILL for a blocked app
     std::size_t maxNewNamesPerHour = core::NewNameLimiter::kDefaultPerHour; // apps, sites, titles
+    // The help line a child sees (and may always use) when the rules name none: the country's
+    // line from the shipped table (Service::start).
+    core::HelpLine defaultHelpLine = core::HelpLineTable::builtInInternational();
 };
 
 class ChildSupervisor : public QObject
@@ -55,6 +59,7 @@ public:
     ~ChildSupervisor() override;
 
     std::int64_t uid() const { return m_uid; }
+    // The rules as the parent set them (what Admin.GetRules returns).
     const core::Rules &rules() const { return m_rules; }
     void setRules(const core::Rules &rules);
 
@@ -114,6 +119,8 @@ private:
 
     std::int64_t m_uid;
     core::Rules m_rules;
+    core::HelpLine m_defaultHelpLine;
+    core::Rules m_effectiveRules; // m_rules with the default help line when they name none: what is enforced
     platform::SameContentFinder m_sameContent;
     struct HiddenScan {
         std::chrono::steady_clock::time_point when;

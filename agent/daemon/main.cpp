@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include <sys/signalfd.h>
 #include <unistd.h>
@@ -20,11 +21,14 @@
 #include <QSocketNotifier>
 
 #include "adminadaptor.h"
+#include "agent/core/helplinetable.h"
 #include "agent/daemon/agentobject.h"
 #include "agent/daemon/callerauthority.h"
 #include "agent/daemon/claimchecker.h"
 #include "agent/daemon/reporterverifier.h"
 #include "agent/daemon/service.h"
+#include "agent/platform/machinecountry.h"
+#include "agent/platform/smallfile.h"
 #include "agent/platform/systemtimezone.h"
 #include "childadaptor.h"
 #include "sessionadaptor.h"
@@ -46,6 +50,34 @@ QString defaultUserStateDir()
 void say(const std::string &text)
 {
     std::fputs(("sundiald: " + text + "\n").c_str(), stderr);
+}
+
+// The help line a child sees when the parent named none: the shipped table's line for this
+// computer's country (platform::machineCountry), else the international one. `chosen` (from
+// --help-lines) replaces the default places: the installed table, then the source tree's (a
+// build run from the tree).
+core::HelpLine defaultHelpLine(const QString &chosen)
+{
+    const std::vector<std::string> places = chosen.isEmpty()
+        ? std::vector<std::string> {SUNDIAL_HELPLINES_PATH, SUNDIAL_SOURCE_HELPLINES_PATH}
+        : std::vector<std::string> {chosen.toStdString()};
+    for (const std::string &path : places) {
+        const std::optional<std::string> text = platform::readFilePrefix(path, 1024 * 1024);
+        if (!text) {
+            continue;
+        }
+        if (const core::Result<core::HelpLineTable> table = core::HelpLineTable::fromJson(*text)) {
+            const std::string country = platform::machineCountry();
+            const core::HelpLine line = table->lineFor(country);
+            say("help line for children whose rules name none: " + line.name + " (country "
+                + (country.empty() ? std::string {"unknown"} : country) + ", from " + path + ")");
+            return line;
+        } else {
+            say("warning: " + path + ": " + table.error().describe());
+        }
+    }
+    say("warning: no table of help lines; children whose rules name none see the international one");
+    return core::HelpLineTable::builtInInternational();
 }
 
 // `path` with symbolic links resolved, as /proc/PID/exe names a running file; as given when it
@@ -138,8 +170,12 @@ int run(int argc, char **argv)
         QStringLiteral("New app, site and title names a child's reports may add per hour; past it they count "
                        "as unknown app (default 300)."),
         QStringLiteral("count"), QStringLiteral("300"));
+    const QCommandLineOption helpLines(QStringLiteral("help-lines"),
+        QStringLiteral("The table of national help lines: a child whose rules name no help line sees the line "
+                       "for this computer's country (default " SUNDIAL_HELPLINES_PATH ")."),
+        QStringLiteral("path"));
     parser.addOptions(
-        {user, state, flush, helperTimeout, uncheckedLogins, trustedReporter, noClaimChecks, maxNewNames});
+        {user, state, flush, helperTimeout, uncheckedLogins, trustedReporter, noClaimChecks, maxNewNames, helpLines});
     parser.process(app);
 
     const bool userMode = parser.isSet(user);
@@ -167,6 +203,7 @@ int run(int argc, char **argv)
         return 2;
     }
     options.supervisor.maxNewNamesPerHour = static_cast<std::size_t>(newNames);
+    options.supervisor.defaultHelpLine = defaultHelpLine(parser.value(helpLines));
 
     QDBusConnection bus = userMode ? QDBusConnection::sessionBus() : QDBusConnection::systemBus();
     if (!bus.isConnected()) {

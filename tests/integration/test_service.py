@@ -432,6 +432,55 @@ class StatusReadTest(ServiceTestCase):
         self.assertGreaterEqual(self.status()["usedSeconds"], first["usedSeconds"] + 2)
 
 
+class HelpLineTest(ServiceTestCase):
+    """A child always sees a help line: when the rules name none, the shipped table's line for the
+    computer's country (from its time zone), else the international one; its site is always
+    allowed, and the parent's rules stay as the parent set them."""
+
+    TABLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "resources", "helplines",
+                         "helplines.json")
+
+    def table_entry(self, country):
+        import json
+        with open(self.TABLE, encoding="utf-8") as f:
+            return next(e for e in json.load(f)["helplines"] if e["country"] == country)
+
+    def shown(self, key):
+        out = self.agent("Admin.GetChildStatus", CHILD_UID).stdout
+        marker = "'%s': <'" % key
+        return out.split(marker)[1].split("'>")[0] if marker in out else None
+
+    def start(self, **env):
+        self.start_service(env=dict(self.env, **env))
+        self.agent("Admin.AddChild", CHILD_UID)
+        self.add_session()
+
+    def test_a_child_whose_rules_name_none_sees_the_line_of_the_computers_country(self):
+        self.start(TZ="Asia/Ho_Chi_Minh")
+        vietnam = self.table_entry("VN")
+        self.assertEqual(self.shown("helpLinePhone"), vietnam["phone"])
+        self.assertEqual(self.shown("helpLineUrl"), vietnam["url"])
+        # Its site is always allowed, as a help line the parent set would be.
+        host = vietnam["url"].split("//")[1].split("/")[0]
+        self.assertIn("always-allowed", self.heartbeat(exe="/usr/bin/firefox-esr", domain=host, uid=CHILD_UID).stdout)
+        # The parent's rules are as the parent set them: no help line was written into them.
+        self.assertEqual(self.admin_json("GetRules", CHILD_UID).get("helpLine", {}).get("phone", ""), "")
+
+    def test_without_a_country_the_child_sees_the_international_line(self):
+        self.start(TZ="UTC", LANG="C.UTF-8", LC_ALL="", LC_MESSAGES="")
+        self.assertEqual(self.shown("helpLineUrl"), self.table_entry("ZZ")["url"])
+
+    def test_the_locale_names_the_country_when_the_time_zone_does_not(self):
+        self.start(TZ="UTC", LANG="de_DE.UTF-8", LC_ALL="", LC_MESSAGES="")
+        self.assertEqual(self.shown("helpLinePhone"), self.table_entry("DE")["phone"])
+
+    def test_the_parents_help_line_is_the_one_shown(self):
+        self.start(TZ="Asia/Ho_Chi_Minh")
+        self.agent("Admin.SetRules", CHILD_UID, self.rules(helpLine={"name": "Aunt Lan", "phone": "0123 456"}))
+        self.assertEqual(self.shown("helpLinePhone"), "0123 456")
+        self.assertEqual(self.shown("helpLineName"), "Aunt Lan")
+
+
 class SecurityTest(ServiceTestCase):
     def setUp(self):
         super().setUp()

@@ -402,7 +402,7 @@ Decision evaluate(
     return decision;
 }
 
-UseDecision judgeUse(const Rules &rules, const UsageSnapshot &usage, const Decision &session, const AppIdentity &app,
+UseDecision judgeUse(const Rules &rules, const UsageSnapshot &usage, const Decision &screen, const AppIdentity &app,
     std::string_view domain)
 {
     const RuleMatch match = matchRules(rules, app, domain);
@@ -420,7 +420,7 @@ UseDecision judgeUse(const Rules &rules, const UsageSnapshot &usage, const Decis
     case RuleMatch::Effect::Counted:
         break;
     }
-    use.remaining = session.remaining;
+    use.remaining = screen.remaining;
     std::vector<BudgetState> states;
     for (const AppRule *rule : match.appBudgets) {
         states.push_back(appBudgetState(rules, usage, *rule));

@@ -16,14 +16,14 @@
 namespace sundial::core
 {
 
-// The session's decision at `now`. `usage` must be for the child's day containing `now`.
+// The decision on the child's screen time at `now`. `usage` must be for the child's day containing `now`.
 // Never fails: rules are validated before they get here.
 Decision evaluate(const Rules &rules, const UsageSnapshot &usage, const std::vector<Grant> &grants, Instant now,
     const TimeZone &zone);
 
-// Whether `app` (showing `domain`, in a browser; empty otherwise) may be used under `session`,
+// Whether `app` (showing `domain`, in a browser; empty otherwise) may be used under `screen`,
 // the decision evaluate() gave for the same moment.
-UseDecision judgeUse(const Rules &rules, const UsageSnapshot &usage, const Decision &session, const AppIdentity &app,
+UseDecision judgeUse(const Rules &rules, const UsageSnapshot &usage, const Decision &screen, const AppIdentity &app,
     std::string_view domain);
 
 // The allowed stretches of time from the start of `from`'s calendar date through `days` dates,

@@ -164,7 +164,7 @@ QString ChildSupervisor::onHeartbeat(core::Heartbeat heartbeat)
         heartbeat.title.clear();
     }
     const bool repeats = repeatsSettledReport(heartbeat, now);
-    m_counter.report(now, heartbeat);
+    m_counter.takeReport(now, heartbeat);
     if (repeats && m_counter.count(now)) {
         return m_settled->verdictKey; // counted; nothing the last decision rests on has changed
     }

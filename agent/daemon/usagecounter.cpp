@@ -26,7 +26,7 @@ void UsageCounter::setRules(core::Instant now, const core::Rules &rules)
     m_recorder->setRules(rules);
 }
 
-void UsageCounter::report(core::Instant now, const core::Heartbeat &heartbeat)
+void UsageCounter::takeReport(core::Instant now, const core::Heartbeat &heartbeat)
 {
     if (m_helperMissingRecorded) {
         m_audit->append({0, now, "helper-back", m_uid, -1, "the session helper reports again"});

@@ -31,8 +31,9 @@ public:
 
     // New rules apply from `now`; seconds so far keep the old rules' classification.
     void setRules(core::Instant now, const core::Rules &rules);
-    // A report from the verified helper (the caller has checked the sender and the claims).
-    void report(core::Instant now, const core::Heartbeat &heartbeat);
+    // Takes a report from the verified helper (the caller has checked the sender and the
+    // claims) as what the child is doing from `now`.
+    void takeReport(core::Instant now, const core::Heartbeat &heartbeat);
     // Records up to `now`. Returns whether time counts now.
     bool count(core::Instant now);
     bool counting() const { return m_counting; }

@@ -5,9 +5,6 @@
 #include <cstdlib>
 #include <cstring>
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include "agent/platform/smallfile.h"
 
 namespace sundial::platform
@@ -19,44 +16,6 @@ namespace
 // Large enough for the maps of a big program (a browser maps a few thousand lines).
 constexpr std::size_t kMaxMapsBytes = 4 * 1024 * 1024;
 constexpr std::string_view kDeleted = " (deleted)";
-
-class Descriptor
-{
-public:
-    explicit Descriptor(const std::string &path)
-        : m_fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY))
-    {
-    }
-    ~Descriptor()
-    {
-        if (m_fd >= 0) {
-            ::close(m_fd);
-        }
-    }
-    Descriptor(const Descriptor &) = delete;
-    Descriptor &operator=(const Descriptor &) = delete;
-    int fd() const { return m_fd; }
-
-private:
-    int m_fd;
-};
-
-// Reads up to `size` bytes at `offset` (fewer only at the end of a file); -1 on an error.
-ssize_t readAt(int fd, char *buffer, std::size_t size, std::uint64_t offset)
-{
-    std::size_t done = 0;
-    while (done < size) {
-        const ssize_t got = ::pread(fd, buffer + done, size - done, static_cast<off_t>(offset + done));
-        if (got < 0) {
-            return -1;
-        }
-        if (got == 0) {
-            break;
-        }
-        done += static_cast<std::size_t>(got);
-    }
-    return static_cast<ssize_t>(done);
-}
 
 std::string_view nextField(std::string_view &line)
 {
@@ -127,8 +86,8 @@ bool runsCodeOf(
     if (code.empty()) {
         return false;
     }
-    const Descriptor memory {procRoot + "/" + std::to_string(pid) + "/mem"};
-    const Descriptor file {reference};
+    const ReadOnlyFile memory {procRoot + "/" + std::to_string(pid) + "/mem"};
+    const ReadOnlyFile file {reference};
     if (memory.fd() < 0 || file.fd() < 0) {
         return false;
     }

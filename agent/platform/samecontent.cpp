@@ -4,56 +4,18 @@
 #include <array>
 #include <cstring>
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "agent/platform/launchedprogram.h"
 #include "agent/platform/runningcode.h"
+#include "agent/platform/smallfile.h"
 
 namespace sundial::platform
 {
 
 namespace
 {
-
-class ReadOnlyFile
-{
-public:
-    explicit ReadOnlyFile(const std::string &path)
-        : m_fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY))
-    {
-    }
-    ~ReadOnlyFile()
-    {
-        if (m_fd >= 0) {
-            ::close(m_fd);
-        }
-    }
-    ReadOnlyFile(const ReadOnlyFile &) = delete;
-    ReadOnlyFile &operator=(const ReadOnlyFile &) = delete;
-    int fd() const { return m_fd; }
-
-private:
-    int m_fd;
-};
-
-// Reads up to `size` bytes (fewer only at the end of the file).
-ssize_t readFully(int fd, char *buffer, std::size_t size)
-{
-    std::size_t done = 0;
-    while (done < size) {
-        const ssize_t got = ::read(fd, buffer + done, size - done);
-        if (got < 0) {
-            return -1;
-        }
-        if (got == 0) {
-            break;
-        }
-        done += static_cast<std::size_t>(got);
-    }
-    return static_cast<ssize_t>(done);
-}
 
 bool sameBytes(const std::string &a, const std::string &b)
 {
@@ -65,9 +27,9 @@ bool sameBytes(const std::string &a, const std::string &b)
     static constexpr std::size_t kPiece = 64 * 1024;
     std::array<char, kPiece> left {};
     std::array<char, kPiece> right {};
-    for (;;) {
-        const ssize_t gotLeft = readFully(first.fd(), left.data(), kPiece);
-        const ssize_t gotRight = readFully(second.fd(), right.data(), kPiece);
+    for (std::uint64_t offset = 0;; offset += kPiece) {
+        const ssize_t gotLeft = readAt(first.fd(), left.data(), kPiece, offset);
+        const ssize_t gotRight = readAt(second.fd(), right.data(), kPiece, offset);
         if (gotLeft < 0 || gotRight < 0 || gotLeft != gotRight) {
             return false;
         }

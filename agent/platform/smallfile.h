@@ -6,10 +6,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <sys/types.h>
 
 namespace sundial::platform
 {
@@ -17,6 +20,23 @@ namespace sundial::platform
 // At most `limit` bytes from the start of the file at `path`; none when it cannot be opened or a
 // read fails.
 std::optional<std::string> readFilePrefix(const std::string &path, std::size_t limit);
+
+// A file opened read-only, closed with the object; fd() < 0 when it could not be opened.
+class ReadOnlyFile
+{
+public:
+    explicit ReadOnlyFile(const std::string &path);
+    ~ReadOnlyFile();
+    ReadOnlyFile(const ReadOnlyFile &) = delete;
+    ReadOnlyFile &operator=(const ReadOnlyFile &) = delete;
+    int fd() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+// Reads up to `size` bytes at `offset` of `fd` (fewer only at the end of the file); -1 on an error.
+ssize_t readAt(int fd, char *buffer, std::size_t size, std::uint64_t offset);
 
 // `text` cut at every `separator` (empty pieces kept, none after a final separator).
 std::vector<std::string_view> splitAt(std::string_view text, char separator);

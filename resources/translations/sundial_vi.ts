@@ -920,7 +920,7 @@
     <message>
         <location filename="../../ui/tray/helplinebox.cpp" line="13"/>
         <source>Need to talk to someone?</source>
-        <translation>Cần nói chuyện với ai đó?</translation>
+        <translation>Em cần ai đó lắng nghe?</translation>
     </message>
     <message>
         <location filename="../../ui/tray/helplinebox.cpp" line="19"/>
@@ -929,13 +929,18 @@
     </message>
     <message>
         <location filename="../../ui/tray/helplinebox.cpp" line="34"/>
-        <source>Ask a parent to set up a help line.</source>
-        <translation>Hãy nhờ bố mẹ cài đặt đường dây trợ giúp.</translation>
+        <source>If you need help, talk to a teacher or another adult you trust.</source>
+        <translation>Nếu em cần giúp đỡ, hãy nói với thầy cô hoặc một người lớn mà em tin tưởng.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/helplinebox.cpp" line="36"/>
-        <source>Call %1 — free and confidential</source>
-        <translation>Gọi %1 — miễn phí và bảo mật</translation>
+        <location filename="../../ui/tray/helplinebox.cpp" line="44"/>
+        <source>Call %1</source>
+        <translation>Gọi %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/helplinebox.cpp" line="22"/>
+        <source>Sad, scared, bullied or hurt by someone? You can call any time, even when your time is up.</source>
+        <translation>Buồn, sợ, bị bắt nạt hay bị ai làm đau? Em có thể gọi bất cứ lúc nào, kể cả khi đã hết giờ.</translation>
     </message>
 </context>
 <context>

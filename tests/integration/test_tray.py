@@ -63,7 +63,9 @@ class ScreenshotTest(unittest.TestCase):
         self.assertEqual(window["approveButton"], "Give time with a parent's password")
         self.assertIn("Never keystrokes", window["recorded"])
         self.assertEqual(window["reason"], "45 min of Saturday's 2 h left")
-        self.assertEqual(window["helpLinePhone"], "Call 111 — free and confidential")
+        # Only the number: whether a line is free or open at night depends on the line.
+        self.assertEqual(window["helpLinePhone"], "Call 111")
+        self.assertIn("even when your time is up", window["helpLineWhen"])
         self.assertEqual(screen["timeUpTitle"], "Time is up")
         self.assertEqual(screen["countdown"], "Save your work: the screen locks in 60 seconds.")
         self.assertIn("111", screen["helpLinePhone"])
@@ -81,6 +83,8 @@ class ScreenshotTest(unittest.TestCase):
         self.assertEqual(screen["timeUpReason"], "Đã dùng hết 2 giờ của Thứ Bảy")
         self.assertIn("Không bao giờ ghi phím gõ", window["recorded"])
         self.assertEqual(window["helpLineName"], "Tổng đài quốc gia bảo vệ trẻ em")
+        self.assertEqual(window["helpLinePhone"], "Gọi 111")
+        self.assertIn("kể cả khi đã hết giờ", window["helpLineWhen"])
 
 
 class LiveViewTest(ServiceTestCase):

@@ -12,28 +12,38 @@ namespace sundial::ui
 HelpLineBox::HelpLineBox(QWidget *parent)
     : QGroupBox(tr("Need to talk to someone?"), parent)
     , m_name(new QLabel(this))
+    , m_when(new QLabel(this))
     , m_phone(new QLabel(this))
     , m_link(new QLabel(this))
 {
     setObjectName(QStringLiteral("helpLine"));
     setAccessibleName(tr("Help line"));
     auto *layout = new QVBoxLayout(this);
-    for (QLabel *label : {m_name, m_phone, m_link}) {
+    // When to call, said to the child: the line is for more than emergencies, and it is never
+    // blocked by a limit.
+    m_when->setText(tr("Sad, scared, bullied or hurt by someone? You can call any time, even when your time is up."));
+    for (QLabel *label : {m_name, m_when, m_phone, m_link}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextBrowserInteraction);
         layout->addWidget(label);
     }
     m_link->setOpenExternalLinks(true);
     m_name->setObjectName(QStringLiteral("helpLineName"));
+    m_when->setObjectName(QStringLiteral("helpLineWhen"));
     m_phone->setObjectName(QStringLiteral("helpLinePhone"));
     m_link->setObjectName(QStringLiteral("helpLineUrl"));
 }
 
 void HelpLineBox::setStatus(const ChildStatus &status)
 {
-    m_name->setText(status.helpLineName.isEmpty() ? tr("Ask a parent to set up a help line.") : status.helpLineName);
+    // The service always names a line (the country's when the rules name none); an older one may
+    // not, and a child at risk from a parent must not be sent to that parent.
+    m_name->setText(status.helpLineName.isEmpty()
+            ? tr("If you need help, talk to a teacher or another adult you trust.")
+            : status.helpLineName);
     m_phone->setVisible(!status.helpLinePhone.isEmpty());
-    m_phone->setText(tr("Call %1 — free and confidential").arg(status.helpLinePhone));
+    // Only the number: whether a line is free, or open at night, depends on the line.
+    m_phone->setText(tr("Call %1").arg(status.helpLinePhone));
     m_link->setVisible(!status.helpLineUrl.isEmpty());
     m_link->setText(QStringLiteral("<a href=\"%1\">%1</a>").arg(status.helpLineUrl.toHtmlEscaped()));
     setAccessibleDescription(status.helpLineName + QLatin1Char(' ') + status.helpLinePhone);

@@ -21,6 +21,7 @@ public:
 
 private:
     QLabel *m_name;
+    QLabel *m_when;
     QLabel *m_phone;
     QLabel *m_link;
 };

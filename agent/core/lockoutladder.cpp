@@ -13,7 +13,7 @@ LockoutLadder::LockoutLadder(LockoutPolicy policy)
 {
 }
 
-LockoutStep LockoutLadder::advance(Instant now, bool out, bool inUse)
+LockoutStep LockoutLadder::advance(Instant now, bool out, bool inUse, bool downtimePossible)
 {
     if (!out) {
         m_stage = Stage::Clear;
@@ -36,7 +36,12 @@ LockoutStep LockoutLadder::advance(Instant now, bool out, bool inUse)
         if (now < *m_deadline) {
             return {};
         }
-        return lockOut(now, inUse);
+        return lockOut(now, inUse, downtimePossible);
+    case Stage::Downtime:
+        if (downtimePossible) {
+            return {}; // the service keeps closing what is not allowed
+        }
+        return lockOut(now, inUse, false);
     case Stage::Locking:
         if (!inUse) {
             m_stage = Stage::Locked; // the locker answered
@@ -58,7 +63,7 @@ LockoutStep LockoutLadder::advance(Instant now, bool out, bool inUse)
             return step;
         }
         {
-            LockoutStep step = lockOut(now, inUse);
+            LockoutStep step = lockOut(now, inUse, downtimePossible);
             step.unlockedCount = m_unlocks;
             return step;
         }
@@ -76,8 +81,15 @@ LockoutStep LockoutLadder::advance(Instant now, bool out, bool inUse)
     return {};
 }
 
-LockoutStep LockoutLadder::lockOut(Instant now, bool inUse)
+LockoutStep LockoutLadder::lockOut(Instant now, bool inUse, bool downtimePossible)
 {
+    if (downtimePossible) {
+        m_stage = Stage::Downtime;
+        m_deadline.reset();
+        LockoutStep step;
+        step.downtime = true;
+        return step;
+    }
     if (!inUse) {
         m_stage = Stage::Locked;
         m_deadline.reset();
@@ -127,9 +139,10 @@ void LockoutLadder::restore(const Saved &saved)
 namespace
 {
 
-constexpr std::array<std::pair<LockoutLadder::Stage, std::string_view>, 5> kStageKeys {{
+constexpr std::array<std::pair<LockoutLadder::Stage, std::string_view>, 6> kStageKeys {{
     {LockoutLadder::Stage::Clear, "clear"},
     {LockoutLadder::Stage::Grace, "grace"},
+    {LockoutLadder::Stage::Downtime, "downtime"},
     {LockoutLadder::Stage::Locking, "locking"},
     {LockoutLadder::Stage::Locked, "locked"},
     {LockoutLadder::Stage::Ending, "ending"},

@@ -10,6 +10,12 @@
 //                            └────────────────▶ ending ◀──Nth unlock── locked ──unlock──▶ locking
 //   any stage ──not out──▶ clear (the unlock count starts again)
 //
+// Downtime: where the lock would come (the grace ends, an unlock while out) and downtime is
+// possible (core::downtimeApplies, and the service can see the apps: its helper reports), the
+// ladder goes to `downtime` instead: the session stays open and the service closes every app
+// that is not always allowed. From downtime, when it stops being possible (the helper goes
+// missing, the parent chooses lock), the lockout action runs at once, without a new grace.
+//
 // "In use" is the caller's judgement: a session that is open and not held by a lock the
 // service itself asked for (a LockedHint the child raised alone does not count as locked).
 // A session that is still in use after it was ended is ended again once per lockConfirmDelay.
@@ -26,25 +32,27 @@ namespace sundial::core
 
 struct LockoutStep {
     bool announceTimesUp = false; // the grace starts: tell the child (TimesUp)
+    bool downtime = false; // downtime starts: close every app that is not always allowed
     bool lock = false; // ask for every session in use to be locked
     bool suspend = false; // suspend the machine
     std::optional<std::string> end; // end every session in use, for this reason
     std::optional<int> unlockedCount; // an unlock while out: the how-many-th
 
-    bool acts() const { return announceTimesUp || lock || suspend || end || unlockedCount; }
+    bool acts() const { return announceTimesUp || downtime || lock || suspend || end || unlockedCount; }
 };
 
 class LockoutLadder
 {
 public:
-    enum class Stage { Clear, Grace, Locking, Locked, Ending };
+    enum class Stage { Clear, Grace, Downtime, Locking, Locked, Ending };
 
     explicit LockoutLadder(LockoutPolicy policy = {});
 
     void setPolicy(const LockoutPolicy &policy) { m_policy = policy; }
     // The step to take now. `out`: the verdict forbids use (out of time, outside hours);
-    // `inUse`: some session of the child is in use.
-    LockoutStep advance(Instant now, bool out, bool inUse);
+    // `inUse`: some session of the child is in use; `downtimePossible`: a downtime may replace
+    // the lockout action (see above).
+    LockoutStep advance(Instant now, bool out, bool inUse, bool downtimePossible = false);
     // When advance() must be called again even if nothing else happens (the grace or a
     // confirmation delay ends); none while nothing is pending.
     std::optional<Instant> wakeAt() const { return m_deadline; }
@@ -63,7 +71,7 @@ public:
     void restore(const Saved &saved);
 
 private:
-    LockoutStep lockOut(Instant now, bool inUse);
+    LockoutStep lockOut(Instant now, bool inUse, bool downtimePossible);
     LockoutStep end(Instant now, std::string why);
 
     LockoutPolicy m_policy;

@@ -320,6 +320,16 @@ std::string hostOf(std::string_view urlOrDomain)
     return asciiLower(rest);
 }
 
+bool downtimeApplies(const Rules &rules)
+{
+    if (!rules.lockout.downtime) {
+        return false;
+    }
+    return !rules.helpLine.apps.empty() || std::any_of(rules.apps.begin(), rules.apps.end(), [](const AppRule &rule) {
+        return rule.action == RuleAction::AlwaysAllowed;
+    });
+}
+
 Status validateRules(const Rules &rules)
 {
     for (auto check : {checkDays, checkApps, checkSites, checkSettings}) {

@@ -37,7 +37,7 @@ struct DayRules {
 enum class RuleAction {
     Budget, // counts, and has its own daily budget
     Blocked, // may not be used at all
-    AlwaysAllowed, // never counts (outside allowed hours the whole session is locked: downtime is not built yet)
+    AlwaysAllowed, // never counts, and stays usable in downtime (docs/RULES.md "Lockout")
 };
 
 // What identifies a running app, as the session helper reports it (exe from /proc, desktop id
@@ -94,6 +94,9 @@ struct LockoutPolicy {
     std::chrono::seconds grace {60}; // "save your work" countdown at zero
     std::chrono::seconds lockConfirmDelay {5}; // how long a locker has to act
     int unlocksBeforeTerminate = 3; // unlocks while out of time before the session ends
+    // When time is up and some app is always allowed, close the other apps and keep the session
+    // open for the always-allowed ones (downtime) instead of `action`. False: always `action`.
+    bool downtime = true;
     bool operator==(const LockoutPolicy &) const = default;
 };
 
@@ -136,6 +139,12 @@ struct Rules {
     const DayRules &day(std::chrono::weekday w) const { return days[w.c_encoding()]; }
     bool operator==(const Rules &) const = default;
 };
+
+// Whether time's up means downtime (the session stays open, only always-allowed apps may run)
+// rather than the lockout action: the parent left downtime on and some app is always allowed
+// (an app rule, or the help line's apps). An always-allowed site alone needs a browser, which is
+// not itself allowed, so it does not make a downtime.
+bool downtimeApplies(const Rules &rules);
 
 // Checks every field against docs/RULES.md; the first problem found is returned with the field's
 // path ("days.saturday.windows[1]") and the offending value. Windows that overlap or touch

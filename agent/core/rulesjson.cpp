@@ -239,7 +239,8 @@ SiteRule readSiteRule(const json &value, const std::string &path)
 void readLockout(const json &value, Rules &rules)
 {
     requireObject(value, "lockout");
-    refuseUnknownKeys(value, "lockout", {"action", "graceSeconds", "lockConfirmSeconds", "unlocksBeforeTerminate"});
+    refuseUnknownKeys(
+        value, "lockout", {"action", "graceSeconds", "lockConfirmSeconds", "unlocksBeforeTerminate", "downtime"});
     LockoutPolicy &lockout = rules.lockout;
     if (value.contains("action")) {
         const std::string action = readString(value.at("action"), "lockout.action", 32);
@@ -264,6 +265,9 @@ void readLockout(const json &value, Rules &rules)
     if (value.contains("unlocksBeforeTerminate")) {
         lockout.unlocksBeforeTerminate = static_cast<int>(
             readInteger(value.at("unlocksBeforeTerminate"), "lockout.unlocksBeforeTerminate", 1, 100, "unlocks"));
+    }
+    if (value.contains("downtime")) {
+        lockout.downtime = readBool(value.at("downtime"), "lockout.downtime");
     }
 }
 
@@ -471,7 +475,7 @@ std::string rulesToJson(const Rules &rules)
     root["idleThresholdSeconds"] = rules.idleThreshold.count();
     root["lockout"] = {{"action", lockoutName(rules.lockout.action)}, {"graceSeconds", rules.lockout.grace.count()},
         {"lockConfirmSeconds", rules.lockout.lockConfirmDelay.count()},
-        {"unlocksBeforeTerminate", rules.lockout.unlocksBeforeTerminate}};
+        {"unlocksBeforeTerminate", rules.lockout.unlocksBeforeTerminate}, {"downtime", rules.lockout.downtime}};
     root["privacy"] = {{"recordTitles", rules.privacy.recordTitles}, {"recordFullUrls", rules.privacy.recordFullUrls},
         {"activityRetentionDays", rules.privacy.activityRetention.count()},
         {"dailyRetentionDays", rules.privacy.dailyRetention.count()}};

@@ -30,13 +30,16 @@ struct Driver {
     testing::FakeClock clock {testing::berlin("2025-06-02", 16, 0)};
     FakeSession session;
     int announcements = 0;
+    int downtimes = 0;
+    bool downtimePossible = false; // always-allowed apps exist and the helper reports
     std::vector<std::string> endReasons;
     std::vector<int> unlockCounts;
 
     void step(bool out)
     {
-        const core::LockoutStep step = ladder.advance(clock.now(), out, session.inUse());
+        const core::LockoutStep step = ladder.advance(clock.now(), out, session.inUse(), downtimePossible);
         announcements += step.announceTimesUp ? 1 : 0;
+        downtimes += step.downtime ? 1 : 0;
         if (step.lock) {
             ++session.locks;
             session.locked = session.hasLocker;
@@ -227,4 +230,71 @@ TEST_CASE("The ladder's saved position reads back as written, and anything else 
         INFO(damaged);
         CHECK_FALSE(core::decodeLockout(damaged));
     }
+}
+
+TEST_CASE("With downtime possible the grace ends in downtime: nothing is locked and nothing waits", "[core][lockout]")
+{
+    Driver d;
+    d.downtimePossible = true;
+    d.step(true);
+    CHECK(d.announcements == 1);
+    d.wake();
+    CHECK(d.ladder.stage() == core::LockoutLadder::Stage::Downtime);
+    CHECK(d.downtimes == 1);
+    CHECK(d.session.locks == 0);
+    CHECK_FALSE(d.ladder.wakeAt());
+    d.clock.advance(minutes {30});
+    d.step(true); // events in downtime start nothing new
+    CHECK(d.downtimes == 1);
+    CHECK(d.session.locks == 0);
+    CHECK(d.session.ends == 0);
+    d.step(false); // extra time ends the downtime
+    CHECK(d.ladder.stage() == core::LockoutLadder::Stage::Clear);
+}
+
+TEST_CASE(
+    "Downtime that stops being possible (the helper is gone) locks at once, without a new grace", "[core][lockout]")
+{
+    Driver d;
+    d.downtimePossible = true;
+    d.step(true);
+    d.wake();
+    REQUIRE(d.ladder.stage() == core::LockoutLadder::Stage::Downtime);
+    d.downtimePossible = false;
+    d.clock.advance(seconds {10});
+    d.step(true);
+    CHECK(d.session.locks == 1);
+    CHECK(d.announcements == 1);
+    CHECK(d.ladder.stage() == core::LockoutLadder::Stage::Locking);
+    d.step(true);
+    CHECK(d.ladder.stage() == core::LockoutLadder::Stage::Locked);
+    // Unlocked once the helper is back: downtime again, and the unlock is counted.
+    d.downtimePossible = true;
+    d.session.locked = false;
+    d.step(true);
+    CHECK(d.ladder.stage() == core::LockoutLadder::Stage::Downtime);
+    CHECK(d.unlockCounts == std::vector<int> {1});
+}
+
+TEST_CASE("Without always-allowed apps, or with downtime turned off, the lockout action runs", "[core][lockout]")
+{
+    core::Rules rules;
+    CHECK_FALSE(core::downtimeApplies(rules)); // nothing always allowed
+    rules.sites.push_back({"wikipedia.org", core::RuleAction::AlwaysAllowed, std::nullopt});
+    CHECK_FALSE(core::downtimeApplies(rules)); // a site needs a browser, which is not allowed
+    rules.apps.push_back(
+        {core::AppMatchKind::DesktopId, "org.kde.kalzium", core::RuleAction::AlwaysAllowed, std::nullopt, ""});
+    CHECK(core::downtimeApplies(rules));
+    rules.lockout.downtime = false; // the parent chose the lock
+    CHECK_FALSE(core::downtimeApplies(rules));
+    core::Rules helpLineApp;
+    helpLineApp.helpLine.apps = {"vn.gov.tongdai111"};
+    CHECK(core::downtimeApplies(helpLineApp));
+
+    Driver d;
+    d.step(true);
+    d.wake();
+    CHECK(d.session.locks == 1);
+    CHECK(d.downtimes == 0);
+    CHECK(core::decodeLockout("downtime 0 -1")->stage == core::LockoutLadder::Stage::Downtime);
 }

@@ -23,7 +23,7 @@ TEST_CASE("Rules read from JSON mean what the file says", "[core][rulesjson]")
         ],
         "sites": [{"domain": "video.example.com", "action": "blocked"}],
         "warningMinutes": [10, 2],
-        "lockout": {"action": "logout", "graceSeconds": 30},
+        "lockout": {"action": "logout", "graceSeconds": 30, "downtime": false},
         "privacy": {"recordTitles": true, "activityRetentionDays": 14},
         "helpLine": {"name": "Tổng đài quốc gia bảo vệ trẻ em", "phone": "111", "url": "https://tongdai111.vn"}
     })");
@@ -42,6 +42,7 @@ TEST_CASE("Rules read from JSON mean what the file says", "[core][rulesjson]")
     CHECK(rules->warnings == std::vector<minutes> {minutes {10}, minutes {2}});
     CHECK(rules->lockout.action == core::LockoutAction::Logout);
     CHECK(rules->lockout.grace == seconds {30});
+    CHECK_FALSE(rules->lockout.downtime);
     CHECK(rules->privacy.recordTitles);
     CHECK_FALSE(rules->privacy.recordFullUrls);
     CHECK(rules->privacy.activityRetention == days {14});

@@ -25,6 +25,23 @@ const char *scopeName(BudgetState::Scope scope)
     return "app";
 }
 
+// What happens when the grace ends: "downtime", else the lockout action.
+std::string_view timeUpAction(const Rules &rules)
+{
+    if (downtimeApplies(rules)) {
+        return "downtime";
+    }
+    switch (rules.lockout.action) {
+    case LockoutAction::Lock:
+        return "lock";
+    case LockoutAction::Logout:
+        return "logout";
+    case LockoutAction::Suspend:
+        return "suspend";
+    }
+    return "lock";
+}
+
 } // namespace
 
 nlohmann::json childStatusJson(const Decision &decision, std::chrono::seconds used, const Rules &rules)
@@ -57,7 +74,8 @@ nlohmann::json childStatusJson(const Decision &decision, std::chrono::seconds us
         {"idleThresholdSeconds", rules.idleThreshold.count()},
         {"activityRetentionDays", privacy.activityRetention.count()},
         {"dailyRetentionDays", privacy.dailyRetention.count()}, {"helpLineName", rules.helpLine.name},
-        {"helpLinePhone", rules.helpLine.phone}, {"helpLineUrl", rules.helpLine.url}};
+        {"helpLinePhone", rules.helpLine.phone}, {"helpLineUrl", rules.helpLine.url},
+        {"lockoutAction", std::string {timeUpAction(rules)}}};
 }
 
 } // namespace sundial::core

@@ -128,6 +128,17 @@ qint64 AgentObject::RequestMoreTime(uint minutes, const QString &reason)
     return *id;
 }
 
+void AgentObject::OpenHelpLine()
+{
+    const std::optional<uint> uid = caller();
+    if (!uid || !requireChild(*uid)) {
+        return;
+    }
+    if (ChildSupervisor *child = m_service.supervisor(*uid)) {
+        child->openHelpLine();
+    }
+}
+
 QString AgentObject::Heartbeat(const QVariantMap &report)
 {
     const std::optional<uint> uid = m_authority.callerUid(message());

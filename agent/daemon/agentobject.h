@@ -36,6 +36,7 @@ public slots:
     // org.sundial.Agent1.Child
     QVariantMap GetStatus();
     qint64 RequestMoreTime(uint minutes, const QString &reason);
+    void OpenHelpLine();
     // org.sundial.Agent1.Session. A report from a sender that is not one of Sundial's reporters
     // is refused (PermissionDenied) and not recorded; one whose claims do not hold is recorded as
     // use of an unknown app. Either way the session's time counts as use, and a tamper row is

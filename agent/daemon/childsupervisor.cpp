@@ -40,6 +40,7 @@ ChildSupervisor::ChildSupervisor(std::int64_t uid, const core::Rules &rules, cor
     , m_sessions(static_cast<uint>(uid), logind)
     , m_counter(uid, m_effectiveRules, store, audit, clock, m_sessions, settings.helperTimeout, settings.pulse)
     , m_closer(uid, audit, clock, m_sameContent, settings.appCloseGrace)
+    , m_downtime(uid, audit, clock, settings.applicationDirs, settings.appCloseGrace)
     , m_ladder(rules.lockout)
     , m_db(&store.database())
 {
@@ -56,6 +57,9 @@ ChildSupervisor::ChildSupervisor(std::int64_t uid, const core::Rules &rules, cor
         update();
         flush();
     });
+    m_downtimeTimer.setInterval(settings.downtimeSweepInterval);
+    connect(&m_downtimeTimer, &QTimer::timeout, this,
+        [this] { m_downtime.sweep(m_effectiveRules, m_counter.reportedApp()); });
 }
 
 ChildSupervisor::~ChildSupervisor()
@@ -82,6 +86,7 @@ void ChildSupervisor::moveTo(core::StateDatabase &state, bool fromMemory)
 {
     m_counter.moveTo(m_clock.now(), state.activity(), state.audit(), fromMemory);
     m_closer.useAudit(state.audit());
+    m_downtime.useAudit(state.audit());
     m_store = &state.activity();
     m_grants = &state.grants();
     m_audit = &state.audit();
@@ -251,11 +256,13 @@ void ChildSupervisor::decide(core::Instant now)
 
     // A change of verdict, reason, end or a whole minute of remaining time is news for the
     // child's window; a second more of use is not.
-    const StatusEssentials essentials {decision.verdict, decision.reason, decision.stopsAt,
-        decision.remaining ? decision.remaining->count() / 60 : -1};
-    if (essentials != m_lastEssentials) {
-        m_lastEssentials = essentials;
-        emit statusChanged(static_cast<uint>(m_uid), childStatus(decision, m_usage.chargedToday, m_effectiveRules));
+    const auto essentialsNow = [&] {
+        return StatusEssentials {decision.verdict, decision.reason, decision.stopsAt,
+            decision.remaining ? decision.remaining->count() / 60 : -1, inDowntime()};
+    };
+    if (essentialsNow() != m_lastEssentials) {
+        m_lastEssentials = essentialsNow();
+        emit statusChanged(static_cast<uint>(m_uid), statusMap(decision, m_usage.chargedToday));
     }
 
     if (decision.verdict == core::Verdict::Warning && m_counter.childActive()
@@ -267,13 +274,20 @@ void ChildSupervisor::decide(core::Instant now)
         m_warnedThreshold.reset();
     }
     enforce(now, decision);
+    if (essentialsNow() != m_lastEssentials) { // downtime began or ended
+        m_lastEssentials = essentialsNow();
+        emit statusChanged(static_cast<uint>(m_uid), statusMap(decision, m_usage.chargedToday));
+    }
     schedule(decision);
 }
 
 void ChildSupervisor::enforce(core::Instant now, const core::Decision &decision)
 {
     const bool out = decision.verdict == core::Verdict::OutOfTime || decision.verdict == core::Verdict::OutsideHours;
-    const core::LockoutStep step = m_ladder.advance(now, out, m_sessions.anyInUse());
+    // Downtime needs always-allowed apps and a helper that reports: without one the service
+    // cannot see which app is in use, and the lockout action runs instead.
+    const bool downtimePossible = core::downtimeApplies(m_effectiveRules) && m_counter.reportIsFresh();
+    const core::LockoutStep step = m_ladder.advance(now, out, m_sessions.anyInUse(), downtimePossible);
     if (!out) {
         m_sessions.forgetLockRequests();
     }
@@ -283,6 +297,18 @@ void ChildSupervisor::enforce(core::Instant now, const core::Decision &decision)
     }
     if (step.announceTimesUp) {
         emit timesUp(static_cast<uint>(m_uid), m_rules.lockout.grace.count(), fromStd(decision.reason));
+    }
+    if (step.downtime) {
+        m_audit->append(
+            {0, now, "downtime", m_uid, -1, decision.reason + "; only always-allowed apps may run, others are closed"});
+    }
+    if (inDowntime()) {
+        m_downtime.sweep(m_effectiveRules, m_counter.reportedApp());
+        if (!m_downtimeTimer.isActive()) {
+            m_downtimeTimer.start();
+        }
+    } else {
+        m_downtimeTimer.stop();
     }
     if (step.lock) {
         m_sessions.lockInUse();
@@ -352,7 +378,30 @@ QVariantMap ChildSupervisor::status()
 {
     core::UsageSnapshot usage;
     const core::Decision decision = evaluateAt(m_clock.now(), usage);
-    return childStatus(decision, usage.chargedToday, m_effectiveRules);
+    return statusMap(decision, usage.chargedToday);
+}
+
+QVariantMap ChildSupervisor::statusMap(const core::Decision &decision, std::chrono::seconds used)
+{
+    QVariantMap map = childStatus(decision, used, m_effectiveRules);
+    const bool out = decision.verdict == core::Verdict::OutOfTime || decision.verdict == core::Verdict::OutsideHours;
+    map[QStringLiteral("downtime")] = inDowntime() && out;
+    map[QStringLiteral("offeredApps")] = core::downtimeApplies(m_effectiveRules)
+        ? fromStd(m_downtime.offeredApps(m_effectiveRules))
+        : QStringLiteral("[]");
+    return map;
+}
+
+void ChildSupervisor::openHelpLine()
+{
+    const auto now = std::chrono::steady_clock::now();
+    const bool alreadySpared = m_downtime.browsersSpared(now);
+    m_downtime.spareBrowsersUntil(now + std::chrono::minutes {10});
+    if (alreadySpared) {
+        return; // said once per 10 minutes, however often it is asked
+    }
+    m_audit->append({0, m_clock.now(), "help-line-opened", m_uid, -1,
+        "the child opened the help line's page; web browsers stay open in downtime for 10 minutes"});
 }
 
 } // namespace sundial::daemon

@@ -5,6 +5,7 @@
 //   UsageCounter     what is counted, and "helper-missing"
 //   LockoutLadder    grace, lock, re-lock, end (core, a pure state machine)
 //   AppCloser        ends a blocked app's processes
+//   DowntimeSweeper  in downtime, closes every app that is not always allowed
 //   childStatus()    the decision as the D-Bus status map
 // Decisions are redone on every event (heartbeat, session change, rule or grant change, clock
 // event), at the decision's next-change moment and when the ladder's wait ends; while time
@@ -28,6 +29,7 @@
 #include "agent/core/statedatabase.h"
 #include "agent/daemon/appcloser.h"
 #include "agent/daemon/childsessions.h"
+#include "agent/daemon/downtimesweeper.h"
 #include "agent/daemon/serviceclock.h"
 #include "agent/daemon/usagecounter.h"
 #include "agent/platform/logindmonitor.h"
@@ -47,6 +49,10 @@ struct SupervisorSettings {
     // The help line a child sees (and may always use) when the rules name none: the country's
     // line from the shipped table (Service::start).
     core::HelpLine defaultHelpLine = core::HelpLineTable::builtInInternational();
+    // The system's desktop entries (platform::DesktopEntries::systemApplicationDirs): which
+    // processes are apps, in downtime, and what the time's-up screen offers.
+    std::vector<std::string> applicationDirs;
+    std::chrono::milliseconds downtimeSweepInterval {2000}; // new apps are closed this soon in downtime
 };
 
 class ChildSupervisor : public QObject
@@ -73,6 +79,9 @@ public:
     // moves seconds it already holds into its pending totals, and the clock audits a jump the
     // reading reveals, as any reading of the time would).
     QVariantMap status();
+    // The help line's page is opening in the child's browser (the time's-up screen asked): in
+    // downtime, web browsers are not closed for a few minutes. Audited.
+    void openHelpLine();
     // Writes what was counted; called on the tick and at shutdown. Every attempt is announced
     // (flushed), so that the service can judge a failing database.
     core::Status flush();
@@ -104,6 +113,9 @@ private:
     void settle(core::Instant now, const core::Heartbeat &heartbeat, const core::UseDecision &use,
         const core::UseDecision &appOnly, const QString &verdictKey);
     void enforce(core::Instant now, const core::Decision &decision);
+    // The status map: the decision's, with the downtime's state and what the screen offers.
+    QVariantMap statusMap(const core::Decision &decision, std::chrono::seconds used);
+    bool inDowntime() const { return m_ladder.stage() == core::LockoutLadder::Stage::Downtime; }
     void schedule(const core::Decision &decision);
     // The ladder's position survives a restart (meta "lockout:<uid>"): a restart must not give
     // back the unlocks a child used up, nor a new grace.
@@ -137,6 +149,7 @@ private:
     ChildSessions m_sessions;
     UsageCounter m_counter;
     AppCloser m_closer;
+    DowntimeSweeper m_downtime;
     core::LockoutLadder m_ladder;
     core::Database *m_db;
     core::LockoutLadder::Saved m_savedLadder; // as last written
@@ -156,6 +169,7 @@ private:
         std::string reason;
         std::optional<core::Instant> stopsAt;
         long long remainingMinutes = -2;
+        bool downtime = false;
         bool operator==(const StatusEssentials &) const = default;
     };
     StatusEssentials m_lastEssentials;
@@ -163,6 +177,7 @@ private:
     QTimer m_decisionTimer;
     QTimer m_ladderTimer;
     QTimer m_tickTimer;
+    QTimer m_downtimeTimer; // runs only in downtime: closes apps as they start
 };
 
 } // namespace sundial::daemon

@@ -204,6 +204,7 @@ int run(int argc, char **argv)
     }
     options.supervisor.maxNewNamesPerHour = static_cast<std::size_t>(newNames);
     options.supervisor.defaultHelpLine = defaultHelpLine(parser.value(helpLines));
+    options.supervisor.applicationDirs = platform::DesktopEntries::systemApplicationDirs(std::getenv("XDG_DATA_DIRS"));
 
     QDBusConnection bus = userMode ? QDBusConnection::sessionBus() : QDBusConnection::systemBus();
     if (!bus.isConnected()) {

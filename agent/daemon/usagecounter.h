@@ -42,6 +42,8 @@ public:
     bool childActive() const;
     // Whether the helper's last report is younger than the helper's timeout.
     bool reportIsFresh() const;
+    // The app of the helper's last report while it is fresh; none otherwise.
+    core::AppIdentity reportedApp() const { return reportIsFresh() ? m_lastReport->app : core::AppIdentity {}; }
 
     core::UsageSnapshot snapshot(core::LocalDate day) { return m_recorder->snapshot(day); }
     // Writes what was counted, the trusted clock's anchor in the same transaction. On failure

@@ -127,6 +127,31 @@ std::string firstMainCategory(std::string_view categories)
     return {};
 }
 
+// Exec's words as a command to run: the field codes (%f %F %u %U %i %c %k and the deprecated
+// ones) left out, %% as %.
+std::vector<std::string> commandWithoutFieldCodes(std::string_view exec)
+{
+    std::vector<std::string> command;
+    for (std::string word : execWords(exec)) {
+        if (word.size() == 2 && word[0] == '%' && word[1] != '%') {
+            continue;
+        }
+        std::string out;
+        for (std::size_t i = 0; i < word.size(); ++i) {
+            if (word[i] == '%' && i + 1 < word.size()) {
+                if (word[i + 1] == '%') {
+                    out += '%';
+                }
+                ++i; // a field code inside a word is left out too
+            } else {
+                out += word[i];
+            }
+        }
+        command.push_back(std::move(out));
+    }
+    return command;
+}
+
 long long modificationStamp(const std::string &path)
 {
     struct stat info {
@@ -222,10 +247,15 @@ ParsedEntry parseEntry(const std::string &file)
             isApplication = value == "Application";
         } else if (key == "Name") {
             parsed.entry.name = unescapeValue(value);
+        } else if (key.starts_with("Name[") && key.ends_with(']') && key.size() > 6 && key.size() < 24) {
+            parsed.entry.localizedNames[key.substr(5, key.size() - 6)] = unescapeValue(value);
         } else if (key == "Icon") {
             parsed.entry.icon = unescapeValue(value);
         } else if (key == "Categories") {
             parsed.entry.mainCategory = firstMainCategory(value);
+            const std::vector<std::string_view> categories = splitAt(value, ';');
+            parsed.entry.webBrowser
+                = std::find(categories.begin(), categories.end(), std::string_view {"WebBrowser"}) != categories.end();
         } else if (key == "StartupWMClass") {
             parsed.entry.startupWmClass = unescapeValue(value);
         } else if (key == "Exec") {
@@ -307,6 +337,33 @@ const DesktopEntries::Entry *DesktopEntries::byProgram(
     return found == m_byProgram.end() ? nullptr : &m_entries[found->second];
 }
 
+std::vector<const DesktopEntries::Entry *> DesktopEntries::allByProgram(
+    const std::string &exe, std::chrono::steady_clock::time_point now)
+{
+    refreshIfChanged(now);
+    std::vector<const Entry *> entries;
+    const auto [first, last] = m_allByProgram.equal_range(exe);
+    for (auto item = first; item != last; ++item) {
+        entries.push_back(&m_entries[item->second]);
+    }
+    return entries;
+}
+
+std::vector<const DesktopEntries::Entry *> DesktopEntries::inCategory(
+    std::string_view category, std::chrono::steady_clock::time_point now)
+{
+    refreshIfChanged(now);
+    std::vector<const Entry *> entries;
+    const std::string wanted = core::asciiLower(category);
+    for (const Entry &entry : m_entries) {
+        if (!entry.mainCategory.empty() && core::asciiLower(entry.mainCategory) == wanted) {
+            entries.push_back(&entry);
+        }
+    }
+    std::sort(entries.begin(), entries.end(), [](const Entry *a, const Entry *b) { return a->id < b->id; });
+    return entries;
+}
+
 bool DesktopEntries::contradicts(
     std::string_view label, const std::string &exe, std::chrono::steady_clock::time_point now)
 {
@@ -346,6 +403,7 @@ void DesktopEntries::load()
     m_byLowerWmClass.clear();
     m_byLowerLastPart.clear();
     m_byProgram.clear();
+    m_allByProgram.clear();
 
     const auto vouchedFor = [this](const std::string &command) -> std::string {
         if (command.empty()) {
@@ -383,6 +441,7 @@ void DesktopEntries::load()
             // A hidden entry still hides the same id in later directories.
             m_byLowerId.emplace(lowerId, m_entries.size());
             parsed.entry.id = id;
+            parsed.entry.command = commandWithoutFieldCodes(parsed.exec);
             for (const std::string &command : {execProgram(parsed.exec), parsed.tryExec}) {
                 if (std::string program = vouchedFor(command); !program.empty()
                     && std::find(parsed.entry.programs.begin(), parsed.entry.programs.end(), program)
@@ -393,6 +452,7 @@ void DesktopEntries::load()
             if (!parsed.shown) {
                 parsed.entry.programs.clear();
                 parsed.entry.mainCategory.clear();
+                parsed.entry.command.clear();
             }
             m_entries.push_back(std::move(parsed.entry));
         });
@@ -408,6 +468,7 @@ void DesktopEntries::load()
         }
         for (const std::string &program : entry.programs) {
             m_byProgram.emplace(program, i);
+            m_allByProgram.emplace(program, i);
         }
     }
     // A program several entries run (one binary behind several apps) names none of them.

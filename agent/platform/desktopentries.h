@@ -37,6 +37,10 @@ public:
         std::string icon; // Icon=
         std::string mainCategory; // the first main category in Categories= ("Game"), or empty
         std::string startupWmClass; // StartupWMClass=
+        std::map<std::string, std::string> localizedNames; // Name[vi]= and the like, by locale
+        bool webBrowser = false; // WebBrowser is among its Categories
+        // What starting it runs: Exec's words with the field codes (%f, %U, ...) left out.
+        std::vector<std::string> command;
         // The executables the entry vouches for (real paths of ELF files): Exec's program and
         // TryExec's, when they are not launchers. Empty when it cannot vouch for any.
         std::vector<std::string> programs;
@@ -61,6 +65,10 @@ public:
     const Entry *byLabel(std::string_view label, std::chrono::steady_clock::time_point now);
     // The entry that vouches for `exe` (a real path), or null.
     const Entry *byProgram(const std::string &exe, std::chrono::steady_clock::time_point now);
+    // Every entry that vouches for `exe`, even one several entries run (byProgram names none).
+    std::vector<const Entry *> allByProgram(const std::string &exe, std::chrono::steady_clock::time_point now);
+    // The shown entries whose main category is `category` (ASCII case ignored), in id order.
+    std::vector<const Entry *> inCategory(std::string_view category, std::chrono::steady_clock::time_point now);
     // True when `label` names an entry that vouches for executables and `exe` is none of them.
     bool contradicts(std::string_view label, const std::string &exe, std::chrono::steady_clock::time_point now);
 
@@ -82,6 +90,7 @@ private:
     std::map<std::string, std::size_t> m_byLowerWmClass;
     std::map<std::string, std::size_t> m_byLowerLastPart;
     std::map<std::string, std::size_t> m_byProgram;
+    std::multimap<std::string, std::size_t> m_allByProgram;
 };
 
 } // namespace sundial::platform

@@ -106,6 +106,27 @@ std::vector<pid_t> findProcessesOf(
     return pids;
 }
 
+std::vector<ProcessInfo> processesOf(uid_t uid, const std::string &procRoot)
+{
+    std::vector<ProcessInfo> processes;
+    findProcessesOf(
+        uid,
+        [&](pid_t pid, const std::string &program) {
+            ProcessInfo process {pid, 0, program};
+            // "PID (NAME) STATE PPID ...": the name may hold anything, so read after its last ')'.
+            const std::optional<std::string> stat
+                = readFilePrefix(procRoot + "/" + std::to_string(pid) + "/stat", 1024);
+            const std::size_t close = stat ? stat->rfind(')') : std::string::npos;
+            if (close != std::string::npos && close + 4 < stat->size()) {
+                process.parent = static_cast<pid_t>(std::strtol(stat->c_str() + close + 4, nullptr, 10));
+            }
+            processes.push_back(std::move(process));
+            return false;
+        },
+        procRoot);
+    return processes;
+}
+
 std::optional<pid_t> processRunning(uid_t uid, const std::string &program, const std::string &procRoot)
 {
     std::optional<pid_t> found;

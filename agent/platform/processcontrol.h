@@ -28,6 +28,14 @@ std::optional<pid_t> processRunning(uid_t uid, const std::string &program, const
 std::vector<pid_t> findProcessesOf(uid_t uid, const std::function<bool(pid_t pid, const std::string &exe)> &matches,
     const std::string &procRoot = "/proc");
 
+struct ProcessInfo {
+    pid_t pid = 0;
+    pid_t parent = 0; // 0 when it could not be read
+    std::string program; // launchedProgram
+};
+// Every process of `uid` (as findProcessesOf), with its parent.
+std::vector<ProcessInfo> processesOf(uid_t uid, const std::string &procRoot = "/proc");
+
 // A set of processes being ended: SIGTERM now, SIGKILL later for what is left.
 class ProcessGroupEnder
 {

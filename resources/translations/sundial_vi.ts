@@ -4,28 +4,28 @@
 <context>
     <name>Duration</name>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="136"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="177"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n giây</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="141"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="182"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n phút</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="144"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="185"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n giờ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="146"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="187"/>
         <source>%1 h %2 min</source>
         <translation>%1 giờ %2 phút</translation>
     </message>
@@ -41,105 +41,128 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="68"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="93"/>
         <source>%1 at %2</source>
         <translation>%1 lúc %2</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="78"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="103"/>
         <source>No limit today</source>
         <translation>Hôm nay không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="81"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="106"/>
         <source>Free time until %1</source>
         <translation>Được dùng tự do đến %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="84"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="109"/>
         <source>Free time ends at %1</source>
         <translation>Thời gian tự do kết thúc lúc %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="87"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="112"/>
         <source>Allowed hours end at %1</source>
         <translation>Giờ được phép kết thúc lúc %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="90"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="115"/>
         <source>Outside allowed hours; next allowed at %1</source>
         <translation>Ngoài giờ được phép; lần tới được dùng lúc %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="92"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="117"/>
         <source>Outside allowed hours</source>
         <translation>Ngoài giờ được phép</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="96"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="121"/>
         <source>%1 of %2&apos;s %3 and %4 extra left</source>
         <translation>Còn %1 trong %3 (thêm %4) của %2</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="98"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="123"/>
         <source>%1 of %2&apos;s %3 left</source>
         <translation>Còn %1 trong %3 của %2</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="103"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="128"/>
         <source>%1&apos;s %2 and %3 extra are used up</source>
         <translation>Đã dùng hết %2 (thêm %3) của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="105"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="130"/>
         <source>%1&apos;s %2 are used up</source>
         <translation>Đã dùng hết %2 của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="108"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="133"/>
         <source>%1 of this week&apos;s %2 left</source>
         <translation>Còn %1 trong %2 của tuần này</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="112"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="137"/>
         <source>This week&apos;s %1 are used up</source>
         <translation>Đã dùng hết %1 của tuần này</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="119"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="144"/>
         <source>Which apps you use and when</source>
         <translation>Em dùng ứng dụng nào và khi nào</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="120"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="145"/>
         <source>, full web addresses</source>
         <translation>, địa chỉ web đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="121"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="146"/>
         <source>, which web sites (domain only)</source>
         <translation>, trang web nào (chỉ tên miền)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="123"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="148"/>
         <source>, window titles</source>
         <translation>, tiêu đề cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="126"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="151"/>
         <source>Details are kept %1 days, daily totals %2 days.</source>
         <translation>Chi tiết được giữ %1 ngày, tổng theo ngày %2 ngày.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="129"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="154"/>
         <source>Never keystrokes, never screenshots.</source>
         <translation>Không bao giờ ghi phím gõ, không bao giờ chụp màn hình.</translation>
     </message>
 </context>
 <context>
+    <name>TimeUpAction</name>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="160"/>
+        <source>When it is up, only the apps your parents always allow stay open.</source>
+        <translation>Khi hết giờ, chỉ những ứng dụng bố mẹ luôn cho phép là vẫn mở.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="164"/>
+        <source>When it is up, you are logged out: save your work, or it is lost.</source>
+        <translation>Khi hết giờ, em sẽ bị đăng xuất: hãy lưu bài, nếu không sẽ mất.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="168"/>
+        <source>When it is up, the computer goes to sleep.</source>
+        <translation>Khi hết giờ, máy tính sẽ chuyển sang chế độ ngủ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="170"/>
+        <source>When it is up, the screen locks.</source>
+        <translation>Khi hết giờ, màn hình sẽ khóa.</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
-        <location filename="../../ui/tray/main.cpp" line="154"/>
+        <location filename="../../ui/tray/main.cpp" line="77"/>
         <source>Show my screen time</source>
         <translation>Xem thời gian dùng máy</translation>
     </message>
@@ -732,47 +755,47 @@
         <translation>Bố mẹ em có thể xem những điều này trên máy tính này. Không có gì được gửi ra ngoài.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="105"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="106"/>
         <source>Sundial does not limit this account.</source>
         <translation>Sundial không giới hạn tài khoản này.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="108"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="109"/>
         <source>Time is up for now</source>
         <translation>Đã hết giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="110"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="111"/>
         <source>%1 left today</source>
         <translation>Hôm nay còn %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="112"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="113"/>
         <source>No limit today</source>
         <translation>Hôm nay không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="117"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="118"/>
         <source>Allowed until %1</source>
         <translation>Được dùng đến %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="122"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="123"/>
         <source>%1: %2 of %3 left</source>
         <translation>%1: còn %2 trong %3</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="133"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="134"/>
         <source>Asked. Waiting for a parent to answer…</source>
         <translation>Đã xin. Đang chờ bố mẹ trả lời…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="135"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="136"/>
         <source>Approved: %1 more today.</source>
         <translation>Đã đồng ý: hôm nay thêm %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="137"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="138"/>
         <source>A parent said no this time.</source>
         <translation>Lần này bố mẹ chưa đồng ý.</translation>
     </message>
@@ -848,69 +871,69 @@
         <translation>Thêm con…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="49"/>
+        <location filename="../../ui/console/familypage.cpp" line="50"/>
         <source>No child accounts are limited yet. Choose one with &quot;Add a child…&quot;, or set Sundial up from the Family menu.</source>
         <translation>Chưa có tài khoản con nào được giới hạn. Hãy chọn một tài khoản bằng &quot;Thêm con…&quot;, hoặc thiết lập Sundial từ trình đơn Gia đình.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="88"/>
-        <location filename="../../ui/console/familypage.cpp" line="99"/>
-        <location filename="../../ui/console/familypage.cpp" line="109"/>
+        <location filename="../../ui/console/familypage.cpp" line="89"/>
+        <location filename="../../ui/console/familypage.cpp" line="100"/>
+        <location filename="../../ui/console/familypage.cpp" line="110"/>
         <source>Add a child</source>
         <translation>Thêm con</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="89"/>
+        <location filename="../../ui/console/familypage.cpp" line="90"/>
         <source>Every user account on this computer is limited already, or there are no others. Create an account for the child first (in the system settings, or with &quot;sudo adduser NAME&quot;).</source>
         <translation>Mọi tài khoản người dùng trên máy tính này đều đã được giới hạn, hoặc không có tài khoản nào khác. Hãy tạo trước một tài khoản cho con (trong phần cài đặt hệ thống, hoặc bằng &quot;sudo adduser NAME&quot;).</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="99"/>
+        <location filename="../../ui/console/familypage.cpp" line="100"/>
         <source>Which account belongs to a child?</source>
         <translation>Tài khoản nào là của con?</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="109"/>
+        <location filename="../../ui/console/familypage.cpp" line="110"/>
         <source>%1 could not be limited: %2</source>
         <translation>Không giới hạn được %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="119"/>
+        <location filename="../../ui/console/familypage.cpp" line="120"/>
         <source>Child %1</source>
         <translation>Con %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="125"/>
+        <location filename="../../ui/console/familypage.cpp" line="126"/>
         <source>%1 used, %2 left today</source>
         <translation>Đã dùng %1, hôm nay còn %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="130"/>
+        <location filename="../../ui/console/familypage.cpp" line="131"/>
         <source>%p% of today&apos;s time used</source>
         <translation>Đã dùng %p% thời gian hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="131"/>
+        <location filename="../../ui/console/familypage.cpp" line="132"/>
         <source>Time used today by %1</source>
         <translation>Thời gian %1 đã dùng hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="134"/>
+        <location filename="../../ui/console/familypage.cpp" line="135"/>
         <source>%1 used today, no limit</source>
         <translation>Hôm nay đã dùng %1, không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="145"/>
+        <location filename="../../ui/console/familypage.cpp" line="146"/>
         <source>Asks for %1 min: %2</source>
         <translation>Xin %1 phút: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="152"/>
+        <location filename="../../ui/console/familypage.cpp" line="153"/>
         <source>Deny</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/console/familypage.cpp" line="152"/>
+        <location filename="../../ui/console/familypage.cpp" line="153"/>
         <source>+%1 min</source>
         <translation>+%1 phút</translation>
     </message>
@@ -918,27 +941,27 @@
 <context>
     <name>sundial::ui::HelpLineBox</name>
     <message>
-        <location filename="../../ui/tray/helplinebox.cpp" line="13"/>
+        <location filename="../../ui/tray/helplinebox.cpp" line="14"/>
         <source>Need to talk to someone?</source>
         <translation>Em cần ai đó lắng nghe?</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/helplinebox.cpp" line="19"/>
+        <location filename="../../ui/tray/helplinebox.cpp" line="21"/>
         <source>Help line</source>
         <translation>Đường dây trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/helplinebox.cpp" line="34"/>
+        <location filename="../../ui/tray/helplinebox.cpp" line="47"/>
         <source>If you need help, talk to a teacher or another adult you trust.</source>
         <translation>Nếu em cần giúp đỡ, hãy nói với thầy cô hoặc một người lớn mà em tin tưởng.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/helplinebox.cpp" line="44"/>
+        <location filename="../../ui/tray/helplinebox.cpp" line="51"/>
         <source>Call %1</source>
         <translation>Gọi %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/helplinebox.cpp" line="22"/>
+        <location filename="../../ui/tray/helplinebox.cpp" line="25"/>
         <source>Sad, scared, bullied or hurt by someone? You can call any time, even when your time is up.</source>
         <translation>Buồn, sợ, bị bắt nạt hay bị ai làm đau? Em có thể gọi bất cứ lúc nào, kể cả khi đã hết giờ.</translation>
     </message>
@@ -1144,37 +1167,37 @@
 <context>
     <name>sundial::ui::RequestsPage</name>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="21"/>
+        <location filename="../../ui/console/requestspage.cpp" line="23"/>
         <source>Requests for more time</source>
         <translation>Các yêu cầu thêm thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="24"/>
+        <location filename="../../ui/console/requestspage.cpp" line="26"/>
         <source>Asked</source>
         <translation>Lúc xin</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="24"/>
+        <location filename="../../ui/console/requestspage.cpp" line="26"/>
         <source>Child (uid)</source>
         <translation>Con (uid)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="24"/>
+        <location filename="../../ui/console/requestspage.cpp" line="26"/>
         <source>Minutes</source>
         <translation>Số phút</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="24"/>
+        <location filename="../../ui/console/requestspage.cpp" line="26"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="24"/>
+        <location filename="../../ui/console/requestspage.cpp" line="26"/>
         <source>Answer</source>
         <translation>Trả lời</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="24"/>
+        <location filename="../../ui/console/requestspage.cpp" line="26"/>
         <source>Answered by (uid)</source>
         <translation>Người trả lời (uid)</translation>
     </message>
@@ -1184,17 +1207,17 @@
         <translation>Yêu cầu cũ hơn</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="41"/>
+        <location filename="../../ui/console/requestspage.cpp" line="65"/>
         <source>approved, %1 min</source>
         <translation>đồng ý, %1 phút</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="42"/>
+        <location filename="../../ui/console/requestspage.cpp" line="66"/>
         <source>denied</source>
         <translation>từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="43"/>
+        <location filename="../../ui/console/requestspage.cpp" line="67"/>
         <source>waiting</source>
         <translation>đang chờ</translation>
     </message>
@@ -1386,6 +1409,24 @@
         <location filename="../../ui/console/schedulegrid.cpp" line="46"/>
         <source>Drag to allow hours; arrow keys move, space toggles.</source>
         <translation>Kéo để cho phép giờ; phím mũi tên để di chuyển, phím cách để bật/tắt.</translation>
+    </message>
+</context>
+<context>
+    <name>sundial::ui::ServiceConnection</name>
+    <message>
+        <location filename="../../ui/tray/serviceconnection.cpp" line="64"/>
+        <source>Your request could not be sent. Try again in a few minutes.</source>
+        <translation>Chưa gửi được lời xin của em. Em thử lại sau vài phút nhé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/serviceconnection.cpp" line="93"/>
+        <source>The password was not accepted, so no time was given.</source>
+        <translation>Mật khẩu chưa đúng nên chưa có thêm thời gian.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/serviceconnection.cpp" line="94"/>
+        <source>No time was given: something went wrong. Try again in a few minutes.</source>
+        <translation>Chưa cho thêm được thời gian vì có lỗi. Thử lại sau vài phút nhé.</translation>
     </message>
 </context>
 <context>
@@ -1630,22 +1671,63 @@
 <context>
     <name>sundial::ui::TimeUpScreen</name>
     <message>
-        <location filename="../../ui/tray/timeupscreen.cpp" line="20"/>
-        <location filename="../../ui/tray/timeupscreen.cpp" line="24"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="60"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="64"/>
         <source>Time is up</source>
         <translation>Hết giờ rồi</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/timeupscreen.cpp" line="36"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="76"/>
         <source>Ask for more time</source>
         <translation>Xin thêm thời gian</translation>
     </message>
+    <message>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="88"/>
+        <source>You can still use:</source>
+        <translation>Em vẫn có thể dùng:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="156"/>
+        <source>Other apps are closed until you have time again.</source>
+        <translation>Các ứng dụng khác sẽ đóng cho đến khi em có thời gian trở lại.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/timeupscreen.cpp" line="67"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="159"/>
+        <source>Save your work: in %n seconds, apps that are not shown here will close.</source>
+        <translation>
+            <numerusform>Hãy lưu bài: sau %n giây, các ứng dụng không có ở đây sẽ đóng.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray/timeupscreen.cpp" line="162"/>
+        <source>Save your work now: in %n seconds you will be logged out, and anything not saved is lost.</source>
+        <translation>
+            <numerusform>Hãy lưu bài ngay: sau %n giây em sẽ bị đăng xuất, phần chưa lưu sẽ mất.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray/timeupscreen.cpp" line="166"/>
+        <source>Save your work: the computer goes to sleep in %n seconds.</source>
+        <translation>
+            <numerusform>Hãy lưu bài: máy tính sẽ ngủ sau %n giây.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray/timeupscreen.cpp" line="168"/>
         <source>Save your work: the screen locks in %n seconds.</source>
         <translation>
             <numerusform>Hãy lưu bài: màn hình sẽ khóa sau %n giây.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="213"/>
+        <source>Open %1 (Ctrl+%2)</source>
+        <translation>Mở %1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="214"/>
+        <source>Open %1</source>
+        <translation>Mở %1</translation>
     </message>
 </context>
 <context>

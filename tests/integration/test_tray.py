@@ -49,7 +49,7 @@ class ScreenshotTest(unittest.TestCase):
         result = subprocess.run([TRAY, "--screenshot", directory, "--sample", "--language", language],
                                 env=offscreen_env(os.environ), capture_output=True, text=True, timeout=60)
         self.assertEqual(result.returncode, 0, result.stderr)
-        for name in ("child-window", "time-up", "tray-90min", "tray-14min", "tray-1min", "tray-0min"):
+        for name in ("child-window", "time-up", "time-up-downtime", "tray-90min", "tray-14min", "tray-1min", "tray-0min"):
             path = os.path.join(directory, name + ".png")
             self.assertTrue(os.path.exists(path), path)
             self.assertGreater(distinct_pixel_bytes(path), 10, path + " looks blank")
@@ -69,6 +69,14 @@ class ScreenshotTest(unittest.TestCase):
         self.assertEqual(screen["timeUpTitle"], "Time is up")
         self.assertEqual(screen["countdown"], "Save your work: the screen locks in 60 seconds.")
         self.assertIn("111", screen["helpLinePhone"])
+        # Downtime: the always-allowed apps as buttons, what happens to the others, the help line.
+        downtime = texts["downtimeScreen"]
+        self.assertEqual(downtime["offeredAppsTitle"], "You can still use:")
+        self.assertEqual(downtime["offeredApp-org.kde.kalzium"], "Kalzium")
+        self.assertEqual(downtime["offeredApp-org.gnome.Dictionary"], "Dictionary")
+        self.assertEqual(downtime["countdown"], "Other apps are closed until you have time again.")
+        self.assertEqual(downtime["helpLinePhone"], "Call 111")
+        self.assertEqual(downtime["timeUpAsk"], "Ask for more time")
 
     def test_vietnamese(self):
         texts = self.shoot("vi")
@@ -85,6 +93,11 @@ class ScreenshotTest(unittest.TestCase):
         self.assertEqual(window["helpLineName"], "Tổng đài quốc gia bảo vệ trẻ em")
         self.assertEqual(window["helpLinePhone"], "Gọi 111")
         self.assertIn("kể cả khi đã hết giờ", window["helpLineWhen"])
+        downtime = texts["downtimeScreen"]
+        self.assertEqual(downtime["offeredAppsTitle"], "Em vẫn có thể dùng:")
+        self.assertEqual(downtime["countdown"], "Các ứng dụng khác sẽ đóng cho đến khi em có thời gian trở lại.")
+        self.assertEqual(downtime["timeUpTitle"], "Hết giờ rồi")
+        self.assertEqual(downtime["helpLinePhone"], "Gọi 111")
 
 
 class LiveViewTest(ServiceTestCase):

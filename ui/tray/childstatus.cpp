@@ -45,6 +45,31 @@ ChildStatus ChildStatus::fromMap(const QVariantMap &map)
     status.helpLineName = map.value(QStringLiteral("helpLineName")).toString();
     status.helpLinePhone = map.value(QStringLiteral("helpLinePhone")).toString();
     status.helpLineUrl = map.value(QStringLiteral("helpLineUrl")).toString();
+    status.lockoutAction = map.value(QStringLiteral("lockoutAction"), QStringLiteral("lock")).toString();
+    status.downtime = map.value(QStringLiteral("downtime")).toBool();
+    const QJsonArray offered
+        = QJsonDocument::fromJson(map.value(QStringLiteral("offeredApps")).toString().toUtf8()).array();
+    const QLocale locale;
+    for (const QJsonValue &value : offered) {
+        const QJsonObject app = value.toObject();
+        const QJsonObject names = app.value(QStringLiteral("names")).toObject();
+        QString name = app.value(QStringLiteral("name")).toString();
+        // Name[vi_VN], else Name[vi], else Name.
+        for (const QString &key : {locale.name(), locale.name().section(QLatin1Char('_'), 0, 0)}) {
+            if (names.contains(key)) {
+                name = names.value(key).toString();
+                break;
+            }
+        }
+        QStringList command;
+        for (const QJsonValue &word : app.value(QStringLiteral("command")).toArray()) {
+            command.append(word.toString());
+        }
+        if (!command.isEmpty() && !name.isEmpty()) {
+            status.offeredApps.append({app.value(QStringLiteral("id")).toString(), name,
+                app.value(QStringLiteral("icon")).toString(), command});
+        }
+    }
     return status;
 }
 
@@ -127,6 +152,22 @@ QString ChildStatus::localizedRecorded() const
               .arg(activityRetentionDays)
               .arg(dailyRetentionDays)
         + QLatin1Char(' ') + reasonText(QT_TRANSLATE_NOOP("Reason", "Never keystrokes, never screenshots."));
+}
+
+QString ChildStatus::localizedTimeUpAction() const
+{
+    if (lockoutAction == QLatin1String("downtime")) {
+        return QCoreApplication::translate(
+            "TimeUpAction", "When it is up, only the apps your parents always allow stay open.");
+    }
+    if (lockoutAction == QLatin1String("logout")) {
+        return QCoreApplication::translate(
+            "TimeUpAction", "When it is up, you are logged out: save your work, or it is lost.");
+    }
+    if (lockoutAction == QLatin1String("suspend")) {
+        return QCoreApplication::translate("TimeUpAction", "When it is up, the computer goes to sleep.");
+    }
+    return QCoreApplication::translate("TimeUpAction", "When it is up, the screen locks.");
 }
 
 QString formatDuration(std::chrono::seconds duration)

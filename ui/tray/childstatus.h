@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QVariantMap>
 
 namespace sundial::ui
@@ -16,6 +17,14 @@ struct BudgetLine {
     QString name;
     std::chrono::seconds limit {0};
     std::chrono::seconds remaining {0};
+};
+
+// An always-allowed app the time's-up screen offers (its installed desktop entry).
+struct OfferedApp {
+    QString id;
+    QString name; // in the UI's language when the entry has it
+    QString icon; // a theme icon name or an absolute path
+    QStringList command; // what starting it runs
 };
 
 struct ChildStatus {
@@ -42,12 +51,19 @@ struct ChildStatus {
     QString helpLineName;
     QString helpLinePhone;
     QString helpLineUrl;
+    // What happens when the grace ends: downtime, lock, logout or suspend.
+    QString lockoutAction = QStringLiteral("lock");
+    bool downtime = false; // in downtime now: only the offered apps may run
+    QList<OfferedApp> offeredApps;
 
     static ChildStatus fromMap(const QVariantMap &map);
     // The reason and the privacy summary in the UI's language (QLocale() and the installed
     // translator); the service's English text when the parts are unknown.
     QString localizedReason() const;
     QString localizedRecorded() const;
+    // What happens when the time is up, for the action the parent chose ("When it is up, the
+    // screen locks."), in the UI's language.
+    QString localizedTimeUpAction() const;
     bool outOfTime() const
     {
         return verdict == QLatin1String("out-of-time") || verdict == QLatin1String("outside-hours");

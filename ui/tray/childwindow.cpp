@@ -95,6 +95,7 @@ ChildWindow::ChildWindow(QWidget *parent)
         new QLabel(tr("Your parents can see these on this computer. Nothing leaves it."), recorded));
     layout->addWidget(recorded);
     layout->addWidget(m_helpLine);
+    connect(m_helpLine, &HelpLineBox::pageRequested, this, &ChildWindow::helpLinePageRequested);
     layout->addStretch();
     setMinimumWidth(380);
 }

@@ -3,6 +3,7 @@
 // single apps and sites, asking for more time, what Sundial records, and the help line.
 #pragma once
 
+#include <QUrl>
 #include <QWidget>
 
 #include "ui/tray/childstatus.h"
@@ -29,6 +30,7 @@ public:
 
 signals:
     void askForMoreTime(int minutes, const QString &reason);
+    void helpLinePageRequested(const QUrl &url);
     // A parent at the screen approves `minutes` with their own password (polkit asks).
     void approveOnTheSpot(int minutes);
 

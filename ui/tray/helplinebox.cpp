@@ -2,6 +2,7 @@
 #include "ui/tray/helplinebox.h"
 
 #include <QLabel>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include "ui/tray/childstatus.h"
@@ -27,11 +28,15 @@ HelpLineBox::HelpLineBox(QWidget *parent)
         label->setTextInteractionFlags(Qt::TextBrowserInteraction);
         layout->addWidget(label);
     }
-    m_link->setOpenExternalLinks(true);
+    connect(m_link, &QLabel::linkActivated, this, [this](const QString &link) { emit pageRequested(QUrl(link)); });
     m_name->setObjectName(QStringLiteral("helpLineName"));
     m_when->setObjectName(QStringLiteral("helpLineWhen"));
     m_phone->setObjectName(QStringLiteral("helpLinePhone"));
     m_link->setObjectName(QStringLiteral("helpLineUrl"));
+    // Its wrapped lines need the height they take at the width it is given, wherever it sits.
+    QSizePolicy policy = sizePolicy();
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
 }
 
 void HelpLineBox::setStatus(const ChildStatus &status)

@@ -6,6 +6,7 @@
 #include <QGroupBox>
 
 class QLabel;
+class QUrl;
 
 namespace sundial::ui
 {
@@ -18,6 +19,11 @@ class HelpLineBox : public QGroupBox
 public:
     explicit HelpLineBox(QWidget *parent = nullptr);
     void setStatus(const ChildStatus &status);
+
+signals:
+    // The child clicked the help line's page; the receiver opens it (after telling the service,
+    // so that the browser is not closed in downtime).
+    void pageRequested(const QUrl &url);
 
 private:
     QLabel *m_name;

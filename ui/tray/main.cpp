@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDBusConnection>
+#include <QDesktopServices>
 #include <QMenu>
 #include <QSystemTrayIcon>
 #include <QTimer>
@@ -91,11 +92,14 @@ int main(int argc, char **argv)
         tray.setToolTip(status.localizedReason());
         if (!status.outOfTime()) {
             timeUp.hide();
+        } else if (timeUp.isVisible() || status.downtime) {
+            timeUp.setStatus(status, status.localizedReason());
         }
     });
     // Each event is also logged (the session's journal), which is how tests see what was shown.
     QObject::connect(&service, &ServiceConnection::warning, &app, [&](qint64 left, const QString &reason) {
-        const QString said = current.localizedReason(); // in the child's language, from the parts
+        // In the child's language, from the parts, and what will happen at zero.
+        const QString said = current.localizedReason() + QLatin1Char(' ') + current.localizedTimeUpAction();
         notifier.warn(left, said);
         tray.showMessage(QStringLiteral("Sundial"), said);
         std::cerr << "sundial-tray: warning shown, " << left << " s left: " << reason.toStdString() << std::endl;
@@ -103,8 +107,8 @@ int main(int argc, char **argv)
     QObject::connect(&service, &ServiceConnection::timesUp, &app, [&](qint64 grace, const QString &reason) {
         // The service's status (sent just before) has the reason in parts, for the child's language.
         timeUp.start(current, current.localizedReason(), seconds {grace});
-        std::cerr << "sundial-tray: time's-up screen shown, locking in " << grace << " s: " << reason.toStdString()
-                  << std::endl;
+        std::cerr << "sundial-tray: time's-up screen shown, " << current.lockoutAction.toStdString() << " in " << grace
+                  << " s, " << current.offeredApps.size() << " apps offered: " << reason.toStdString() << std::endl;
     });
     QObject::connect(&service, &ServiceConnection::requestAnswered, &app, [&](qint64 id, uint minutes) {
         window.setRequestState(minutes > 0 ? QStringLiteral("approved") : QStringLiteral("denied"), int(minutes));
@@ -123,6 +127,20 @@ int main(int argc, char **argv)
         window.setRequestState(QStringLiteral("pending"));
         window.show();
         window.raise();
+    });
+    const auto openHelpLinePage = [&](const QUrl &url) {
+        // The service first, so that downtime leaves the browser open.
+        service.openHelpLine([url, &timeUp] {
+            const bool opened = QDesktopServices::openUrl(url);
+            timeUp.lower(); // the page opens in front
+            std::cerr << "sundial-tray: help line page " << (opened ? "opened: " : "could not be opened: ")
+                      << url.toString().toStdString() << std::endl;
+        });
+    };
+    QObject::connect(&timeUp, &TimeUpScreen::helpLinePageRequested, &app, openHelpLinePage);
+    QObject::connect(&window, &ChildWindow::helpLinePageRequested, &app, openHelpLinePage);
+    QObject::connect(&timeUp, &TimeUpScreen::appStarted, &app, [](const QString &id, bool started) {
+        std::cerr << "sundial-tray: " << (started ? "started " : "could not start ") << id.toStdString() << std::endl;
     });
     service.refresh();
     if (QSystemTrayIcon::isSystemTrayAvailable()) {

@@ -3,12 +3,12 @@
 
 #include <iostream>
 
+#include <QAbstractButton>
 #include <QDateTime>
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
-#include <QPushButton>
 
 #include "ui/tray/childwindow.h"
 #include "ui/tray/remainingicon.h"
@@ -56,7 +56,7 @@ QJsonObject textsOf(QWidget *root)
             texts[label->objectName()] = label->text();
         }
     }
-    for (QPushButton *button : root->findChildren<QPushButton *>()) {
+    for (QAbstractButton *button : root->findChildren<QAbstractButton *>()) {
         if (!button->objectName().isEmpty()) {
             texts[button->objectName()] = button->text();
         }
@@ -86,6 +86,20 @@ int writeScreenshots(const QString &dir, const ChildStatus &live, bool haveLive)
     screen.resize(1024, 768);
     screen.grab().save(dir + QStringLiteral("/time-up.png"));
     report[QStringLiteral("timeUpScreen")] = textsOf(&screen);
+
+    // Downtime: two always-allowed apps offered, after the countdown.
+    ChildStatus downtime = sampleStatus(minutes {0});
+    downtime.lockoutAction = QStringLiteral("downtime");
+    downtime.downtime = true;
+    downtime.offeredApps = {{QStringLiteral("org.kde.kalzium"), QStringLiteral("Kalzium"), QStringLiteral("kalzium"),
+                                {QStringLiteral("kalzium")}},
+        {QStringLiteral("org.gnome.Dictionary"), QStringLiteral("Dictionary"), QStringLiteral("accessories-dictionary"),
+            {QStringLiteral("gnome-dictionary")}}};
+    TimeUpScreen downtimeScreen;
+    downtimeScreen.setStatus(downtime, downtime.localizedReason());
+    downtimeScreen.resize(1024, 768);
+    downtimeScreen.grab().save(dir + QStringLiteral("/time-up-downtime.png"));
+    report[QStringLiteral("downtimeScreen")] = textsOf(&downtimeScreen);
     std::cout << QJsonDocument(report).toJson(QJsonDocument::Compact).toStdString() << "\n";
     return 0;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/tray/serviceconnection.h"
 
+#include <iostream>
+
 #include <unistd.h>
 
 #include <QDBusArgument>
@@ -57,8 +59,20 @@ void ServiceConnection::requestMoreTime(int minutes, const QString &reason)
         const QDBusPendingReply<qint64> reply = *finished;
         finished->deleteLater();
         if (reply.isError()) {
-            emit requestFailed(reply.error().message());
+            // The service's words are for a parent or a log, not for the child.
+            std::cerr << "sundial-tray: request not sent: " << reply.error().message().toStdString() << std::endl;
+            emit requestFailed(tr("Your request could not be sent. Try again in a few minutes."));
         }
+    });
+}
+
+void ServiceConnection::openHelpLine(const std::function<void()> &then)
+{
+    const QDBusMessage call = QDBusMessage::createMethodCall(kService, kPath, kChild, QStringLiteral("OpenHelpLine"));
+    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call, 2000), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [then](QDBusPendingCallWatcher *finished) {
+        finished->deleteLater();
+        then(); // the page opens even when the service cannot be told
     });
 }
 
@@ -73,7 +87,11 @@ void ServiceConnection::approveOnTheSpot(int minutes)
         const QDBusPendingReply<> reply = *finished;
         finished->deleteLater();
         if (reply.isError()) {
-            emit requestFailed(reply.error().message());
+            std::cerr << "sundial-tray: no time given: " << reply.error().message().toStdString() << std::endl;
+            const bool refused = reply.error().type() == QDBusError::AccessDenied
+                || reply.error().name().endsWith(QLatin1String("PermissionDenied"));
+            emit requestFailed(refused ? tr("The password was not accepted, so no time was given.")
+                                       : tr("No time was given: something went wrong. Try again in a few minutes."));
             return;
         }
         emit approved(minutes);

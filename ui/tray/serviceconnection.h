@@ -4,6 +4,8 @@
 // waits for the service.
 #pragma once
 
+#include <functional>
+
 #include <QDBusConnection>
 #include <QObject>
 
@@ -20,6 +22,9 @@ public:
 
     void refresh();
     void requestMoreTime(int minutes, const QString &reason);
+    // Tells the service the help line's page is opening (so downtime spares the browser), then
+    // calls `then`, whatever the answer.
+    void openHelpLine(const std::function<void()> &then);
     // Admin.GrantExtraTime for this child: polkit asks for a parent's password in this session.
     void approveOnTheSpot(int minutes);
 

@@ -136,3 +136,37 @@ TEST_CASE(
         == Dirs {"/opt/share/applications", "/usr/share/applications", "/var/lib/flatpak/exports/share/applications",
             "/var/lib/snapd/desktop/applications"});
 }
+
+TEST_CASE("What downtime needs from an entry: its command, localized names, browsers, every entry of a program, "
+          "a category's entries",
+    "[platform][desktopentries]")
+{
+    testing::TempDir dir;
+    const std::string atlas = program(dir, "atlas");
+    const std::string browser = program(dir, "browser");
+    const std::string apps = (dir.path() / "apps").string();
+    write(apps + "/org.example.Atlas.desktop",
+        entry(atlas + " --new-window %F \"two words\" 100%%",
+            "Name[vi]=Bản đồ\nName[jv]=Peta ꦥꦺꦠ\nIcon=atlas\nCategories=Education;Geography;\n"));
+    write(apps + "/org.example.AtlasKiosk.desktop", entry(atlas + " --kiosk", "Categories=Education;\n"));
+    write(apps + "/org.example.Browser.desktop", entry(browser + " %u", "Categories=Network;WebBrowser;\n"));
+    DesktopEntries entries {{apps}, {(dir.path() / "bin").string()}};
+
+    const DesktopEntries::Entry *found = entries.byLabel("org.example.Atlas", now);
+    REQUIRE(found);
+    // Field codes left out, quotes undone, %% as %.
+    CHECK(found->command == std::vector<std::string> {atlas, "--new-window", "two words", "100%"});
+    CHECK(found->localizedNames.at("vi") == "Bản đồ");
+    CHECK(found->localizedNames.at("jv") == "Peta ꦥꦺꦠ");
+    CHECK_FALSE(found->webBrowser);
+    REQUIRE(entries.byLabel("org.example.Browser", now));
+    CHECK(entries.byLabel("org.example.Browser", now)->webBrowser);
+    // Two entries run atlas: byProgram names neither, allByProgram gives both.
+    CHECK_FALSE(entries.byProgram(atlas, now));
+    CHECK(entries.allByProgram(atlas, now).size() == 2);
+    CHECK(entries.allByProgram("/usr/bin/not-installed", now).empty());
+    const std::vector<const DesktopEntries::Entry *> education = entries.inCategory("education", now);
+    REQUIRE(education.size() == 2);
+    CHECK(education[0]->id == "org.example.Atlas");
+    CHECK(education[1]->id == "org.example.AtlasKiosk");
+}

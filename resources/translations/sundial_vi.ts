@@ -1003,163 +1003,183 @@
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="53"/>
-        <location filename="../../ui/console/limitsform.cpp" line="55"/>
         <location filename="../../ui/console/limitsform.cpp" line="56"/>
+        <location filename="../../ui/console/limitsform.cpp" line="57"/>
         <source> s</source>
         <translation> giây</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="65"/>
+        <location filename="../../ui/console/limitsform.cpp" line="55"/>
+        <source>Keep always-allowed apps usable (downtime)</source>
+        <translation>Vẫn cho dùng các ứng dụng luôn được phép (giờ nghỉ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="66"/>
         <source>Limit the week</source>
         <translation>Giới hạn cả tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="66"/>
+        <location filename="../../ui/console/limitsform.cpp" line="67"/>
         <source>Weekly budget, hours</source>
         <translation>Thời lượng mỗi tuần, số giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="67"/>
+        <location filename="../../ui/console/limitsform.cpp" line="68"/>
         <source>Weekly budget, minutes</source>
         <translation>Thời lượng mỗi tuần, số phút</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="74"/>
+        <location filename="../../ui/console/limitsform.cpp" line="75"/>
         <source>Weekly budget:</source>
         <translation>Thời lượng mỗi tuần:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="76"/>
+        <location filename="../../ui/console/limitsform.cpp" line="77"/>
         <source>Warnings, minutes before time is up</source>
         <translation>Cảnh báo, số phút trước khi hết giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="77"/>
+        <location filename="../../ui/console/limitsform.cpp" line="78"/>
         <source>15, 5, 1</source>
         <translation>15, 5, 1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="78"/>
+        <location filename="../../ui/console/limitsform.cpp" line="79"/>
         <source>Up to 10 times, 1 to 120 minutes each, separated by commas</source>
         <translation>Tối đa 10 mốc, mỗi mốc từ 1 đến 120 phút, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="81"/>
+        <location filename="../../ui/console/limitsform.cpp" line="82"/>
         <source>Warn (minutes before the end):</source>
         <translation>Cảnh báo (số phút trước khi hết giờ):</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="83"/>
+        <location filename="../../ui/console/limitsform.cpp" line="84"/>
         <source>Idle after, seconds</source>
         <translation>Coi là không hoạt động sau, số giây</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="84"/>
+        <location filename="../../ui/console/limitsform.cpp" line="85"/>
         <source>With no keyboard or mouse input this long, time stops counting</source>
         <translation>Nếu không có thao tác bàn phím hay chuột trong khoảng thời gian này, thời gian sẽ ngừng tính</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="86"/>
+        <location filename="../../ui/console/limitsform.cpp" line="87"/>
         <source>Idle after:</source>
         <translation>Coi là không hoạt động sau:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="88"/>
+        <location filename="../../ui/console/limitsform.cpp" line="89"/>
         <source>Lock the screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="89"/>
+        <location filename="../../ui/console/limitsform.cpp" line="90"/>
         <source>Log out</source>
         <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="90"/>
+        <location filename="../../ui/console/limitsform.cpp" line="91"/>
         <source>Suspend the computer</source>
         <translation>Tạm ngưng máy tính</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="91"/>
+        <location filename="../../ui/console/limitsform.cpp" line="92"/>
         <source>When time is up</source>
         <translation>Khi hết giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="92"/>
+        <location filename="../../ui/console/limitsform.cpp" line="93"/>
         <source>When time is up:</source>
         <translation>Khi hết giờ:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="94"/>
+        <location filename="../../ui/console/limitsform.cpp" line="95"/>
+        <source>Downtime: keep always-allowed apps usable when time is up</source>
+        <translation>Giờ nghỉ: khi hết giờ vẫn cho dùng các ứng dụng luôn được phép</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="96"/>
+        <source>When time is up, Sundial closes the other apps and leaves the always-allowed ones and the help line usable. With no always-allowed app, or with this off, the action above is taken.</source>
+        <translation>Khi hết giờ, Sundial đóng các ứng dụng khác và để lại các ứng dụng luôn được phép cùng đường dây trợ giúp. Nếu không có ứng dụng nào luôn được phép, hoặc khi tắt mục này, Sundial làm theo lựa chọn ở trên.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="99"/>
+        <source>Always-allowed apps:</source>
+        <translation>Ứng dụng luôn được phép:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="101"/>
         <source>Time to save work, seconds</source>
         <translation>Thời gian để lưu bài, số giây</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="95"/>
+        <location filename="../../ui/console/limitsform.cpp" line="102"/>
         <source>The countdown the child gets to save their work when time is up</source>
         <translation>Thời gian đếm ngược để con lưu bài khi hết giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="97"/>
+        <location filename="../../ui/console/limitsform.cpp" line="104"/>
         <source>Time to save work:</source>
         <translation>Thời gian để lưu bài:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="99"/>
+        <location filename="../../ui/console/limitsform.cpp" line="106"/>
         <source>Wait for the screen lock, seconds</source>
         <translation>Chờ khóa màn hình, số giây</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="100"/>
+        <location filename="../../ui/console/limitsform.cpp" line="107"/>
         <source>If the screen is not locked within this time, the session ends</source>
         <translation>Nếu màn hình không khóa trong thời gian này, phiên sẽ kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="101"/>
+        <location filename="../../ui/console/limitsform.cpp" line="108"/>
         <source>Wait for the screen lock:</source>
         <translation>Chờ khóa màn hình:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="103"/>
+        <location filename="../../ui/console/limitsform.cpp" line="110"/>
         <source>Unlocks before the session ends</source>
         <translation>Số lần mở khóa trước khi kết thúc phiên</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="104"/>
+        <location filename="../../ui/console/limitsform.cpp" line="111"/>
         <source>How often the child may unlock while out of time before the session is ended</source>
         <translation>Số lần con được mở khóa khi đã hết giờ, trước khi phiên bị kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="105"/>
+        <location filename="../../ui/console/limitsform.cpp" line="112"/>
         <source>Unlocks before the session ends:</source>
         <translation>Số lần mở khóa trước khi kết thúc phiên:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="108"/>
+        <location filename="../../ui/console/limitsform.cpp" line="115"/>
         <source>The day starts at</source>
         <translation>Ngày bắt đầu lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="109"/>
+        <location filename="../../ui/console/limitsform.cpp" line="116"/>
         <source>Daily budgets start again at this time</source>
         <translation>Thời lượng mỗi ngày được tính lại từ giờ này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="110"/>
+        <location filename="../../ui/console/limitsform.cpp" line="117"/>
         <source>The day starts at:</source>
         <translation>Ngày bắt đầu lúc:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="115"/>
+        <location filename="../../ui/console/limitsform.cpp" line="122"/>
         <source>The week starts on</source>
         <translation>Tuần bắt đầu vào</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="116"/>
+        <location filename="../../ui/console/limitsform.cpp" line="123"/>
         <source>The weekly budget starts again on this day</source>
         <translation>Thời lượng mỗi tuần được tính lại từ ngày này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="117"/>
+        <location filename="../../ui/console/limitsform.cpp" line="124"/>
         <source>The week starts on:</source>
         <translation>Tuần bắt đầu vào:</translation>
     </message>

@@ -413,6 +413,9 @@ private slots:
         in<QSpinBox>(limits, QStringLiteral("weeklyMinutes"))->setValue(30);
         auto *action = in<QComboBox>(limits, QStringLiteral("lockout.action"));
         action->setCurrentIndex(action->findData(QStringLiteral("logout")));
+        auto *downtime = in<QCheckBox>(limits, QStringLiteral("lockout.downtime"));
+        QVERIFY(downtime->isChecked()); // the default: downtime when some app is always allowed
+        QTest::keyClick(downtime, Qt::Key_Space);
         auto *warnings = in<QLineEdit>(limits, QStringLiteral("warningMinutes"));
         warnings->clear();
         QTest::keyClicks(warnings, QStringLiteral("10, 2"));
@@ -431,6 +434,7 @@ private slots:
         const QJsonObject rules = serviceRules();
         QCOMPARE(rules[QStringLiteral("weeklyBudgetMinutes")].toInt(), 630);
         QCOMPARE(rules[QStringLiteral("lockout")][QStringLiteral("action")].toString(), QStringLiteral("logout"));
+        QCOMPARE(rules[QStringLiteral("lockout")][QStringLiteral("downtime")].toBool(true), false);
         QCOMPARE(rules[QStringLiteral("lockout")][QStringLiteral("graceSeconds")].toInt(), 60);
         QCOMPARE(rules[QStringLiteral("warningMinutes")].toArray(), (QJsonArray {10, 2}));
         QCOMPARE(rules[QStringLiteral("idleThresholdSeconds")].toInt(), 180);

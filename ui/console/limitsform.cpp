@@ -52,6 +52,7 @@ LimitsForm::LimitsForm(QWidget *parent)
     , m_warnings(new QLineEdit)
     , m_idle(spinBox(30, 3600, tr(" s")))
     , m_lockoutAction(new QComboBox)
+    , m_downtime(new QCheckBox(tr("Keep always-allowed apps usable (downtime)")))
     , m_grace(spinBox(0, 600, tr(" s")))
     , m_lockConfirm(spinBox(1, 60, tr(" s")))
     , m_unlocks(spinBox(1, 100, QString()))
@@ -90,6 +91,12 @@ LimitsForm::LimitsForm(QWidget *parent)
     m_lockoutAction->addItem(tr("Suspend the computer"), QStringLiteral("suspend"));
     m_lockoutAction->setAccessibleName(tr("When time is up"));
     addField(QStringLiteral("lockout.action"), tr("When time is up:"), {m_lockoutAction});
+
+    m_downtime->setAccessibleName(tr("Downtime: keep always-allowed apps usable when time is up"));
+    m_downtime->setToolTip(tr("When time is up, Sundial closes the other apps and leaves the always-allowed ones and "
+                              "the help line usable. With no always-allowed app, or with this off, the action above "
+                              "is taken."));
+    addField(QStringLiteral("lockout.downtime"), tr("Always-allowed apps:"), {m_downtime});
 
     m_grace->setAccessibleName(tr("Time to save work, seconds"));
     m_grace->setToolTip(tr("The countdown the child gets to save their work when time is up"));
@@ -184,6 +191,7 @@ void LimitsForm::setFrom(const QJsonObject &rules)
     const QJsonObject lockout = rules.value(QStringLiteral("lockout")).toObject();
     m_lockoutAction->setCurrentIndex(
         qMax(0, m_lockoutAction->findData(lockout.value(QStringLiteral("action")).toString(QStringLiteral("lock")))));
+    m_downtime->setChecked(lockout.value(QStringLiteral("downtime")).toBool(true));
     m_grace->setValue(lockout.value(QStringLiteral("graceSeconds")).toInt(kDefaultGraceSeconds));
     m_lockConfirm->setValue(lockout.value(QStringLiteral("lockConfirmSeconds")).toInt(kDefaultLockConfirmSeconds));
     m_unlocks->setValue(lockout.value(QStringLiteral("unlocksBeforeTerminate")).toInt(kDefaultUnlocks));
@@ -220,6 +228,9 @@ void LimitsForm::writeTo(QJsonObject &rules) const
     QJsonObject lockout = rules.value(QStringLiteral("lockout")).toObject();
     if (changed("lockout.action")) {
         lockout[QStringLiteral("action")] = m_lockoutAction->currentData().toString();
+    }
+    if (changed("lockout.downtime")) {
+        lockout[QStringLiteral("downtime")] = m_downtime->isChecked();
     }
     if (changed("lockout.graceSeconds")) {
         lockout[QStringLiteral("graceSeconds")] = m_grace->value();

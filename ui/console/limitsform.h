@@ -68,6 +68,7 @@ private:
     QLineEdit *m_warnings;
     QSpinBox *m_idle;
     QComboBox *m_lockoutAction;
+    QCheckBox *m_downtime;
     QSpinBox *m_grace;
     QSpinBox *m_lockConfirm;
     QSpinBox *m_unlocks;

@@ -75,7 +75,7 @@ nlohmann::json childStatusJson(const Decision &decision, std::chrono::seconds us
         {"activityRetentionDays", privacy.activityRetention.count()},
         {"dailyRetentionDays", privacy.dailyRetention.count()}, {"helpLineName", rules.helpLine.name},
         {"helpLinePhone", rules.helpLine.phone}, {"helpLineUrl", rules.helpLine.url},
-        {"lockoutAction", std::string {timeUpAction(rules)}}};
+        {"helpLineNote", rules.helpLine.note}, {"lockoutAction", std::string {timeUpAction(rules)}}};
 }
 
 } // namespace sundial::core

@@ -32,7 +32,8 @@ Result<HelpLineTable> HelpLineTable::fromJson(std::string_view json)
             continue;
         }
         Entry entry {asciiLower(stringField(item, "country")),
-            HelpLine {stringField(item, "name"), stringField(item, "phone"), stringField(item, "url"), {}, {}}};
+            HelpLine {stringField(item, "name"), stringField(item, "phone"), stringField(item, "url"), {}, {},
+                stringField(item, "note")}};
         if (entry.country.size() == 2 && !entry.line.name.empty()
             && (!entry.line.phone.empty() || !entry.line.url.empty())) {
             table.m_entries.push_back(std::move(entry));
@@ -56,7 +57,7 @@ HelpLine HelpLineTable::lineFor(std::string_view country) const
 HelpLine HelpLineTable::builtInInternational()
 {
     return {"Child Helpline International – find your country's child helpline", "",
-        "https://childhelplineinternational.org/about/members/", {}, {}};
+        "https://childhelplineinternational.org/about/members/", {}, {}, ""};
 }
 
 Rules withHelpLine(Rules rules, const HelpLine &fallback)
@@ -66,6 +67,7 @@ Rules withHelpLine(Rules rules, const HelpLine &fallback)
         line.name = fallback.name;
         line.phone = fallback.phone;
         line.url = fallback.url;
+        line.note = fallback.note;
     }
     return rules;
 }

@@ -236,6 +236,9 @@ std::optional<Error> checkSettings(const Rules &rules)
     if (!isValidUtf8(help.name) || help.name.size() > kMaxNameBytes) {
         return fieldError("helpLine.name", "must be UTF-8 text of at most 512 bytes");
     }
+    if (!isValidUtf8(help.note) || help.note.size() > kMaxNameBytes) {
+        return fieldError("helpLine.note", "must be UTF-8 text of at most 512 bytes");
+    }
     if (help.phone.size() > 40 || help.phone.find_first_not_of("0123456789+-() ") != std::string::npos) {
         return fieldError(
             "helpLine.phone", quoted(help.phone) + " is not a phone number: use digits, spaces and + - ( )");

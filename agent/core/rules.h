@@ -115,6 +115,9 @@ struct HelpLine {
     std::string url;
     std::vector<std::string> sites; // extra domains; the url's host is always included
     std::vector<std::string> apps; // desktop ids
+    // What the line offers, in the child's language and words ("free, day and night"), shown under
+    // the number; from the shipped table, or the parent's. Empty: nothing is promised.
+    std::string note;
     // The url's host plus `sites`, lower case.
     std::vector<std::string> domains() const;
     bool operator==(const HelpLine &) const = default;

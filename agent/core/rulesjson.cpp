@@ -296,7 +296,7 @@ void readPrivacy(const json &value, Rules &rules)
 void readHelpLine(const json &value, Rules &rules)
 {
     requireObject(value, "helpLine");
-    refuseUnknownKeys(value, "helpLine", {"name", "phone", "url", "sites", "apps"});
+    refuseUnknownKeys(value, "helpLine", {"name", "phone", "url", "sites", "apps", "note"});
     HelpLine &help = rules.helpLine;
     if (value.contains("name")) {
         help.name = readString(value.at("name"), "helpLine.name", kMaxNameBytes);
@@ -312,6 +312,9 @@ void readHelpLine(const json &value, Rules &rules)
     }
     if (value.contains("apps")) {
         help.apps = readStringList(value.at("apps"), "helpLine.apps", kMaxNameBytes);
+    }
+    if (value.contains("note")) {
+        help.note = readString(value.at("note"), "helpLine.note", kMaxNameBytes);
     }
 }
 
@@ -480,7 +483,7 @@ std::string rulesToJson(const Rules &rules)
         {"activityRetentionDays", rules.privacy.activityRetention.count()},
         {"dailyRetentionDays", rules.privacy.dailyRetention.count()}};
     root["helpLine"] = {{"name", rules.helpLine.name}, {"phone", rules.helpLine.phone}, {"url", rules.helpLine.url},
-        {"sites", rules.helpLine.sites}, {"apps", rules.helpLine.apps}};
+        {"sites", rules.helpLine.sites}, {"apps", rules.helpLine.apps}, {"note", rules.helpLine.note}};
     return root.dump(2);
 }
 

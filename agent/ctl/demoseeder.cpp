@@ -61,10 +61,11 @@ core::Rules starterRules(const std::string &language)
     education.label = "Learning apps";
     rules.apps.push_back(education);
     if (language.rfind("vi", 0) == 0) {
-        rules.helpLine = {"Tổng đài quốc gia bảo vệ trẻ em", "111", "https://tongdai111.vn", {}, {}};
+        rules.helpLine = {"Tổng đài điện thoại quốc gia bảo vệ trẻ em", "111", "https://tongdai111.vn", {}, {},
+            "Miễn phí, cả ngày lẫn đêm"};
     } else {
         rules.helpLine = {"Child Helpline International (find your country's line)", "",
-            "https://childhelplineinternational.org/about/members/", {}, {}}; // as helplines.json's fallback
+            "https://childhelplineinternational.org/about/members/", {}, {}, ""}; // as helplines.json's fallback
     }
     return rules;
 }

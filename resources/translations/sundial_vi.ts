@@ -4,28 +4,28 @@
 <context>
     <name>Duration</name>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="177"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="178"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n giây</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="182"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="183"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n phút</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="185"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="186"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n giờ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="187"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="188"/>
         <source>%1 h %2 min</source>
         <translation>%1 giờ %2 phút</translation>
     </message>
@@ -41,97 +41,97 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="93"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="94"/>
         <source>%1 at %2</source>
         <translation>%1 lúc %2</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="103"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="104"/>
         <source>No limit today</source>
         <translation>Hôm nay không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="106"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="107"/>
         <source>Free time until %1</source>
         <translation>Được dùng tự do đến %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="109"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="110"/>
         <source>Free time ends at %1</source>
         <translation>Thời gian tự do kết thúc lúc %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="112"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="113"/>
         <source>Allowed hours end at %1</source>
         <translation>Giờ được phép kết thúc lúc %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="115"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="116"/>
         <source>Outside allowed hours; next allowed at %1</source>
         <translation>Ngoài giờ được phép; lần tới được dùng lúc %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="117"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="118"/>
         <source>Outside allowed hours</source>
         <translation>Ngoài giờ được phép</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="121"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="122"/>
         <source>%1 of %2&apos;s %3 and %4 extra left</source>
         <translation>Còn %1 trong %3 (thêm %4) của %2</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="123"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="124"/>
         <source>%1 of %2&apos;s %3 left</source>
         <translation>Còn %1 trong %3 của %2</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="128"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="129"/>
         <source>%1&apos;s %2 and %3 extra are used up</source>
         <translation>Đã dùng hết %2 (thêm %3) của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="130"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="131"/>
         <source>%1&apos;s %2 are used up</source>
         <translation>Đã dùng hết %2 của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="133"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="134"/>
         <source>%1 of this week&apos;s %2 left</source>
         <translation>Còn %1 trong %2 của tuần này</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="137"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="138"/>
         <source>This week&apos;s %1 are used up</source>
         <translation>Đã dùng hết %1 của tuần này</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="144"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="145"/>
         <source>Which apps you use and when</source>
         <translation>Em dùng ứng dụng nào và khi nào</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="145"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="146"/>
         <source>, full web addresses</source>
         <translation>, địa chỉ web đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="146"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="147"/>
         <source>, which web sites (domain only)</source>
         <translation>, trang web nào (chỉ tên miền)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="148"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="149"/>
         <source>, window titles</source>
         <translation>, tiêu đề cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="151"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="152"/>
         <source>Details are kept %1 days, daily totals %2 days.</source>
         <translation>Chi tiết được giữ %1 ngày, tổng theo ngày %2 ngày.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="154"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="155"/>
         <source>Never keystrokes, never screenshots.</source>
         <translation>Không bao giờ ghi phím gõ, không bao giờ chụp màn hình.</translation>
     </message>
@@ -139,22 +139,22 @@
 <context>
     <name>TimeUpAction</name>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="160"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="161"/>
         <source>When it is up, only the apps your parents always allow stay open.</source>
         <translation>Khi hết giờ, chỉ những ứng dụng bố mẹ luôn cho phép là vẫn mở.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="164"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="165"/>
         <source>When it is up, you are logged out: save your work, or it is lost.</source>
         <translation>Khi hết giờ, em sẽ bị đăng xuất: hãy lưu bài, nếu không sẽ mất.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="168"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="169"/>
         <source>When it is up, the computer goes to sleep.</source>
         <translation>Khi hết giờ, máy tính sẽ chuyển sang chế độ ngủ.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="170"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="171"/>
         <source>When it is up, the screen locks.</source>
         <translation>Khi hết giờ, màn hình sẽ khóa.</translation>
     </message>
@@ -946,22 +946,22 @@
         <translation>Em cần ai đó lắng nghe?</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/helplinebox.cpp" line="21"/>
+        <location filename="../../ui/tray/helplinebox.cpp" line="22"/>
         <source>Help line</source>
         <translation>Đường dây trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/helplinebox.cpp" line="47"/>
+        <location filename="../../ui/tray/helplinebox.cpp" line="49"/>
         <source>If you need help, talk to a teacher or another adult you trust.</source>
         <translation>Nếu em cần giúp đỡ, hãy nói với thầy cô hoặc một người lớn mà em tin tưởng.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/helplinebox.cpp" line="51"/>
+        <location filename="../../ui/tray/helplinebox.cpp" line="53"/>
         <source>Call %1</source>
         <translation>Gọi %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/helplinebox.cpp" line="25"/>
+        <location filename="../../ui/tray/helplinebox.cpp" line="26"/>
         <source>Sad, scared, bullied or hurt by someone? You can call any time, even when your time is up.</source>
         <translation>Buồn, sợ, bị bắt nạt hay bị ai làm đau? Em có thể gọi bất cứ lúc nào, kể cả khi đã hết giờ.</translation>
     </message>
@@ -1462,67 +1462,82 @@
         <translation>Ghi lại địa chỉ web đầy đủ (nếu không, chỉ tên trang)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="40"/>
+        <location filename="../../ui/console/settingspage.cpp" line="41"/>
         <source> days</source>
         <translation> ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="45"/>
+        <location filename="../../ui/console/settingspage.cpp" line="47"/>
+        <source>Shown to the child under the number. Say only what is true of this line.</source>
+        <translation>Hiện cho con dưới số điện thoại. Chỉ ghi điều đúng với đường dây này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="48"/>
         <source>What is recorded</source>
         <translation>Những gì được ghi lại</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="49"/>
+        <location filename="../../ui/console/settingspage.cpp" line="52"/>
         <source>Keep details for:</source>
         <translation>Giữ chi tiết trong:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="50"/>
+        <location filename="../../ui/console/settingspage.cpp" line="53"/>
         <source>Keep daily totals for:</source>
         <translation>Giữ tổng theo ngày trong:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="51"/>
+        <location filename="../../ui/console/settingspage.cpp" line="54"/>
         <source>Help line the child always sees</source>
         <translation>Đường dây trợ giúp con luôn thấy</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="53"/>
+        <location filename="../../ui/console/settingspage.cpp" line="56"/>
         <source>Name:</source>
         <translation>Tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="54"/>
+        <location filename="../../ui/console/settingspage.cpp" line="57"/>
         <source>Phone:</source>
         <translation>Điện thoại:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="55"/>
+        <location filename="../../ui/console/settingspage.cpp" line="58"/>
         <source>Web address:</source>
         <translation>Địa chỉ web:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="56"/>
+        <location filename="../../ui/console/settingspage.cpp" line="59"/>
+        <source>What it offers:</source>
+        <translation>Đường dây hỗ trợ gì:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="60"/>
         <source>Save settings</source>
         <translation>Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="59"/>
+        <location filename="../../ui/console/settingspage.cpp" line="63"/>
         <source>&amp;Child:</source>
         <translation>&amp;Con:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="95"/>
+        <location filename="../../ui/console/settingspage.cpp" line="100"/>
         <source>The child can see these settings in their own window.</source>
         <translation>Con có thể xem các cài đặt này trong cửa sổ của mình.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="123"/>
+        <location filename="../../ui/console/settingspage.cpp" line="114"/>
+        <source>Not saved: give the help line a phone number or a web address. The child sees it everywhere, even when their time is up.</source>
+        <translation>Chưa lưu: hãy nhập số điện thoại hoặc địa chỉ web của đường dây trợ giúp. Con luôn thấy đường dây này, kể cả khi đã hết giờ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="136"/>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="125"/>
+        <location filename="../../ui/console/settingspage.cpp" line="138"/>
         <source>Not saved: %1</source>
         <translation>Chưa lưu: %1</translation>
     </message>
@@ -1530,132 +1545,147 @@
 <context>
     <name>sundial::ui::SetupWizard</name>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="87"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="88"/>
         <source>Set up Sundial</source>
         <translation>Thiết lập Sundial</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="93"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="94"/>
         <source>Which accounts belong to children?</source>
         <translation>Những tài khoản nào là của các con?</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="94"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="95"/>
         <source>Sundial limits and records only the accounts you choose. Each child needs an account of their own on this computer.</source>
         <translation>Sundial chỉ giới hạn và ghi lại những tài khoản bạn chọn. Mỗi con cần có một tài khoản riêng trên máy tính này.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="99"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="100"/>
         <source>%1 — already limited</source>
         <translation>%1 — đã được giới hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="104"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="105"/>
         <source>Sundial limits this account already; its rules are set again from your choice.</source>
         <translation>Sundial đã giới hạn tài khoản này; quy tắc của tài khoản sẽ được đặt lại theo lựa chọn của bạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="111"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="112"/>
         <source>This computer has no other user accounts. Create an account for each child first (in the system settings, or with &quot;sudo adduser NAME&quot;), then open this setup again from the Family menu.</source>
         <translation>Máy tính này không có tài khoản người dùng nào khác. Hãy tạo trước một tài khoản cho mỗi con (trong phần cài đặt hệ thống, hoặc bằng &quot;sudo adduser NAME&quot;), rồi mở lại phần thiết lập này từ trình đơn Gia đình.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="123"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="124"/>
         <source>Starting rules</source>
         <translation>Quy tắc ban đầu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="124"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="125"/>
         <source>A start you can change at any time on the Rules page, for each child.</source>
         <translation>Điểm khởi đầu mà bạn có thể thay đổi bất cứ lúc nào trên trang Quy tắc, cho từng con.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="127"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="128"/>
         <source>School days 2 h, weekends 3 h, between 07:00 and 21:00</source>
         <translation>Ngày đi học 2 giờ, cuối tuần 3 giờ, từ 07:00 đến 21:00</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="128"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="129"/>
         <source>Every day 1 h, between 08:00 and 20:00</source>
         <translation>Mỗi ngày 1 giờ, từ 08:00 đến 20:00</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="129"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="130"/>
         <source>Record only, no limits</source>
         <translation>Chỉ ghi lại, không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="144"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="145"/>
         <source>The help line</source>
         <translation>Đường dây trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="145"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="146"/>
         <source>Children always see this help line, even when their time is up, and can always reach its website. Check that it is right for your country.</source>
         <translation>Các con luôn thấy đường dây trợ giúp này, kể cả khi đã hết giờ, và luôn vào được trang web của đường dây. Hãy kiểm tra xem đường dây này có phù hợp với quốc gia của bạn không.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="150"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="151"/>
         <source>International — %1</source>
         <translation>Quốc tế — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="162"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="158"/>
+        <source>Shown to the child under the number. Say only what is true of this line.</source>
+        <translation>Hiện cho con dưới số điện thoại. Chỉ ghi điều đúng với đường dây này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="165"/>
         <source>Help line:</source>
         <translation>Đường dây trợ giúp:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="163"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="166"/>
         <source>Name:</source>
         <translation>Tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="164"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="167"/>
         <source>Phone:</source>
         <translation>Điện thoại:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="165"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="168"/>
         <source>Website:</source>
         <translation>Trang web:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="174"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="169"/>
+        <source>What it offers:</source>
+        <translation>Đường dây hỗ trợ gì:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="178"/>
         <source>Start limiting</source>
         <translation>Bắt đầu giới hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="216"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="220"/>
         <source>Source: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
         <translation>Nguồn: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="251"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="250"/>
         <source>The service sent rules that are not a JSON object.</source>
         <translation>Dịch vụ đã gửi quy tắc không phải là một đối tượng JSON.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="303"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="297"/>
+        <source>Give the help line a phone number or a web address: the child sees it everywhere, even when their time is up.</source>
+        <translation>Hãy nhập số điện thoại hoặc địa chỉ web của đường dây trợ giúp: con luôn thấy đường dây này, kể cả khi đã hết giờ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="312"/>
         <source>Setting up…</source>
         <translation>Đang thiết lập…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="335"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="344"/>
         <source>%1 could not be limited: %2</source>
         <translation>Không giới hạn được %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="343"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="352"/>
         <source>The rules of %1 could not be set: %2</source>
         <translation>Không đặt được quy tắc của %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="369"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="378"/>
         <source>Done: Sundial limits the chosen accounts from now on.</source>
         <translation>Xong: từ giờ Sundial sẽ giới hạn các tài khoản đã chọn.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="375"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="384"/>
         <source>Not everything could be set up:</source>
         <translation>Một số mục không thiết lập được:</translation>
     </message>

@@ -80,7 +80,8 @@ class SetupTest(ServiceTestCase):
         # LANG=vi_VN.UTF-8: Vietnam's national child protection line.
         self.assertEqual(rules["helpLine"]["phone"], "111")
         self.assertEqual(rules["helpLine"]["url"], "https://tongdai111.vn")
-        self.assertIn("111", rules["helpLine"]["name"])
+        self.assertEqual(rules["helpLine"]["name"], "Tổng đài điện thoại quốc gia bảo vệ trẻ em")  # the official name
+        self.assertEqual(rules["helpLine"]["note"], "Miễn phí, cả ngày lẫn đêm")  # what it offers, from the table
         self.assertIn("completed=true", self.settings())
 
     def test_a_failed_account_is_named_and_the_others_are_still_set_up(self):

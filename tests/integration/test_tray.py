@@ -90,7 +90,8 @@ class ScreenshotTest(unittest.TestCase):
         self.assertEqual(window["reason"], "Còn 45 phút trong 2 giờ của Thứ Bảy")
         self.assertEqual(screen["timeUpReason"], "Đã dùng hết 2 giờ của Thứ Bảy")
         self.assertIn("Không bao giờ ghi phím gõ", window["recorded"])
-        self.assertEqual(window["helpLineName"], "Tổng đài quốc gia bảo vệ trẻ em")
+        self.assertEqual(window["helpLineName"], "Tổng đài điện thoại quốc gia bảo vệ trẻ em")
+        self.assertEqual(window["helpLineNote"], "Miễn phí, cả ngày lẫn đêm")  # the line's own words
         self.assertEqual(window["helpLinePhone"], "Gọi 111")
         self.assertIn("kể cả khi đã hết giờ", window["helpLineWhen"])
         downtime = texts["downtimeScreen"]

@@ -37,6 +37,7 @@
 #include "ui/console/limitsform.h"
 #include "ui/console/rulespage.h"
 #include "ui/console/schedulegrid.h"
+#include "ui/console/settingspage.h"
 #include "ui/console/siteruletable.h"
 #include "ui/console/usedapppicker.h"
 
@@ -177,6 +178,34 @@ private slots:
         m_failed = m_failed || QTest::currentTestFailed();
         m_page.reset();
         m_client.reset();
+    }
+
+    void theSettingsPageSavesNoHelpLineWithoutAWayToReachIt()
+    {
+        const QJsonObject before = serviceRules()[QStringLiteral("helpLine")].toObject();
+        SettingsPage settings(*m_client);
+        QSignalSpy loaded(&settings, &SettingsPage::loaded);
+        settings.refresh();
+        QVERIFY(loaded.wait(10'000));
+        auto *phone = settings.findChild<QLineEdit *>(QStringLiteral("helpLinePhone"));
+        auto *url = settings.findChild<QLineEdit *>(QStringLiteral("helpLineUrl"));
+        auto *note = settings.findChild<QLineEdit *>(QStringLiteral("helpLineNote"));
+        auto *message = settings.findChild<QLabel *>(QStringLiteral("settingsMessage"));
+        phone->clear();
+        url->setText(QStringLiteral("   "));
+        settings.findChild<QPushButton *>(QStringLiteral("saveSettings"))->click();
+        QVERIFY(message->text().startsWith(QLatin1String("Not saved: give the help line a phone number")));
+        QTest::qWait(300);
+        QCOMPARE(serviceRules()[QStringLiteral("helpLine")].toObject(), before);
+
+        // A number and what it offers are saved, as typed.
+        phone->setText(QStringLiteral("111"));
+        note->setText(QStringLiteral("Miễn phí, cả ngày lẫn đêm"));
+        settings.findChild<QPushButton *>(QStringLiteral("saveSettings"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(message->text(), QStringLiteral("Saved."), 10'000);
+        const QJsonObject saved = serviceRules()[QStringLiteral("helpLine")].toObject();
+        QCOMPARE(saved[QStringLiteral("phone")].toString(), QStringLiteral("111"));
+        QCOMPARE(saved[QStringLiteral("note")].toString(), QStringLiteral("Miễn phí, cả ngày lẫn đêm"));
     }
 
     void paintedHoursAndBudgetsAreSavedExactly()

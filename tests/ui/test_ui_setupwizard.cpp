@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QSignalSpy>
 #include <QtTest>
 
 #include "ui/console/adminclient.h"
@@ -39,7 +41,8 @@ private slots:
     {
         const QJsonObject rules
             = parse(SetupWizard::withStarter(QString::fromLatin1(kCurrent), SetupWizard::Starter::SchoolDays,
-                QStringLiteral("Tổng đài 111"), QStringLiteral("111"), QStringLiteral("https://tongdai111.vn")));
+                {{}, {}, QStringLiteral("Tổng đài 111"), QStringLiteral("111"), QStringLiteral("https://tongdai111.vn"),
+                    QStringLiteral("Miễn phí, cả ngày lẫn đêm"), {}, {}}));
         const QJsonObject days = rules[QStringLiteral("days")].toObject();
         QCOMPARE(days.size(), 7);
         QCOMPARE(days[QStringLiteral("monday")][QStringLiteral("budgetMinutes")].toInt(), 120);
@@ -50,6 +53,7 @@ private slots:
         // The help line is replaced, its extra sites kept; other settings are untouched.
         const QJsonObject help = rules[QStringLiteral("helpLine")].toObject();
         QCOMPARE(help[QStringLiteral("phone")].toString(), QStringLiteral("111"));
+        QCOMPARE(help[QStringLiteral("note")].toString(), QStringLiteral("Miễn phí, cả ngày lẫn đêm"));
         QCOMPARE(help[QStringLiteral("sites")].toArray(), QJsonArray {QStringLiteral("help.example")});
         QCOMPARE(rules[QStringLiteral("dayStart")].toString(), QStringLiteral("06:00"));
         QVERIFY(rules[QStringLiteral("privacy")][QStringLiteral("recordTitles")].toBool());
@@ -58,7 +62,7 @@ private slots:
     void everyDayIsOneHourWithinEightToEight()
     {
         const QJsonObject days = parse(SetupWizard::withStarter(
-            QString::fromLatin1(kCurrent), SetupWizard::Starter::EveryDay, {}, {}, {}))[QStringLiteral("days")]
+            QString::fromLatin1(kCurrent), SetupWizard::Starter::EveryDay, {}))[QStringLiteral("days")]
                                      .toObject();
         for (const QString &day : days.keys()) {
             QCOMPARE(days[day][QStringLiteral("budgetMinutes")].toInt(), 60);
@@ -69,7 +73,7 @@ private slots:
     void recordOnlyLimitsNothing()
     {
         const QJsonObject days = parse(SetupWizard::withStarter(
-            QString::fromLatin1(kCurrent), SetupWizard::Starter::RecordOnly, {}, {}, {}))[QStringLiteral("days")]
+            QString::fromLatin1(kCurrent), SetupWizard::Starter::RecordOnly, {}))[QStringLiteral("days")]
                                      .toObject();
         QCOMPARE(days.size(), 7);
         for (const QString &day : days.keys()) {
@@ -81,8 +85,7 @@ private slots:
     void rulesThatAreNotJsonAreAnError()
     {
         QString error;
-        QVERIFY(SetupWizard::withStarter(QStringLiteral("nope"), SetupWizard::Starter::EveryDay, {}, {}, {}, &error)
-                    .isEmpty());
+        QVERIFY(SetupWizard::withStarter(QStringLiteral("nope"), SetupWizard::Starter::EveryDay, {}, &error).isEmpty());
         QVERIFY(!error.isEmpty());
     }
 
@@ -99,7 +102,16 @@ private slots:
         wizard.setChosenChildren({});
         QVERIFY(!wizard.page(SetupWizard::ChildrenPage)->isComplete());
         wizard.selectHelpLine(0);
-        QCOMPARE(wizard.helpLinePhone(), HelpLineTable::load().entries()[0].phone);
+        QCOMPARE(wizard.helpLine().phone, HelpLineTable::load().entries()[0].phone);
+        QCOMPARE(wizard.helpLine().note, HelpLineTable::load().entries()[0].note); // the line's own words
+
+        // A help line with no way to reach it is not saved.
+        wizard.setHelpLineFields({});
+        QSignalSpy applied(&wizard, &SetupWizard::applied);
+        wizard.accept();
+        QCOMPARE(applied.count(), 1);
+        QCOMPARE(applied.first().first().toBool(), false);
+        QVERIFY(wizard.findChild<QLabel *>(QStringLiteral("setupMessage"))->text().contains(QLatin1String("phone")));
     }
 };
 

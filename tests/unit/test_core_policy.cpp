@@ -230,7 +230,7 @@ TEST_CASE("The help line is always allowed, even out of time", "[core][policy]")
 {
     core::Rules rules;
     rules.day(Saturday).budget = minutes {0};
-    rules.helpLine = {"Childline", "0800 1111", "https://www.childline.org.uk", {}, {}};
+    rules.helpLine = {"Childline", "0800 1111", "https://www.childline.org.uk", {}, {}, ""};
     const auto usage = charged("2025-06-14", {});
     const auto session = core::evaluate(rules, usage, {}, berlin("2025-06-14", 16), kZone);
     CHECK(session.verdict == core::Verdict::OutOfTime);

@@ -94,7 +94,7 @@ TEST_CASE("Validation names the offending field and value", "[core][rules]")
 TEST_CASE("A rule that would block the help line is refused", "[core][rules]")
 {
     core::Rules rules;
-    rules.helpLine = {"Tổng đài 111", "111", "https://tongdai111.vn", {}, {"vn.gov.tongdai111"}};
+    rules.helpLine = {"Tổng đài 111", "111", "https://tongdai111.vn", {}, {"vn.gov.tongdai111"}, ""};
     SECTION("its site, through a parent domain")
     {
         rules.sites.push_back({"vn", core::RuleAction::Blocked, std::nullopt});

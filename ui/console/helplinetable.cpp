@@ -31,7 +31,7 @@ HelpLineTable HelpLineTable::fromJson(const QByteArray &json, QString *error)
         const QJsonObject object = list[i].toObject();
         const auto text = [&object](const char *key) { return object.value(QLatin1String(key)).toString().trimmed(); };
         HelpLineEntry entry {text("country").toUpper(), text("language").toLower(), text("name"), text("phone"),
-            text("url"), text("source"), text("comment")};
+            text("url"), text("note"), text("source"), text("comment")};
         const QString where = QStringLiteral("helplines[%1]").arg(i);
         if (entry.country.size() != 2) {
             return fail(where + QStringLiteral(": country must be an ISO 3166-1 alpha-2 code"));

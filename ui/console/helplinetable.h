@@ -16,6 +16,7 @@ struct HelpLineEntry {
     QString name;
     QString phone;
     QString url;
+    QString note; // what the line offers, in its language ("free, day and night"); may be empty
     QString source; // a public page that publishes the number
     QString comment; // what could not be confirmed, among other notes
 

@@ -73,8 +73,12 @@ void ScriptedSetup::answer(SetupWizard *wizard)
         }
     }
     if (m_answers.contains(QStringLiteral("phone"))) {
-        wizard->setHelpLineFields(m_answers.value(QStringLiteral("name")).toString(),
-            m_answers.value(QStringLiteral("phone")).toString(), m_answers.value(QStringLiteral("url")).toString());
+        HelpLineEntry line;
+        line.name = m_answers.value(QStringLiteral("name")).toString();
+        line.phone = m_answers.value(QStringLiteral("phone")).toString();
+        line.url = m_answers.value(QStringLiteral("url")).toString();
+        line.note = m_answers.value(QStringLiteral("note")).toString();
+        wizard->setHelpLineFields(line);
     }
     for (int step = 0; step < 3; ++step) {
         if (!m_screenshotDirectory.isEmpty()) {
@@ -92,9 +96,10 @@ void ScriptedSetup::printOutcome(SetupWizard *wizard, bool ok, const QStringList
 {
     QJsonObject outcome {{QStringLiteral("ok"), ok}, {QStringLiteral("problems"), QJsonArray::fromStringList(problems)},
         {QStringLiteral("completed"), SetupWizard::completed()},
-        {QStringLiteral("helpLineName"), wizard->helpLineName()},
-        {QStringLiteral("helpLinePhone"), wizard->helpLinePhone()},
-        {QStringLiteral("helpLineUrl"), wizard->helpLineUrl()}};
+        {QStringLiteral("helpLineName"), wizard->helpLine().name},
+        {QStringLiteral("helpLinePhone"), wizard->helpLine().phone},
+        {QStringLiteral("helpLineUrl"), wizard->helpLine().url},
+        {QStringLiteral("helpLineNote"), wizard->helpLine().note}};
     if (const auto *message = wizard->findChild<QLabel *>(QStringLiteral("setupMessage"))) {
         outcome[QStringLiteral("setupMessage")] = message->text();
     }

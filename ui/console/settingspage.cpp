@@ -29,6 +29,7 @@ SettingsPage::SettingsPage(AdminClient &client, QWidget *parent)
     , m_helpName(new QLineEdit(this))
     , m_helpPhone(new QLineEdit(this))
     , m_helpUrl(new QLineEdit(this))
+    , m_helpNote(new QLineEdit(this))
     , m_message(new QLabel(this))
 {
     m_message->setObjectName(QStringLiteral("settingsMessage"));
@@ -42,6 +43,8 @@ SettingsPage::SettingsPage(AdminClient &client, QWidget *parent)
     m_helpName->setObjectName(QStringLiteral("helpLineName"));
     m_helpPhone->setObjectName(QStringLiteral("helpLinePhone"));
     m_helpUrl->setObjectName(QStringLiteral("helpLineUrl"));
+    m_helpNote->setObjectName(QStringLiteral("helpLineNote"));
+    m_helpNote->setToolTip(tr("Shown to the child under the number. Say only what is true of this line."));
     auto *privacy = new QGroupBox(tr("What is recorded"), this);
     auto *privacyLayout = new QFormLayout(privacy);
     privacyLayout->addRow(m_titles);
@@ -53,6 +56,7 @@ SettingsPage::SettingsPage(AdminClient &client, QWidget *parent)
     helpLayout->addRow(tr("Name:"), m_helpName);
     helpLayout->addRow(tr("Phone:"), m_helpPhone);
     helpLayout->addRow(tr("Web address:"), m_helpUrl);
+    helpLayout->addRow(tr("What it offers:"), m_helpNote);
     auto *save = new QPushButton(tr("Save settings"), this);
     save->setObjectName(QStringLiteral("saveSettings"));
     auto *top = new QHBoxLayout;
@@ -92,6 +96,7 @@ void SettingsPage::refresh()
             m_helpName->setText(help.value(QStringLiteral("name")).toString());
             m_helpPhone->setText(help.value(QStringLiteral("phone")).toString());
             m_helpUrl->setText(help.value(QStringLiteral("url")).toString());
+            m_helpNote->setText(help.value(QStringLiteral("note")).toString());
             m_message->setText(tr("The child can see these settings in their own window."));
             emit loaded();
         });
@@ -103,6 +108,13 @@ void SettingsPage::save()
     if (m_child->count() == 0) {
         return;
     }
+    // The child always sees a help line: one with no way to reach it is not saved (with the
+    // fields cleared the child would see the country's line, which the parent may not expect).
+    if (m_helpPhone->text().trimmed().isEmpty() && m_helpUrl->text().trimmed().isEmpty()) {
+        m_message->setText(tr("Not saved: give the help line a phone number or a web address. The child sees it "
+                              "everywhere, even when their time is up."));
+        return;
+    }
     QJsonObject rules = QJsonDocument::fromJson(m_rules.toUtf8()).object();
     QJsonObject privacy = rules.value(QStringLiteral("privacy")).toObject();
     privacy[QStringLiteral("recordTitles")] = m_titles->isChecked();
@@ -111,9 +123,10 @@ void SettingsPage::save()
     privacy[QStringLiteral("dailyRetentionDays")] = m_dailyDays->value();
     rules[QStringLiteral("privacy")] = privacy;
     QJsonObject help = rules.value(QStringLiteral("helpLine")).toObject();
-    help[QStringLiteral("name")] = m_helpName->text();
-    help[QStringLiteral("phone")] = m_helpPhone->text();
-    help[QStringLiteral("url")] = m_helpUrl->text();
+    help[QStringLiteral("name")] = m_helpName->text().trimmed();
+    help[QStringLiteral("phone")] = m_helpPhone->text().trimmed();
+    help[QStringLiteral("url")] = m_helpUrl->text().trimmed();
+    help[QStringLiteral("note")] = m_helpNote->text().trimmed();
     rules[QStringLiteral("helpLine")] = help;
     const QString json = QString::fromUtf8(QJsonDocument(rules).toJson());
     m_client.setRules(

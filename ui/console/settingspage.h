@@ -31,6 +31,7 @@ private:
     QLineEdit *m_helpName;
     QLineEdit *m_helpPhone;
     QLineEdit *m_helpUrl;
+    QLineEdit *m_helpNote;
     QLabel *m_message;
     QString m_rules; // the child's rules as last read, JSON
 };

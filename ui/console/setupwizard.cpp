@@ -81,6 +81,7 @@ SetupWizard::SetupWizard(AdminClient &client, const QList<LocalAccount> &account
     , m_helpName(new QLineEdit)
     , m_helpPhone(new QLineEdit)
     , m_helpUrl(new QLineEdit)
+    , m_helpNote(new QLineEdit)
     , m_helpSource(new QLabel)
     , m_message(new QLabel)
 {
@@ -153,6 +154,8 @@ SetupWizard::SetupWizard(AdminClient &client, const QList<LocalAccount> &account
     m_helpName->setObjectName(QStringLiteral("setupHelpName"));
     m_helpPhone->setObjectName(QStringLiteral("setupHelpPhone"));
     m_helpUrl->setObjectName(QStringLiteral("setupHelpUrl"));
+    m_helpNote->setObjectName(QStringLiteral("setupHelpNote"));
+    m_helpNote->setToolTip(tr("Shown to the child under the number. Say only what is true of this line."));
     m_helpSource->setObjectName(QStringLiteral("helpLineSource"));
     m_helpSource->setWordWrap(true);
     m_helpSource->setOpenExternalLinks(true);
@@ -163,6 +166,7 @@ SetupWizard::SetupWizard(AdminClient &client, const QList<LocalAccount> &account
     helpLayout->addRow(tr("Name:"), m_helpName);
     helpLayout->addRow(tr("Phone:"), m_helpPhone);
     helpLayout->addRow(tr("Website:"), m_helpUrl);
+    helpLayout->addRow(tr("What it offers:"), m_helpNote);
     helpLayout->addRow(m_helpSource);
     helpLayout->addRow(m_message);
     connect(m_helpChoice, &QComboBox::currentIndexChanged, this, &SetupWizard::selectHelpLine);
@@ -212,7 +216,7 @@ void SetupWizard::selectHelpLine(int index)
         return;
     }
     const HelpLineEntry &entry = m_table.entries()[index];
-    setHelpLineFields(entry.name, entry.phone, entry.url);
+    setHelpLineFields(entry);
     QString source = tr("Source: <a href=\"%1\">%1</a>").arg(entry.source.toHtmlEscaped());
     if (!entry.comment.isEmpty()) {
         source += QStringLiteral("<br>") + entry.comment.toHtmlEscaped();
@@ -220,30 +224,26 @@ void SetupWizard::selectHelpLine(int index)
     m_helpSource->setText(source);
 }
 
-void SetupWizard::setHelpLineFields(const QString &name, const QString &phone, const QString &url)
+void SetupWizard::setHelpLineFields(const HelpLineEntry &line)
 {
-    m_helpName->setText(name);
-    m_helpPhone->setText(phone);
-    m_helpUrl->setText(url);
+    m_helpName->setText(line.name);
+    m_helpPhone->setText(line.phone);
+    m_helpUrl->setText(line.url);
+    m_helpNote->setText(line.note);
 }
 
-QString SetupWizard::helpLineName() const
+HelpLineEntry SetupWizard::helpLine() const
 {
-    return m_helpName->text().trimmed();
+    HelpLineEntry line;
+    line.name = m_helpName->text().trimmed();
+    line.phone = m_helpPhone->text().trimmed();
+    line.url = m_helpUrl->text().trimmed();
+    line.note = m_helpNote->text().trimmed();
+    return line;
 }
 
-QString SetupWizard::helpLinePhone() const
-{
-    return m_helpPhone->text().trimmed();
-}
-
-QString SetupWizard::helpLineUrl() const
-{
-    return m_helpUrl->text().trimmed();
-}
-
-QString SetupWizard::withStarter(const QString &rulesJson, Starter starter, const QString &name, const QString &phone,
-    const QString &url, QString *error)
+QString SetupWizard::withStarter(
+    const QString &rulesJson, Starter starter, const HelpLineEntry &helpLine, QString *error)
 {
     const QJsonDocument document = QJsonDocument::fromJson(rulesJson.toUtf8());
     if (!document.isObject()) {
@@ -275,9 +275,10 @@ QString SetupWizard::withStarter(const QString &rulesJson, Starter starter, cons
     }
     rules[QStringLiteral("days")] = days;
     QJsonObject help = rules.value(QStringLiteral("helpLine")).toObject();
-    help[QStringLiteral("name")] = name;
-    help[QStringLiteral("phone")] = phone;
-    help[QStringLiteral("url")] = url;
+    help[QStringLiteral("name")] = helpLine.name;
+    help[QStringLiteral("phone")] = helpLine.phone;
+    help[QStringLiteral("url")] = helpLine.url;
+    help[QStringLiteral("note")] = helpLine.note;
     rules[QStringLiteral("helpLine")] = help;
     return QString::fromUtf8(QJsonDocument(rules).toJson(QJsonDocument::Compact));
 }
@@ -290,6 +291,15 @@ bool SetupWizard::completed()
 void SetupWizard::accept()
 {
     if (m_applying) {
+        return;
+    }
+    // A child always sees a help line; one with no way to reach it would be an empty promise.
+    if (const HelpLineEntry line = helpLine(); line.phone.isEmpty() && line.url.isEmpty()) {
+        m_message->setText(tr("Give the help line a phone number or a web address: the child sees it everywhere, "
+                              "even when their time is up."));
+        m_message->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
+        m_message->setVisible(true);
+        emit applied(false, {m_message->text()});
         return;
     }
     m_applying = true;
@@ -347,8 +357,7 @@ void SetupWizard::writeRules(uint uid, const QString &who)
         uid,
         [this, uid, failed](const QString &current) {
             QString error;
-            const QString rules
-                = withStarter(current, starter(), helpLineName(), helpLinePhone(), helpLineUrl(), &error);
+            const QString rules = withStarter(current, starter(), helpLine(), &error);
             if (rules.isEmpty()) {
                 failed(error);
                 return;

@@ -45,16 +45,15 @@ public:
     void setStarter(Starter starter);
     // Fills the help-line fields from the table's entry `index`.
     void selectHelpLine(int index);
-    void setHelpLineFields(const QString &name, const QString &phone, const QString &url);
-    QString helpLineName() const;
-    QString helpLinePhone() const;
-    QString helpLineUrl() const;
+    // The help line's fields as shown (name, phone, url, note), trimmed.
+    void setHelpLineFields(const HelpLineEntry &line);
+    HelpLineEntry helpLine() const;
 
     // `rulesJson` (docs/RULES-JSON.md) with every weekday's budget and windows replaced by the
-    // starter set's and the help line's name, phone and url set; everything else kept. Empty,
-    // with `error` set, when `rulesJson` is not a JSON object.
-    static QString withStarter(const QString &rulesJson, Starter starter, const QString &name, const QString &phone,
-        const QString &url, QString *error = nullptr);
+    // starter set's and the help line's name, phone, url and note set; everything else kept.
+    // Empty, with `error` set, when `rulesJson` is not a JSON object.
+    static QString withStarter(
+        const QString &rulesJson, Starter starter, const HelpLineEntry &helpLine, QString *error = nullptr);
 
     // Whether this user finished the setup once (QSettings: sundial/sundial-console).
     static bool completed();
@@ -81,6 +80,7 @@ private:
     QLineEdit *m_helpName;
     QLineEdit *m_helpPhone;
     QLineEdit *m_helpUrl;
+    QLineEdit *m_helpNote;
     QLabel *m_helpSource;
     QLabel *m_message;
     QList<uint> m_queue;

@@ -45,6 +45,7 @@ ChildStatus ChildStatus::fromMap(const QVariantMap &map)
     status.helpLineName = map.value(QStringLiteral("helpLineName")).toString();
     status.helpLinePhone = map.value(QStringLiteral("helpLinePhone")).toString();
     status.helpLineUrl = map.value(QStringLiteral("helpLineUrl")).toString();
+    status.helpLineNote = map.value(QStringLiteral("helpLineNote")).toString();
     status.lockoutAction = map.value(QStringLiteral("lockoutAction"), QStringLiteral("lock")).toString();
     status.downtime = map.value(QStringLiteral("downtime")).toBool();
     const QJsonArray offered

@@ -51,6 +51,7 @@ struct ChildStatus {
     QString helpLineName;
     QString helpLinePhone;
     QString helpLineUrl;
+    QString helpLineNote; // what the line offers, in its own words; may be empty
     // What happens when the grace ends: downtime, lock, logout or suspend.
     QString lockoutAction = QStringLiteral("lock");
     bool downtime = false; // in downtime now: only the offered apps may run

@@ -15,6 +15,7 @@ HelpLineBox::HelpLineBox(QWidget *parent)
     , m_name(new QLabel(this))
     , m_when(new QLabel(this))
     , m_phone(new QLabel(this))
+    , m_note(new QLabel(this))
     , m_link(new QLabel(this))
 {
     setObjectName(QStringLiteral("helpLine"));
@@ -23,7 +24,7 @@ HelpLineBox::HelpLineBox(QWidget *parent)
     // When to call, said to the child: the line is for more than emergencies, and it is never
     // blocked by a limit.
     m_when->setText(tr("Sad, scared, bullied or hurt by someone? You can call any time, even when your time is up."));
-    for (QLabel *label : {m_name, m_when, m_phone, m_link}) {
+    for (QLabel *label : {m_name, m_when, m_phone, m_note, m_link}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextBrowserInteraction);
         layout->addWidget(label);
@@ -32,6 +33,7 @@ HelpLineBox::HelpLineBox(QWidget *parent)
     m_name->setObjectName(QStringLiteral("helpLineName"));
     m_when->setObjectName(QStringLiteral("helpLineWhen"));
     m_phone->setObjectName(QStringLiteral("helpLinePhone"));
+    m_note->setObjectName(QStringLiteral("helpLineNote"));
     m_link->setObjectName(QStringLiteral("helpLineUrl"));
     // Its wrapped lines need the height they take at the width it is given, wherever it sits.
     QSizePolicy policy = sizePolicy();
@@ -49,6 +51,9 @@ void HelpLineBox::setStatus(const ChildStatus &status)
     m_phone->setVisible(!status.helpLinePhone.isEmpty());
     // Only the number: whether a line is free, or open at night, depends on the line.
     m_phone->setText(tr("Call %1").arg(status.helpLinePhone));
+    // What this line offers, from the line's own entry (or the parent): never a fixed promise.
+    m_note->setVisible(!status.helpLineNote.isEmpty());
+    m_note->setText(status.helpLineNote);
     m_link->setVisible(!status.helpLineUrl.isEmpty());
     m_link->setText(QStringLiteral("<a href=\"%1\">%1</a>").arg(status.helpLineUrl.toHtmlEscaped()));
     setAccessibleDescription(status.helpLineName + QLatin1Char(' ') + status.helpLinePhone);

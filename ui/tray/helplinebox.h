@@ -29,6 +29,7 @@ private:
     QLabel *m_name;
     QLabel *m_when;
     QLabel *m_phone;
+    QLabel *m_note;
     QLabel *m_link;
 };
 

@@ -41,7 +41,8 @@ ChildStatus sampleStatus(minutes left)
     status.budgets = {{QStringLiteral("Games"), hours {1}, minutes {20}}};
     status.recorded = QStringLiteral("Which apps you use and when, which web sites (domain only). Details are kept "
                                      "30 days, daily totals 365 days. Never keystrokes, never screenshots.");
-    status.helpLineName = QStringLiteral("Tổng đài quốc gia bảo vệ trẻ em");
+    status.helpLineName = QStringLiteral("Tổng đài điện thoại quốc gia bảo vệ trẻ em");
+    status.helpLineNote = QStringLiteral("Miễn phí, cả ngày lẫn đêm");
     status.helpLinePhone = QStringLiteral("111");
     status.helpLineUrl = QStringLiteral("https://tongdai111.vn");
     return status;

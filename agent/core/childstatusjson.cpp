@@ -55,11 +55,13 @@ nlohmann::json childStatusJson(const Decision &decision, std::chrono::seconds us
     }
     const PrivacySettings &privacy = rules.privacy;
     // For clients that show it as it is; the child's window composes its own from the keys below.
-    const std::string recorded = std::string {"Which apps you use and when"}
-        + (privacy.recordFullUrls ? ", full web addresses" : ", which web sites (domain only)")
-        + (privacy.recordTitles ? ", window titles" : "") + ". Details are kept "
-        + std::to_string(privacy.activityRetention.count()) + " days, daily totals "
-        + std::to_string(privacy.dailyRetention.count()) + " days. Never keystrokes, never screenshots.";
+    const std::string recorded = std::string {"Sundial records which apps you use and when"}
+        + (privacy.recordFullUrls ? ", the full address of the pages you visit (including what you search for)"
+                                  : ", which web sites you visit (only the site's name)")
+        + (privacy.recordTitles ? ", and the titles of your windows (such as the name of a page or a file)" : "")
+        + ". Details are kept " + std::to_string(privacy.activityRetention.count()) + " days, daily totals "
+        + std::to_string(privacy.dailyRetention.count())
+        + " days. Sundial never records what you type and never takes screenshots.";
     return {{"limited", true}, {"verdict", std::string {verdictKey(decision.verdict)}}, {"reason", decision.reason},
         {"reasonKind", std::string {reasonKindKey(parts.kind)}},
         {"reasonAt", parts.at ? unixTime(*parts.at) : std::int64_t {0}}, {"reasonBudgetSeconds", parts.budget.count()},

@@ -4,28 +4,28 @@
 <context>
     <name>Duration</name>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="178"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="192"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n giây</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="183"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="197"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n phút</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="186"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="200"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n giờ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="188"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="202"/>
         <source>%1 h %2 min</source>
         <translation>%1 giờ %2 phút</translation>
     </message>
@@ -35,126 +35,126 @@
     <message>
         <location filename="../../ui/tray/desktopnotifier.cpp" line="26"/>
         <source>%1 of screen time left</source>
-        <translation>Còn %1 thời gian dùng máy</translation>
+        <translation>Em còn %1 dùng máy</translation>
     </message>
 </context>
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="94"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="95"/>
         <source>%1 at %2</source>
-        <translation>%1 lúc %2</translation>
+        <translation>%2 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="104"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="105"/>
         <source>No limit today</source>
         <translation>Hôm nay không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="107"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="108"/>
         <source>Free time until %1</source>
         <translation>Được dùng tự do đến %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="110"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="111"/>
         <source>Free time ends at %1</source>
         <translation>Thời gian tự do kết thúc lúc %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="113"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="114"/>
         <source>Allowed hours end at %1</source>
         <translation>Giờ được phép kết thúc lúc %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="116"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="117"/>
         <source>Outside allowed hours; next allowed at %1</source>
-        <translation>Ngoài giờ được phép; lần tới được dùng lúc %1</translation>
+        <translation>Bây giờ ngoài giờ được dùng máy; được dùng lại lúc %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="118"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="119"/>
         <source>Outside allowed hours</source>
-        <translation>Ngoài giờ được phép</translation>
+        <translation>Bây giờ ngoài giờ được dùng máy</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="122"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="123"/>
         <source>%1 of %2&apos;s %3 and %4 extra left</source>
-        <translation>Còn %1 trong %3 (thêm %4) của %2</translation>
+        <translation>%2 được %3, thêm %4; còn %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="124"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="125"/>
         <source>%1 of %2&apos;s %3 left</source>
-        <translation>Còn %1 trong %3 của %2</translation>
+        <translation>%2 được %3, còn %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="129"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="130"/>
         <source>%1&apos;s %2 and %3 extra are used up</source>
-        <translation>Đã dùng hết %2 (thêm %3) của %1</translation>
+        <translation>Em đã dùng hết %2 (thêm %3) của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="131"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="132"/>
         <source>%1&apos;s %2 are used up</source>
-        <translation>Đã dùng hết %2 của %1</translation>
+        <translation>Em đã dùng hết %2 của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="134"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="135"/>
         <source>%1 of this week&apos;s %2 left</source>
-        <translation>Còn %1 trong %2 của tuần này</translation>
+        <translation>Tuần này được %2, còn %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="138"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="139"/>
         <source>This week&apos;s %1 are used up</source>
-        <translation>Đã dùng hết %1 của tuần này</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="145"/>
-        <source>Which apps you use and when</source>
-        <translation>Em dùng ứng dụng nào và khi nào</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="146"/>
-        <source>, full web addresses</source>
-        <translation>, địa chỉ web đầy đủ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="147"/>
-        <source>, which web sites (domain only)</source>
-        <translation>, trang web nào (chỉ tên miền)</translation>
+        <translation>Em đã dùng hết %1 của tuần này</translation>
     </message>
     <message>
         <location filename="../../ui/tray/childstatus.cpp" line="149"/>
-        <source>, window titles</source>
-        <translation>, tiêu đề cửa sổ</translation>
+        <source>Sundial records which apps you use and when, the full address of the pages you visit (including what you search for), and the titles of your windows (such as the name of a page or a file).</source>
+        <translation>Sundial ghi lại ứng dụng em dùng và thời điểm dùng, địa chỉ đầy đủ của trang em xem (kể cả từ em tìm kiếm), và tên cửa sổ em mở (như tên trang hoặc tên tệp).</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="152"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="153"/>
+        <source>Sundial records which apps you use and when, and the full address of the pages you visit (including what you search for).</source>
+        <translation>Sundial ghi lại ứng dụng em dùng và thời điểm dùng, và địa chỉ đầy đủ của trang em xem (kể cả từ em tìm kiếm).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="157"/>
+        <source>Sundial records which apps you use and when, which web sites you visit (only the site&apos;s name), and the titles of your windows (such as the name of a page or a file).</source>
+        <translation>Sundial ghi lại ứng dụng em dùng và thời điểm dùng, trang web em vào (chỉ tên trang), và tên cửa sổ em mở (như tên trang hoặc tên tệp).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="161"/>
+        <source>Sundial records which apps you use and when, and which web sites you visit (only the site&apos;s name).</source>
+        <translation>Sundial ghi lại ứng dụng em dùng và thời điểm dùng, và trang web em vào (chỉ tên trang).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="169"/>
+        <source>Sundial never records what you type and never takes screenshots.</source>
+        <translation>Sundial không ghi lại phím em gõ và không chụp màn hình.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="165"/>
         <source>Details are kept %1 days, daily totals %2 days.</source>
-        <translation>Chi tiết được giữ %1 ngày, tổng theo ngày %2 ngày.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="155"/>
-        <source>Never keystrokes, never screenshots.</source>
-        <translation>Không bao giờ ghi phím gõ, không bao giờ chụp màn hình.</translation>
+        <translation>Chi tiết được lưu %1 ngày, tổng thời gian mỗi ngày được lưu %2 ngày.</translation>
     </message>
 </context>
 <context>
     <name>TimeUpAction</name>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="161"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="175"/>
         <source>When it is up, only the apps your parents always allow stay open.</source>
         <translation>Khi hết giờ, chỉ những ứng dụng bố mẹ luôn cho phép là vẫn mở.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="165"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="179"/>
         <source>When it is up, you are logged out: save your work, or it is lost.</source>
         <translation>Khi hết giờ, em sẽ bị đăng xuất: hãy lưu bài, nếu không sẽ mất.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="169"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="183"/>
         <source>When it is up, the computer goes to sleep.</source>
         <translation>Khi hết giờ, máy tính sẽ chuyển sang chế độ ngủ.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="171"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="185"/>
         <source>When it is up, the screen locks.</source>
         <translation>Khi hết giờ, màn hình sẽ khóa.</translation>
     </message>
@@ -185,298 +185,298 @@
         <translation>Hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="90"/>
-        <source>This week</source>
-        <translation>Tuần này</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="91"/>
-        <source>This month</source>
-        <translation>Tháng này</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="92"/>
-        <source>This year</source>
-        <translation>Năm nay</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="101"/>
-        <location filename="../../ui/console/activitypage.cpp" line="111"/>
+        <location filename="../../ui/console/activitypage.cpp" line="102"/>
+        <location filename="../../ui/console/activitypage.cpp" line="112"/>
         <source>Screen time per day</source>
         <translation>Thời gian dùng máy mỗi ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="103"/>
+        <location filename="../../ui/console/activitypage.cpp" line="104"/>
         <source>Time per day by category</source>
         <translation>Thời gian mỗi ngày theo danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="108"/>
+        <location filename="../../ui/console/activitypage.cpp" line="109"/>
         <source>Left and Right pick a bar, Enter shows its days.</source>
         <translation>Phím mũi tên trái/phải để chọn cột, Enter để xem từng ngày của cột đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="112"/>
+        <location filename="../../ui/console/activitypage.cpp" line="113"/>
         <source>By category</source>
         <translation>Theo danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="120"/>
+        <location filename="../../ui/console/activitypage.cpp" line="121"/>
         <source>App</source>
         <translation>Ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="120"/>
         <location filename="../../ui/console/activitypage.cpp" line="121"/>
+        <location filename="../../ui/console/activitypage.cpp" line="122"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="121"/>
+        <location filename="../../ui/console/activitypage.cpp" line="122"/>
         <source>Site</source>
         <translation>Trang web</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="124"/>
+        <location filename="../../ui/console/activitypage.cpp" line="125"/>
         <source>Top apps</source>
         <translation>Ứng dụng dùng nhiều</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="125"/>
+        <location filename="../../ui/console/activitypage.cpp" line="126"/>
         <source>Click an app, or press Enter on it, to see its use per day.</source>
         <translation>Nhấp vào một ứng dụng, hoặc nhấn Enter trên ứng dụng đó, để xem mức dùng mỗi ngày.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="127"/>
+        <location filename="../../ui/console/activitypage.cpp" line="128"/>
         <source>Top sites</source>
         <translation>Trang web dùng nhiều</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="139"/>
+        <location filename="../../ui/console/activitypage.cpp" line="140"/>
         <source>Child:</source>
         <translation>Con:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="141"/>
+        <location filename="../../ui/console/activitypage.cpp" line="142"/>
         <source>Period:</source>
         <translation>Khoảng thời gian:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="145"/>
+        <location filename="../../ui/console/activitypage.cpp" line="146"/>
         <source>Export CSV…</source>
         <translation>Xuất CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="146"/>
+        <location filename="../../ui/console/activitypage.cpp" line="147"/>
         <source>Export PDF report…</source>
         <translation>Xuất báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="151"/>
-        <location filename="../../ui/console/activitypage.cpp" line="154"/>
+        <location filename="../../ui/console/activitypage.cpp" line="152"/>
+        <location filename="../../ui/console/activitypage.cpp" line="155"/>
         <source>Export CSV</source>
         <translation>Xuất CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="151"/>
+        <location filename="../../ui/console/activitypage.cpp" line="152"/>
         <source>CSV files (*.csv)</source>
         <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="154"/>
-        <location filename="../../ui/console/activitypage.cpp" line="162"/>
+        <location filename="../../ui/console/activitypage.cpp" line="155"/>
+        <location filename="../../ui/console/activitypage.cpp" line="163"/>
         <source>Could not write %1: %2</source>
         <translation>Không ghi được %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="159"/>
-        <location filename="../../ui/console/activitypage.cpp" line="162"/>
+        <location filename="../../ui/console/activitypage.cpp" line="160"/>
+        <location filename="../../ui/console/activitypage.cpp" line="163"/>
         <source>Export PDF report</source>
         <translation>Xuất báo cáo PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="159"/>
+        <location filename="../../ui/console/activitypage.cpp" line="160"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="169"/>
-        <location filename="../../ui/console/activitypage.cpp" line="260"/>
+        <location filename="../../ui/console/activitypage.cpp" line="170"/>
+        <location filename="../../ui/console/activitypage.cpp" line="261"/>
         <source>Timeline</source>
         <translation>Dòng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="181"/>
+        <location filename="../../ui/console/activitypage.cpp" line="182"/>
         <source>Top apps and sites</source>
         <translation>Ứng dụng và trang web dùng nhiều</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="182"/>
+        <location filename="../../ui/console/activitypage.cpp" line="183"/>
         <source>Hour of day</source>
         <translation>Theo giờ trong ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="183"/>
-        <location filename="../../ui/console/activitypage.cpp" line="260"/>
-        <source>Timeline of the last day</source>
-        <translation>Dòng thời gian của ngày cuối</translation>
+        <location filename="../../ui/console/activitypage.cpp" line="728"/>
+        <source>No screen time recorded in this period yet. If the child has used the computer, have them log out and in again.</source>
+        <translation>Chưa ghi nhận thời gian dùng máy trong khoảng này. Nếu con đã dùng máy, hãy cho con đăng xuất rồi đăng nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="247"/>
+        <location filename="../../ui/console/activitypage.cpp" line="790"/>
+        <source>the folder may not exist, or is not writable</source>
+        <translation>thư mục có thể không tồn tại hoặc không ghi được</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="248"/>
         <source>Back to today</source>
         <translation>Quay lại hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="250"/>
-        <source>Back to this week</source>
-        <translation>Quay lại tuần này</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="253"/>
-        <source>Back to this month</source>
-        <translation>Quay lại tháng này</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="256"/>
-        <source>Back to this year</source>
-        <translation>Quay lại năm nay</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="281"/>
+        <location filename="../../ui/console/activitypage.cpp" line="282"/>
         <source>No child accounts are limited yet.</source>
         <translation>Chưa có tài khoản con nào được giới hạn.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/console/activitypage.cpp" line="372"/>
+        <location filename="../../ui/console/activitypage.cpp" line="373"/>
         <source>%1 on %2: %n intervals</source>
         <translation>
-            <numerusform>%1 vào %2: %n khoảng</numerusform>
+            <numerusform>%1 ngày %2: %n lượt dùng</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/console/activitypage.cpp" line="373"/>
+        <location filename="../../ui/console/activitypage.cpp" line="374"/>
         <source>%1: %n intervals</source>
         <translation>
-            <numerusform>%1: %n khoảng</numerusform>
+            <numerusform>%1: %n lượt dùng</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="390"/>
+        <location filename="../../ui/console/activitypage.cpp" line="391"/>
         <source>Screen time per week (minutes)</source>
         <translation>Thời gian dùng máy mỗi tuần (phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="392"/>
+        <location filename="../../ui/console/activitypage.cpp" line="393"/>
         <source>Minutes per week in %1</source>
         <translation>Số phút dùng %1 mỗi tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="398"/>
+        <location filename="../../ui/console/activitypage.cpp" line="399"/>
         <source>Screen time</source>
         <translation>Thời gian dùng máy</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="418"/>
+        <location filename="../../ui/console/activitypage.cpp" line="419"/>
         <source>Week of %1</source>
         <translation>Tuần từ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="489"/>
+        <location filename="../../ui/console/activitypage.cpp" line="490"/>
         <source>Budget</source>
-        <translation>Thời lượng</translation>
+        <translation>Hạn mức</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="723"/>
+        <location filename="../../ui/console/activitypage.cpp" line="724"/>
         <source>No screen time recorded on %1. Pick another day, or press &quot;%2&quot;.</source>
         <translation>Không ghi nhận thời gian dùng máy nào vào %1. Hãy chọn ngày khác, hoặc nhấn &quot;%2&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="724"/>
+        <location filename="../../ui/console/activitypage.cpp" line="725"/>
         <source>%1 of screen time on %2</source>
-        <translation>%1 thời gian dùng máy vào %2</translation>
+        <translation>Đã dùng máy %1 vào %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="356"/>
+        <location filename="../../ui/console/activitypage.cpp" line="357"/>
         <source>unknown app (no report from the child&apos;s session)</source>
         <translation>ứng dụng không rõ (phiên của con không báo)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="368"/>
+        <location filename="../../ui/console/activitypage.cpp" line="91"/>
+        <source>Last 7 days</source>
+        <translation>7 ngày qua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="92"/>
+        <source>Last 30 days</source>
+        <translation>30 ngày qua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="93"/>
+        <source>Last 12 months</source>
+        <translation>12 tháng qua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="184"/>
+        <location filename="../../ui/console/activitypage.cpp" line="261"/>
+        <source>Timeline of the latest day</source>
+        <translation>Dòng thời gian ngày gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="251"/>
+        <source>Back to the last 7 days</source>
+        <translation>Quay lại 7 ngày qua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="254"/>
+        <source>Back to the last 30 days</source>
+        <translation>Quay lại 30 ngày qua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="257"/>
+        <source>Back to the last 12 months</source>
+        <translation>Quay lại 12 tháng qua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="369"/>
         <source>  (idle)</source>
         <translation>  (không hoạt động)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="375"/>
+        <location filename="../../ui/console/activitypage.cpp" line="376"/>
         <source>Nothing was recorded on this day. Pick a day with screen time in the chart above (click its bar, or use the arrow keys and Enter).</source>
         <translation>Không có gì được ghi nhận trong ngày này. Hãy chọn một ngày có thời gian dùng máy trên biểu đồ phía trên (nhấp vào cột của ngày đó, hoặc dùng phím mũi tên và Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="559"/>
+        <location filename="../../ui/console/activitypage.cpp" line="560"/>
         <source>No time by category in this period yet</source>
         <translation>Chưa có thời gian theo danh mục trong khoảng này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="560"/>
+        <location filename="../../ui/console/activitypage.cpp" line="561"/>
         <source>Time per month by category (minutes)</source>
         <translation>Thời gian mỗi tháng theo danh mục (phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="561"/>
+        <location filename="../../ui/console/activitypage.cpp" line="562"/>
         <source>Time per day by category (minutes)</source>
         <translation>Thời gian mỗi ngày theo danh mục (phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="615"/>
+        <location filename="../../ui/console/activitypage.cpp" line="616"/>
         <source>%1: %2. Enter shows it; Left and Right pick another bar.</source>
         <translation>%1: %2. Enter để xem chi tiết; phím mũi tên trái/phải để chọn cột khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="392"/>
+        <location filename="../../ui/console/activitypage.cpp" line="393"/>
         <source>Minutes per day in %1</source>
         <translation>Số phút dùng %1 mỗi ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="691"/>
+        <location filename="../../ui/console/activitypage.cpp" line="692"/>
         <source>%1 was not used from %2 to %3. Pick another app, or press &quot;%4&quot;.</source>
         <translation>%1 không được dùng từ %2 đến %3. Hãy chọn ứng dụng khác, hoặc nhấn &quot;%4&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="693"/>
+        <location filename="../../ui/console/activitypage.cpp" line="694"/>
         <source>%1 in %2 from %3 to %4</source>
         <translation>Đã dùng %2 trong %1, từ %3 đến %4</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="390"/>
+        <location filename="../../ui/console/activitypage.cpp" line="391"/>
         <source>Screen time per day (minutes)</source>
         <translation>Thời gian dùng máy mỗi ngày (phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="727"/>
-        <source>No screen time recorded in this period yet: is the child&apos;s session helper running, and has the child used the computer?</source>
-        <translation>Chưa ghi nhận thời gian dùng máy trong khoảng này: trình hỗ trợ phiên của con có đang chạy không, và con đã dùng máy chưa?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="729"/>
+        <location filename="../../ui/console/activitypage.cpp" line="730"/>
         <source>%1 of screen time from %2 to %3</source>
-        <translation>%1 thời gian dùng máy từ %2 đến %3</translation>
+        <translation>Đã dùng máy %1 từ %2 đến %3</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="784"/>
+        <location filename="../../ui/console/activitypage.cpp" line="785"/>
         <source>Sundial report</source>
         <translation>Báo cáo Sundial</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="789"/>
-        <source>cannot write %1</source>
-        <translation>không ghi được %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/activitypage.cpp" line="799"/>
+        <location filename="../../ui/console/activitypage.cpp" line="800"/>
         <source>Screen time of %1</source>
         <translation>Thời gian dùng máy của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="811"/>
+        <location filename="../../ui/console/activitypage.cpp" line="812"/>
         <source>Apps</source>
         <translation>Ứng dụng</translation>
     </message>
@@ -565,122 +565,312 @@
 <context>
     <name>sundial::ui::AuditPage</name>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="21"/>
-        <source>Accept the changed clock</source>
-        <translation>Chấp nhận đồng hồ đã đổi</translation>
+        <location filename="../../ui/console/auditpage.cpp" line="29"/>
+        <source>App closed</source>
+        <translation>Đã đóng ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="27"/>
+        <location filename="../../ui/console/auditpage.cpp" line="30"/>
+        <source>App name not believed</source>
+        <translation>Tên ứng dụng không đáng tin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="31"/>
+        <source>App not closed</source>
+        <translation>Không đóng ứng dụng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="32"/>
+        <source>Child added</source>
+        <translation>Đã thêm con</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="33"/>
+        <source>Child removed</source>
+        <translation>Đã bỏ giới hạn cho con</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="34"/>
+        <source>Clock change accepted</source>
+        <translation>Đã chấp nhận giờ mới của máy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="35"/>
+        <source>Clock record unreadable</source>
+        <translation>Không đọc được bản ghi giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="36"/>
+        <source>Clock moved forward while stopped</source>
+        <translation>Giờ máy bị chỉnh tới khi dịch vụ dừng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="37"/>
+        <source>Clock changed</source>
+        <translation>Giờ máy bị chỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="38"/>
+        <source>Clock restored</source>
+        <translation>Đã khôi phục giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="39"/>
+        <source>Clock set back across a restart</source>
+        <translation>Giờ máy bị chỉnh lùi qua lần khởi động lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="40"/>
+        <source>Database failing</source>
+        <translation>Cơ sở dữ liệu gặp lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="41"/>
+        <source>Database recovered</source>
+        <translation>Đã khôi phục cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="42"/>
+        <source>Database replaced</source>
+        <translation>Đã thay cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="43"/>
+        <source>Database unusable</source>
+        <translation>Không dùng được cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="44"/>
+        <source>Database writable again</source>
+        <translation>Cơ sở dữ liệu ghi được trở lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="45"/>
+        <source>Downtime began</source>
+        <translation>Bắt đầu giờ nghỉ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="46"/>
+        <source>Extra time given</source>
+        <translation>Đã cho thêm thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="47"/>
+        <source>Help line page opened</source>
+        <translation>Đã mở trang đường dây trợ giúp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="48"/>
+        <source>Helper back</source>
+        <translation>Trình hỗ trợ chạy lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="49"/>
+        <source>Helper missing</source>
+        <translation>Thiếu trình hỗ trợ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="50"/>
+        <source>Screen locked</source>
+        <translation>Đã khóa màn hình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="51"/>
+        <source>Login not checked</source>
+        <translation>Lần đăng nhập không được kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="52"/>
+        <source>Too many new names</source>
+        <translation>Quá nhiều tên mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="53"/>
+        <source>Report not confirmed</source>
+        <translation>Báo cáo không được xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="54"/>
+        <source>Report not trusted</source>
+        <translation>Báo cáo không đáng tin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="55"/>
+        <source>More time asked</source>
+        <translation>Con xin thêm giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="56"/>
+        <source>Request approved</source>
+        <translation>Đã đồng ý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="57"/>
+        <source>Request denied</source>
+        <translation>Đã từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="58"/>
+        <source>Rules changed</source>
+        <translation>Đã đổi quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="59"/>
+        <source>Service started</source>
+        <translation>Dịch vụ khởi động</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="60"/>
+        <source>Session ended</source>
+        <translation>Đã kết thúc phiên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="61"/>
+        <source>Backup unreadable</source>
+        <translation>Không đọc được bản sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="62"/>
+        <source>Rules restored from backup</source>
+        <translation>Đã khôi phục quy tắc từ bản sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="63"/>
+        <source>Computer was asleep</source>
+        <translation>Máy đã ngủ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="64"/>
+        <source>Computer put to sleep</source>
+        <translation>Đã cho máy ngủ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="65"/>
+        <source>Time zone changed</source>
+        <translation>Đã đổi múi giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="66"/>
+        <source>Unlocked while out of time</source>
+        <translation>Mở khóa khi đã hết giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="77"/>
+        <source>Accept the changed clock</source>
+        <translation>Chấp nhận giờ mới của máy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="83"/>
         <source>Audit log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="29"/>
+        <location filename="../../ui/console/auditpage.cpp" line="85"/>
         <source>When</source>
         <translation>Khi nào</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="29"/>
+        <location filename="../../ui/console/auditpage.cpp" line="85"/>
         <source>What</source>
         <translation>Việc gì</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="29"/>
-        <source>Child (uid)</source>
-        <translation>Con (uid)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/auditpage.cpp" line="29"/>
+        <location filename="../../ui/console/auditpage.cpp" line="85"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="85"/>
+        <source>Child</source>
+        <translation>Con</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/console/auditpage.cpp" line="45"/>
+        <location filename="../../ui/console/auditpage.cpp" line="101"/>
         <source>The log is intact: %n entries, none changed or removed.</source>
         <translation>
             <numerusform>Nhật ký còn nguyên vẹn: %n mục, không mục nào bị sửa hay xóa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="46"/>
+        <location filename="../../ui/console/auditpage.cpp" line="102"/>
         <source>The log was changed: entry %1 and after cannot be trusted.</source>
         <translation>Nhật ký đã bị thay đổi: không thể tin mục %1 và các mục sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="51"/>
+        <location filename="../../ui/console/auditpage.cpp" line="107"/>
         <source>The clock was changed by %1 s: accept it</source>
-        <translation>Đồng hồ đã bị đổi %1 giây: chấp nhận</translation>
+        <translation>Giờ của máy bị chỉnh lệch %1 giây — chấp nhận giờ mới</translation>
     </message>
 </context>
 <context>
     <name>sundial::ui::CategoryNames</name>
     <message>
-        <location filename="../../ui/console/categorynames.cpp" line="18"/>
+        <location filename="../../ui/shared/categorynames.cpp" line="18"/>
         <source>Audio and video</source>
         <translation>Âm thanh và video</translation>
     </message>
     <message>
-        <location filename="../../ui/console/categorynames.cpp" line="19"/>
+        <location filename="../../ui/shared/categorynames.cpp" line="19"/>
         <source>Audio</source>
         <translation>Âm thanh</translation>
     </message>
     <message>
-        <location filename="../../ui/console/categorynames.cpp" line="20"/>
+        <location filename="../../ui/shared/categorynames.cpp" line="20"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../ui/console/categorynames.cpp" line="21"/>
+        <location filename="../../ui/shared/categorynames.cpp" line="21"/>
         <source>Programming</source>
         <translation>Lập trình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/categorynames.cpp" line="22"/>
+        <location filename="../../ui/shared/categorynames.cpp" line="22"/>
         <source>Education</source>
         <translation>Giáo dục</translation>
     </message>
     <message>
-        <location filename="../../ui/console/categorynames.cpp" line="23"/>
+        <location filename="../../ui/shared/categorynames.cpp" line="23"/>
         <source>Games</source>
         <translation>Trò chơi</translation>
     </message>
     <message>
-        <location filename="../../ui/console/categorynames.cpp" line="24"/>
+        <location filename="../../ui/shared/categorynames.cpp" line="24"/>
         <source>Graphics</source>
         <translation>Đồ họa</translation>
     </message>
     <message>
-        <location filename="../../ui/console/categorynames.cpp" line="25"/>
+        <location filename="../../ui/shared/categorynames.cpp" line="25"/>
         <source>Internet</source>
         <translation>Internet</translation>
     </message>
     <message>
-        <location filename="../../ui/console/categorynames.cpp" line="26"/>
+        <location filename="../../ui/shared/categorynames.cpp" line="26"/>
         <source>Office</source>
         <translation>Văn phòng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/categorynames.cpp" line="27"/>
+        <location filename="../../ui/shared/categorynames.cpp" line="27"/>
         <source>Science</source>
         <translation>Khoa học</translation>
     </message>
     <message>
-        <location filename="../../ui/console/categorynames.cpp" line="28"/>
+        <location filename="../../ui/shared/categorynames.cpp" line="28"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/console/categorynames.cpp" line="29"/>
+        <location filename="../../ui/shared/categorynames.cpp" line="29"/>
         <source>System</source>
         <translation>Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../ui/console/categorynames.cpp" line="30"/>
+        <location filename="../../ui/shared/categorynames.cpp" line="30"/>
         <source>Accessories</source>
         <translation>Tiện ích</translation>
     </message>
     <message>
-        <location filename="../../ui/console/categorynames.cpp" line="47"/>
+        <location filename="../../ui/shared/categorynames.cpp" line="47"/>
         <source>Other</source>
         <translation>Khác</translation>
     </message>
@@ -688,114 +878,114 @@
 <context>
     <name>sundial::ui::ChildWindow</name>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="27"/>
-        <location filename="../../ui/tray/childwindow.cpp" line="49"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="28"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="50"/>
         <source>Ask for more time</source>
         <translation>Xin thêm thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="32"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="33"/>
         <source>Sundial — your screen time</source>
         <translation>Sundial — thời gian dùng máy của em</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="54"/>
-        <location filename="../../ui/tray/childwindow.cpp" line="79"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="55"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="80"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="55"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="56"/>
         <source>Minutes to ask for</source>
         <translation>Số phút muốn xin</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="56"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="57"/>
         <source>Why? (optional)</source>
         <translation>Vì sao? (không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="58"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="59"/>
         <source>Reason for asking</source>
         <translation>Lý do xin thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="62"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="63"/>
         <source>How long:</source>
         <translation>Bao lâu:</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="63"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="64"/>
         <source>Why:</source>
         <translation>Vì sao:</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="72"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="73"/>
         <source>A parent is here</source>
-        <translation>Có bố mẹ ở đây</translation>
+        <translation>Khi có bố mẹ ở bên</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="80"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="81"/>
         <source>Minutes a parent gives</source>
         <translation>Số phút bố mẹ cho</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="81"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="82"/>
         <source>Give time with a parent&apos;s password</source>
-        <translation>Cho thêm giờ bằng mật khẩu của bố mẹ</translation>
+        <translation>Cho thêm thời gian (bố mẹ nhập mật khẩu)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="88"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="89"/>
         <source>What Sundial records</source>
-        <translation>Sundial ghi lại những gì</translation>
+        <translation>Những gì Sundial ghi lại</translation>
     </message>
     <message>
         <location filename="../../ui/tray/childwindow.cpp" line="95"/>
-        <source>Your parents can see these on this computer. Nothing leaves it.</source>
-        <translation>Bố mẹ em có thể xem những điều này trên máy tính này. Không có gì được gửi ra ngoài.</translation>
+        <source>Your parents can see this, and the reasons you write when you ask for more time. Sundial sends nothing over the internet, but your parents can save reports.</source>
+        <translation>Bố mẹ xem được những thông tin này và lý do em ghi khi xin thêm giờ. Sundial không gửi gì lên mạng, nhưng bố mẹ có thể lưu báo cáo.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="106"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="111"/>
         <source>Sundial does not limit this account.</source>
         <translation>Sundial không giới hạn tài khoản này.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="109"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="114"/>
         <source>Time is up for now</source>
-        <translation>Đã hết giờ</translation>
+        <translation>Tạm thời hết giờ rồi</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="111"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="116"/>
         <source>%1 left today</source>
         <translation>Hôm nay còn %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="113"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="118"/>
         <source>No limit today</source>
         <translation>Hôm nay không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="118"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="123"/>
         <source>Allowed until %1</source>
         <translation>Được dùng đến %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="123"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="130"/>
         <source>%1: %2 of %3 left</source>
         <translation>%1: còn %2 trong %3</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="134"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="141"/>
         <source>Asked. Waiting for a parent to answer…</source>
-        <translation>Đã xin. Đang chờ bố mẹ trả lời…</translation>
+        <translation>Đã gửi lời xin. Đang chờ bố mẹ trả lời…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="136"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="143"/>
         <source>Approved: %1 more today.</source>
-        <translation>Đã đồng ý: hôm nay thêm %1.</translation>
+        <translation>Bố mẹ đã đồng ý: hôm nay em được thêm %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="138"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="145"/>
         <source>A parent said no this time.</source>
         <translation>Lần này bố mẹ chưa đồng ý.</translation>
     </message>
@@ -803,64 +993,79 @@
 <context>
     <name>sundial::ui::ConsoleWindow</name>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="35"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="36"/>
         <source>Sundial — family screen time</source>
         <translation>Sundial — thời gian dùng máy của gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="42"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="43"/>
         <source>Family</source>
         <translation>Gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="42"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="43"/>
         <source>Activity</source>
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="42"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="43"/>
         <source>Rules</source>
         <translation>Quy tắc</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="42"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="43"/>
         <source>Requests</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="42"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="43"/>
         <source>Audit</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="42"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="43"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="56"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="57"/>
         <source>&amp;Family</source>
         <translation>&amp;Gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="57"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="58"/>
         <source>&amp;Set up…</source>
         <translation>&amp;Thiết lập…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="59"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="60"/>
         <source>&amp;Add a child…</source>
         <translation>Thêm &amp;con…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="76"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="79"/>
         <source>Unsaved rules</source>
         <translation>Quy tắc chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="77"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="80"/>
         <source>The rules have changes that are not saved. Save them now?</source>
         <translation>Quy tắc có thay đổi chưa được lưu. Lưu ngay bây giờ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/consolewindow.cpp" line="83"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/consolewindow.cpp" line="84"/>
+        <source>&amp;Don&apos;t save</source>
+        <translation>&amp;Không lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/consolewindow.cpp" line="85"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -1021,17 +1226,17 @@
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="67"/>
         <source>Weekly budget, hours</source>
-        <translation>Thời lượng mỗi tuần, số giờ</translation>
+        <translation>Hạn mức mỗi tuần, số giờ</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="68"/>
         <source>Weekly budget, minutes</source>
-        <translation>Thời lượng mỗi tuần, số phút</translation>
+        <translation>Hạn mức mỗi tuần, số phút</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="75"/>
         <source>Weekly budget:</source>
-        <translation>Thời lượng mỗi tuần:</translation>
+        <translation>Hạn mức mỗi tuần:</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="77"/>
@@ -1056,7 +1261,7 @@
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="84"/>
         <source>Idle after, seconds</source>
-        <translation>Coi là không hoạt động sau, số giây</translation>
+        <translation>Ngừng tính giờ khi không thao tác sau, số giây</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="85"/>
@@ -1066,7 +1271,7 @@
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="87"/>
         <source>Idle after:</source>
-        <translation>Coi là không hoạt động sau:</translation>
+        <translation>Ngừng tính giờ khi không thao tác sau:</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="89"/>
@@ -1130,28 +1335,28 @@
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="107"/>
-        <source>If the screen is not locked within this time, the session ends</source>
-        <translation>Nếu màn hình không khóa trong thời gian này, phiên sẽ kết thúc</translation>
+        <source>If the screen is not locked within this time, the child is logged out</source>
+        <translation>Nếu màn hình không khóa trong thời gian này, con sẽ bị đăng xuất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="110"/>
+        <source>Unlocks before the child is logged out</source>
+        <translation>Số lần mở khóa trước khi con bị đăng xuất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="111"/>
+        <source>How often the child may unlock while out of time before being logged out</source>
+        <translation>Số lần con được mở khóa khi đã hết giờ, trước khi bị đăng xuất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="112"/>
+        <source>Unlocks before the child is logged out:</source>
+        <translation>Số lần mở khóa trước khi con bị đăng xuất:</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="108"/>
         <source>Wait for the screen lock:</source>
         <translation>Chờ khóa màn hình:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/limitsform.cpp" line="110"/>
-        <source>Unlocks before the session ends</source>
-        <translation>Số lần mở khóa trước khi kết thúc phiên</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/limitsform.cpp" line="111"/>
-        <source>How often the child may unlock while out of time before the session is ended</source>
-        <translation>Số lần con được mở khóa khi đã hết giờ, trước khi phiên bị kết thúc</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/limitsform.cpp" line="112"/>
-        <source>Unlocks before the session ends:</source>
-        <translation>Số lần mở khóa trước khi kết thúc phiên:</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="115"/>
@@ -1161,7 +1366,7 @@
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="116"/>
         <source>Daily budgets start again at this time</source>
-        <translation>Thời lượng mỗi ngày được tính lại từ giờ này</translation>
+        <translation>Hạn mức mỗi ngày được tính lại từ giờ này</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="117"/>
@@ -1176,7 +1381,7 @@
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="123"/>
         <source>The weekly budget starts again on this day</source>
-        <translation>Thời lượng mỗi tuần được tính lại từ ngày này</translation>
+        <translation>Hạn mức mỗi tuần được tính lại từ ngày này</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="124"/>
@@ -1187,57 +1392,57 @@
 <context>
     <name>sundial::ui::RequestsPage</name>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="23"/>
+        <location filename="../../ui/console/requestspage.cpp" line="24"/>
         <source>Requests for more time</source>
         <translation>Các yêu cầu thêm thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="26"/>
+        <location filename="../../ui/console/requestspage.cpp" line="27"/>
         <source>Asked</source>
         <translation>Lúc xin</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="26"/>
-        <source>Child (uid)</source>
-        <translation>Con (uid)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/requestspage.cpp" line="26"/>
+        <location filename="../../ui/console/requestspage.cpp" line="27"/>
         <source>Minutes</source>
         <translation>Số phút</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="26"/>
+        <location filename="../../ui/console/requestspage.cpp" line="27"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="26"/>
+        <location filename="../../ui/console/requestspage.cpp" line="27"/>
         <source>Answer</source>
         <translation>Trả lời</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="26"/>
-        <source>Answered by (uid)</source>
-        <translation>Người trả lời (uid)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/requestspage.cpp" line="20"/>
+        <location filename="../../ui/console/requestspage.cpp" line="21"/>
         <source>Older requests</source>
         <translation>Yêu cầu cũ hơn</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="65"/>
+        <location filename="../../ui/console/requestspage.cpp" line="27"/>
+        <source>Child</source>
+        <translation>Con</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/requestspage.cpp" line="27"/>
+        <source>Answered by</source>
+        <translation>Người trả lời</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/requestspage.cpp" line="66"/>
         <source>approved, %1 min</source>
         <translation>đồng ý, %1 phút</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="66"/>
+        <location filename="../../ui/console/requestspage.cpp" line="67"/>
         <source>denied</source>
         <translation>từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/console/requestspage.cpp" line="67"/>
+        <location filename="../../ui/console/requestspage.cpp" line="68"/>
         <source>waiting</source>
         <translation>đang chờ</translation>
     </message>
@@ -1257,7 +1462,7 @@
     <message>
         <location filename="../../ui/console/ruletable.cpp" line="170"/>
         <source>Own daily budget</source>
-        <translation>Thời lượng riêng mỗi ngày</translation>
+        <translation>Hạn mức riêng mỗi ngày</translation>
     </message>
     <message>
         <location filename="../../ui/console/ruletable.cpp" line="171"/>
@@ -1310,7 +1515,7 @@
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="76"/>
         <source>Revert</source>
-        <translation>Hoàn tác</translation>
+        <translation>Bỏ thay đổi</translation>
     </message>
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="68"/>
@@ -1345,7 +1550,7 @@
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="101"/>
         <source>Budget for %1</source>
-        <translation>Thời lượng cho %1</translation>
+        <translation>Hạn mức cho %1</translation>
     </message>
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="112"/>
@@ -1355,65 +1560,65 @@
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="119"/>
         <source>Apps (a rule for an app beats its category&apos;s; blocked beats always allowed beats a budget):</source>
-        <translation>Ứng dụng (quy tắc cho một ứng dụng được ưu tiên hơn quy tắc cho danh mục của nó; chặn được ưu tiên hơn luôn cho phép, luôn cho phép được ưu tiên hơn thời lượng):</translation>
+        <translation>Ứng dụng (quy tắc cho một ứng dụng được ưu tiên hơn quy tắc cho danh mục của nó; chặn được ưu tiên hơn luôn cho phép, luôn cho phép được ưu tiên hơn hạn mức):</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="123"/>
+        <location filename="../../ui/console/rulespage.cpp" line="124"/>
         <source>Sites (a domain covers its subdomains; the longest match applies):</source>
         <translation>Trang web (một tên miền bao gồm cả các tên miền con; tên miền khớp dài nhất được áp dụng):</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="141"/>
+        <location filename="../../ui/console/rulespage.cpp" line="143"/>
         <source>&amp;Schedule</source>
         <translation>&amp;Lịch</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="142"/>
+        <location filename="../../ui/console/rulespage.cpp" line="144"/>
         <source>&amp;Apps and sites</source>
         <translation>Ứng &amp;dụng và trang web</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="143"/>
+        <location filename="../../ui/console/rulespage.cpp" line="145"/>
         <source>&amp;Limits</source>
-        <translation>&amp;Giới hạn</translation>
+        <translation>Giới &amp;hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="144"/>
+        <location filename="../../ui/console/rulespage.cpp" line="146"/>
         <source>All rules (&amp;JSON)</source>
         <translation>Tất cả quy tắc (&amp;JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="182"/>
+        <location filename="../../ui/console/rulespage.cpp" line="184"/>
         <source>Add from what %1 used…</source>
         <translation>Thêm từ những gì %1 đã dùng…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="309"/>
+        <location filename="../../ui/console/rulespage.cpp" line="190"/>
+        <source>The same rules as on the other tabs, as text. A mistake is refused with the field it is in and what to write instead.</source>
+        <translation>Cũng là các quy tắc ở những thẻ khác, dưới dạng văn bản. Nếu viết sai, Sundial sẽ không lưu và chỉ ra ô bị sai cùng cách viết đúng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="312"/>
         <source>The JSON text cannot be read, so the forms still show the rules before the last edit there. Correct it on the JSON tab.</source>
         <translation>Không đọc được văn bản JSON, nên các biểu mẫu vẫn hiển thị quy tắc trước lần sửa gần nhất ở đó. Hãy sửa lỗi trong thẻ JSON.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="188"/>
-        <source>The rules&apos; format is described in docs/RULES-JSON.md.</source>
-        <translation>Định dạng quy tắc được mô tả trong docs/RULES-JSON.md.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/rulespage.cpp" line="212"/>
+        <location filename="../../ui/console/rulespage.cpp" line="215"/>
         <source>Saved. The new rules apply now.</source>
         <translation>Đã lưu. Quy tắc mới có hiệu lực ngay.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="233"/>
+        <location filename="../../ui/console/rulespage.cpp" line="236"/>
         <source>Not saved: correct the marked field.</source>
         <translation>Chưa lưu: hãy sửa ô được đánh dấu.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="239"/>
+        <location filename="../../ui/console/rulespage.cpp" line="242"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="264"/>
+        <location filename="../../ui/console/rulespage.cpp" line="267"/>
         <source>Not saved: %1</source>
         <translation>Chưa lưu: %1</translation>
     </message>
@@ -1459,7 +1664,7 @@
     <message>
         <location filename="../../ui/console/settingspage.cpp" line="26"/>
         <source>Record full web addresses (otherwise only the site&apos;s name)</source>
-        <translation>Ghi lại địa chỉ web đầy đủ (nếu không, chỉ tên trang)</translation>
+        <translation>Ghi lại địa chỉ web đầy đủ (nếu bỏ chọn, chỉ ghi tên miền)</translation>
     </message>
     <message>
         <location filename="../../ui/console/settingspage.cpp" line="41"/>
@@ -1489,7 +1694,7 @@
     <message>
         <location filename="../../ui/console/settingspage.cpp" line="54"/>
         <source>Help line the child always sees</source>
-        <translation>Đường dây trợ giúp con luôn thấy</translation>
+        <translation>Đường dây trợ giúp luôn hiện cho con</translation>
     </message>
     <message>
         <location filename="../../ui/console/settingspage.cpp" line="56"/>
@@ -1582,7 +1787,7 @@
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="125"/>
         <source>A start you can change at any time on the Rules page, for each child.</source>
-        <translation>Điểm khởi đầu mà bạn có thể thay đổi bất cứ lúc nào trên trang Quy tắc, cho từng con.</translation>
+        <translation>Bạn có thể đổi cho từng con bất cứ lúc nào ở trang Quy tắc.</translation>
     </message>
     <message>
         <location filename="../../ui/console/setupwizard.cpp" line="128"/>
@@ -1650,42 +1855,57 @@
         <translation>Bắt đầu giới hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="220"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="180"/>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Tiếp &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="181"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Quay lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="182"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/setupwizard.cpp" line="224"/>
         <source>Source: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
         <translation>Nguồn: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="250"/>
-        <source>The service sent rules that are not a JSON object.</source>
-        <translation>Dịch vụ đã gửi quy tắc không phải là một đối tượng JSON.</translation>
+        <location filename="../../ui/console/setupwizard.cpp" line="255"/>
+        <source>Sundial&apos;s service sent rules it cannot read. Restart it (sudo systemctl restart sundiald) and try again.</source>
+        <translation>Dịch vụ Sundial gửi quy tắc không đọc được. Hãy khởi động lại dịch vụ (sudo systemctl restart sundiald) rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="297"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="303"/>
         <source>Give the help line a phone number or a web address: the child sees it everywhere, even when their time is up.</source>
         <translation>Hãy nhập số điện thoại hoặc địa chỉ web của đường dây trợ giúp: con luôn thấy đường dây này, kể cả khi đã hết giờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="312"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="318"/>
         <source>Setting up…</source>
         <translation>Đang thiết lập…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="344"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="350"/>
         <source>%1 could not be limited: %2</source>
         <translation>Không giới hạn được %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="352"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="358"/>
         <source>The rules of %1 could not be set: %2</source>
         <translation>Không đặt được quy tắc của %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="378"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="383"/>
         <source>Done: Sundial limits the chosen accounts from now on.</source>
         <translation>Xong: từ giờ Sundial sẽ giới hạn các tài khoản đã chọn.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/setupwizard.cpp" line="384"/>
+        <location filename="../../ui/console/setupwizard.cpp" line="389"/>
         <source>Not everything could be set up:</source>
         <translation>Một số mục không thiết lập được:</translation>
     </message>
@@ -1805,7 +2025,7 @@
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="43"/>
         <source>(none)</source>
-        <translation>(không)</translation>
+        <translation>(không chọn)</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="47"/>
@@ -1815,7 +2035,7 @@
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="48"/>
         <source>Own daily budget</source>
-        <translation>Thời lượng riêng mỗi ngày</translation>
+        <translation>Hạn mức riêng mỗi ngày</translation>
     </message>
     <message>
         <location filename="../../ui/console/usedapppicker.cpp" line="49"/>

@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 for ts in resources/translations/sundial_*.ts; do
-    /usr/lib/qt6/bin/lupdate -I "$PWD" ui/tray ui/console -ts "$ts" -no-obsolete
+    /usr/lib/qt6/bin/lupdate -I "$PWD" ui/shared ui/tray ui/console -ts "$ts" -no-obsolete
 done

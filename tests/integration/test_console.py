@@ -118,7 +118,7 @@ class ConsoleTest(ServiceTestCase):
 
         # A day: its own report and its timeline, and the way back.
         day = texts["steps"][0]
-        self.assertEqual(day["activityBack"], "Back to this week")
+        self.assertEqual(day["activityBack"], "Back to the last 7 days")
         self.assertRegex(day["activityTotal"], r"^1 h of screen time on ")
         self.assertEqual(list(day["dayChart"]["sets"].values()), [[60]])
         self.assertRegex(day["timelineTitle"], r": 2 intervals$")
@@ -132,7 +132,7 @@ class ConsoleTest(ServiceTestCase):
         self.assertRegex(app["timelineTitle"], r"^firefox on .*: 1 intervals$")
         self.assertEqual(app["timeline"], ["10:40:00–11:00:00  firefox  www.wikipedia.org"])
         self.assertIn("20 min in firefox", app["activityTotal"])
-        self.assertEqual(app["activityBack"], "Back to this week")
+        self.assertEqual(app["activityBack"], "Back to the last 7 days")
 
         # Today, from its stacked bar: the app without a category is "Other".
         stack = texts["steps"][4]
@@ -271,7 +271,8 @@ class ConsoleTest(ServiceTestCase):
                             for key, value in texts["family"].items()))
         self.assertTrue(any(key.startswith("answer-") and value == "+15 min" for key, value in texts["family"].items()))
         self.assertIn("1 h of screen time", texts["activity"]["activityTotal"])
-        self.assertIn("docs/RULES-JSON.md", texts["rules"]["rulesMessage"])
+        self.assertIn("A mistake is refused", texts["rules"]["rulesMessage"])
+        self.assertNotIn("docs/", texts["rules"]["rulesMessage"])  # no developer paths for a parent
         self.assertIn("intact", texts["audit"]["chainState"])
         self.assertIn("can see these settings", texts["settings"]["settingsMessage"])
         self.assertNotIn("banner", texts["window"])
@@ -291,7 +292,8 @@ class ConsoleTest(ServiceTestCase):
 
         vietnamese = shoot(self.env, os.path.join(ARTIFACTS, "console-vi"), "--language", "vi")
         self.assertRegex(vietnamese["family"]["summary-%d" % CHILD_UID], r"^Đã dùng 1 giờ, hôm nay còn (1 giờ|59 phút)$")
-        self.assertIn("thời gian dùng máy", vietnamese["activity"]["activityTotal"])
+        self.assertTrue(vietnamese["activity"]["activityTotal"].startswith("Đã dùng máy 1 giờ từ "),
+                        vietnamese["activity"]["activityTotal"])
         self.assertIn("Nhật ký còn nguyên vẹn", vietnamese["audit"]["chainState"])
 
     def test_without_the_service_the_console_says_so(self):

@@ -7,6 +7,7 @@ notification daemon (python3-dbusmock's notification_daemon template)."""
 
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -61,7 +62,9 @@ class ScreenshotTest(unittest.TestCase):
         self.assertEqual(window["headline"], "45 min left today")
         self.assertEqual(window["askButton"], "Ask for more time")
         self.assertEqual(window["approveButton"], "Give time with a parent's password")
-        self.assertIn("Never keystrokes", window["recorded"])
+        self.assertIn("never records what you type", window["recorded"])
+        self.assertIn("(only the site's name)", window["recorded"])
+        self.assertIn("the reasons you write", window["recordedWhoSees"])
         self.assertEqual(window["reason"], "45 min of Saturday's 2 h left")
         # Only the number: whether a line is free or open at night depends on the line.
         self.assertEqual(window["helpLinePhone"], "Call 111")
@@ -83,13 +86,16 @@ class ScreenshotTest(unittest.TestCase):
         window, screen = texts["childWindow"], texts["timeUpScreen"]
         self.assertEqual(window["headline"], "Hôm nay còn 45 phút")
         self.assertEqual(window["askButton"], "Xin thêm thời gian")
-        self.assertEqual(window["approveButton"], "Cho thêm giờ bằng mật khẩu của bố mẹ")
+        self.assertEqual(window["approveButton"], "Cho thêm thời gian (bố mẹ nhập mật khẩu)")
         self.assertEqual(screen["timeUpTitle"], "Hết giờ rồi")
         self.assertEqual(screen["countdown"], "Hãy lưu bài: màn hình sẽ khóa sau 60 giây.")
         # The service's reason, said in Vietnamese from its parts.
-        self.assertEqual(window["reason"], "Còn 45 phút trong 2 giờ của Thứ Bảy")
-        self.assertEqual(screen["timeUpReason"], "Đã dùng hết 2 giờ của Thứ Bảy")
-        self.assertIn("Không bao giờ ghi phím gõ", window["recorded"])
+        self.assertEqual(window["reason"], "Thứ Bảy được 2 giờ, còn 45 phút")
+        self.assertEqual(screen["timeUpReason"], "Em đã dùng hết 2 giờ của Thứ Bảy")
+        # A category's budget by the category's name in Vietnamese, not its key ("Game").
+        self.assertTrue(window["budgets"].startswith("Trò chơi: "), window["budgets"])
+        self.assertIn("Sundial không ghi lại phím em gõ và không chụp màn hình.", window["recorded"])
+        self.assertIn("lý do em ghi khi xin thêm giờ", window["recordedWhoSees"])
         self.assertEqual(window["helpLineName"], "Tổng đài điện thoại quốc gia bảo vệ trẻ em")
         self.assertEqual(window["helpLineNote"], "Miễn phí, cả ngày lẫn đêm")  # the line's own words
         self.assertEqual(window["helpLinePhone"], "Gọi 111")
@@ -99,6 +105,48 @@ class ScreenshotTest(unittest.TestCase):
         self.assertEqual(downtime["countdown"], "Các ứng dụng khác sẽ đóng cho đến khi em có thời gian trở lại.")
         self.assertEqual(downtime["timeUpTitle"], "Hết giờ rồi")
         self.assertEqual(downtime["helpLinePhone"], "Gọi 111")
+
+
+# The contexts of what the child sees (the tray's classes and the texts they share).
+CHILD_CONTEXTS = {"Duration", "Notifications", "Reason", "TimeUpAction", "Tray", "sundial::ui::ChildWindow",
+                  "sundial::ui::HelpLineBox", "sundial::ui::TimeUpScreen", "sundial::ui::ServiceConnection",
+                  "sundial::ui::CategoryNames", "sundial::ui::StaySafeBox"}
+# Names, not words: the product, a key, and the sample's apps and help line.
+NOT_WORDS = {"sundial", "ctrl", "kalzium", "dictionary", "https", "tongdai111"}
+
+
+def english_words_of_child_texts():
+    """Every English word (4 letters or more) of the child's source texts, from the .ts file."""
+    import xml.etree.ElementTree as ElementTree
+    ts = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "resources", "translations",
+                      "sundial_vi.ts")
+    words = set()
+    for context in ElementTree.parse(ts).getroot().iter("context"):
+        if context.findtext("name") not in CHILD_CONTEXTS:
+            continue
+        for message in context.iter("message"):
+            words.update(word.lower() for word in re.findall(r"[A-Za-z]{4,}", message.findtext("source") or ""))
+    return words - NOT_WORDS
+
+
+class VietnameseWordsTest(unittest.TestCase):
+    def test_no_english_word_on_a_vietnamese_screen_of_the_child(self):
+        english = english_words_of_child_texts()
+        self.assertIn("minutes", english)  # the list is the real one
+        directory = os.path.join(ARTIFACTS, "tray-vi-words")
+        shutil.rmtree(directory, ignore_errors=True)
+        result = subprocess.run([TRAY, "--screenshot", directory, "--sample", "--language", "vi"],
+                                env=offscreen_env(os.environ), capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        texts = json.loads(result.stdout.strip().splitlines()[-1])
+        found = []
+        for view, labels in texts.items():
+            for name, text in labels.items():
+                shown = re.sub(r"<[^>]+>|https?://\S+", " ", text)  # markup and addresses are not words
+                for word in re.findall(r"[A-Za-z]{4,}", shown):
+                    if word.lower() in english:
+                        found.append("%s.%s: %r in %r" % (view, name, word, text))
+        self.assertEqual(found, [], "English on a Vietnamese screen of the child")
 
 
 class LiveViewTest(ServiceTestCase):

@@ -35,8 +35,8 @@
 #include <QValueAxis>
 
 #include "ui/console/adminclient.h"
-#include "ui/console/categorynames.h"
 #include "ui/console/hourheatmap.h"
+#include "ui/shared/categorynames.h"
 #include "ui/tray/childstatus.h"
 
 namespace sundial::ui
@@ -87,9 +87,10 @@ ActivityPage::ActivityPage(AdminClient &client, QWidget *parent)
     m_child->setAccessibleName(tr("Child"));
     m_period->setAccessibleName(tr("Period"));
     m_period->addItem(tr("Today"), 1);
-    m_period->addItem(tr("This week"), 7);
-    m_period->addItem(tr("This month"), 30);
-    m_period->addItem(tr("This year"), 365);
+    // Rolling periods, named for what they show.
+    m_period->addItem(tr("Last 7 days"), 7);
+    m_period->addItem(tr("Last 30 days"), 30);
+    m_period->addItem(tr("Last 12 months"), 365);
     m_period->setCurrentIndex(1);
     m_total->setObjectName(QStringLiteral("activityTotal"));
     m_total->setWordWrap(true);
@@ -180,7 +181,7 @@ ActivityPage::ActivityPage(AdminClient &client, QWidget *parent)
     m_details = new QTabWidget(this);
     m_details->addTab(listsPage, tr("Top apps and sites"));
     m_details->addTab(m_heatmap, tr("Hour of day"));
-    m_details->addTab(timelinePage, tr("Timeline of the last day"));
+    m_details->addTab(timelinePage, tr("Timeline of the latest day"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_total);
@@ -247,17 +248,17 @@ void ActivityPage::updateBackButton()
         m_back->setText(tr("Back to today"));
         break;
     case 7:
-        m_back->setText(tr("Back to this week"));
+        m_back->setText(tr("Back to the last 7 days"));
         break;
     case 30:
-        m_back->setText(tr("Back to this month"));
+        m_back->setText(tr("Back to the last 30 days"));
         break;
     default:
-        m_back->setText(tr("Back to this year"));
+        m_back->setText(tr("Back to the last 12 months"));
         break;
     }
     m_back->setVisible(drilled);
-    m_details->setTabText(2, drilled ? tr("Timeline") : tr("Timeline of the last day"));
+    m_details->setTabText(2, drilled ? tr("Timeline") : tr("Timeline of the latest day"));
 }
 
 void ActivityPage::partDone(int generation)
@@ -724,8 +725,8 @@ void ActivityPage::show(const QJsonDocument &usage, QDate from, QDate to)
                     : tr("%1 of screen time on %2").arg(formatDuration(std::chrono::seconds {total}), day));
         } else {
             m_total->setText(total == 0
-                    ? tr("No screen time recorded in this period yet: is the child's session helper "
-                         "running, and has the child used the computer?")
+                    ? tr("No screen time recorded in this period yet. If the child has used the computer, have "
+                         "them log out and in again.")
                     : tr("%1 of screen time from %2 to %3")
                           .arg(formatDuration(std::chrono::seconds {total}),
                               QLocale().toString(from, QLocale::ShortFormat),
@@ -786,7 +787,7 @@ bool ActivityPage::exportPdf(const QString &path, QString &error)
     writer.setResolution(150);
     QPainter painter;
     if (!painter.begin(&writer)) {
-        error = tr("cannot write %1").arg(path);
+        error = tr("the folder may not exist, or is not writable");
         return false;
     }
     const QRect page = painter.viewport();

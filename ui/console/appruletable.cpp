@@ -6,7 +6,7 @@
 #include <QLineEdit>
 #include <QSpinBox>
 
-#include "ui/console/categorynames.h"
+#include "ui/shared/categorynames.h"
 
 namespace sundial::ui
 {

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -73,9 +74,16 @@ void ConsoleWindow::closeEvent(QCloseEvent *event)
         if (!rules || !rules->hasUnsavedChanges()) {
             continue;
         }
-        const auto answer = QMessageBox::question(this, tr("Unsaved rules"),
+        // Qt's own button texts come from qtbase's translations, which Debian 12 has no Vietnamese
+        // for: the buttons are named here, in the console's language.
+        QMessageBox ask(QMessageBox::Question, tr("Unsaved rules"),
             tr("The rules have changes that are not saved. Save them now?"),
-            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+        ask.setDefaultButton(QMessageBox::Save);
+        ask.button(QMessageBox::Save)->setText(tr("&Save"));
+        ask.button(QMessageBox::Discard)->setText(tr("&Don't save"));
+        ask.button(QMessageBox::Cancel)->setText(tr("Cancel"));
+        const auto answer = QMessageBox::StandardButton(ask.exec());
         if (answer == QMessageBox::Cancel) {
             event->ignore();
             return;

@@ -104,12 +104,13 @@ LimitsForm::LimitsForm(QWidget *parent)
     addField(QStringLiteral("lockout.graceSeconds"), tr("Time to save work:"), {m_grace});
 
     m_lockConfirm->setAccessibleName(tr("Wait for the screen lock, seconds"));
-    m_lockConfirm->setToolTip(tr("If the screen is not locked within this time, the session ends"));
+    m_lockConfirm->setToolTip(tr("If the screen is not locked within this time, the child is logged out"));
     addField(QStringLiteral("lockout.lockConfirmSeconds"), tr("Wait for the screen lock:"), {m_lockConfirm});
 
-    m_unlocks->setAccessibleName(tr("Unlocks before the session ends"));
-    m_unlocks->setToolTip(tr("How often the child may unlock while out of time before the session is ended"));
-    addField(QStringLiteral("lockout.unlocksBeforeTerminate"), tr("Unlocks before the session ends:"), {m_unlocks});
+    m_unlocks->setAccessibleName(tr("Unlocks before the child is logged out"));
+    m_unlocks->setToolTip(tr("How often the child may unlock while out of time before being logged out"));
+    addField(
+        QStringLiteral("lockout.unlocksBeforeTerminate"), tr("Unlocks before the child is logged out:"), {m_unlocks});
 
     m_dayStart->setDisplayFormat(QStringLiteral("HH:mm"));
     m_dayStart->setAccessibleName(tr("The day starts at"));

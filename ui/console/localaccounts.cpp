@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/console/localaccounts.h"
 
+#include <array>
+#include <pwd.h>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -8,6 +11,25 @@
 
 namespace sundial::ui
 {
+
+QString LocalAccounts::displayName(qint64 uid)
+{
+    if (uid < 0) {
+        return {};
+    }
+    // getpwuid_r: the console's threads may look up accounts too.
+    struct passwd entry {
+    };
+    struct passwd *found = nullptr;
+    std::array<char, 4096> buffer {};
+    if (::getpwuid_r(uid_t(uid), &entry, buffer.data(), buffer.size(), &found) != 0 || !found) {
+        return QStringLiteral("#%1").arg(uid);
+    }
+    LocalAccount account;
+    account.name = QString::fromLocal8Bit(found->pw_name);
+    account.fullName = QString::fromLocal8Bit(found->pw_gecos ? found->pw_gecos : "").section(QLatin1Char(','), 0, 0);
+    return account.label();
+}
 
 QString LocalAccount::label() const
 {

@@ -39,6 +39,10 @@ public:
     // UID_MIN and UID_MAX from a login.defs file; the defaults for whatever it does not say.
     static std::pair<uint, uint> uidRange(const QString &loginDefsPath);
 
+    // How a parent knows account `uid`: "Full Name (name)", the name, or "root" (uid 0); from the
+    // system's user database (NSS), or "#uid" when it has no such account. Empty for uid < 0.
+    static QString displayName(qint64 uid);
+
     // The accounts whose uid is not in `limited`, in order.
     static QList<LocalAccount> without(const QList<LocalAccount> &accounts, const QSet<uint> &limited);
 

@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "ui/console/adminclient.h"
+#include "ui/console/localaccounts.h"
 
 namespace sundial::ui
 {
@@ -23,7 +24,7 @@ RequestsPage::RequestsPage(AdminClient &client, QWidget *parent)
     m_table->setAccessibleName(tr("Requests for more time"));
     m_table->setColumnCount(6);
     m_table->setHorizontalHeaderLabels(
-        {tr("Asked"), tr("Child (uid)"), tr("Minutes"), tr("Reason"), tr("Answer"), tr("Answered by (uid)")});
+        {tr("Asked"), tr("Child"), tr("Minutes"), tr("Reason"), tr("Answer"), tr("Answered by")});
     m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_older->setObjectName(QStringLiteral("requestsOlder"));
@@ -67,11 +68,11 @@ void RequestsPage::append(const QJsonArray &page)
                                                : tr("waiting");
         const QStringList cells {QDateTime::fromSecsSinceEpoch(request.value(QStringLiteral("askedAt")).toInteger())
                                      .toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-            QString::number(request.value(QStringLiteral("uid")).toInteger()),
+            LocalAccounts::displayName(request.value(QStringLiteral("uid")).toInteger()),
             QString::number(request.value(QStringLiteral("minutes")).toInteger()),
             request.value(QStringLiteral("reason")).toString(), answer,
             request.contains(QStringLiteral("answeredBy"))
-                ? QString::number(request.value(QStringLiteral("answeredBy")).toInteger())
+                ? LocalAccounts::displayName(request.value(QStringLiteral("answeredBy")).toInteger())
                 : QString {}};
         for (int column = 0; column < cells.size(); ++column) {
             m_table->setItem(row, column, new QTableWidgetItem(cells[column]));

@@ -117,10 +117,12 @@ RulesPage::RulesPage(AdminClient &client, QWidget *parent)
     appsLayout->addLayout(pickRow);
     auto *appsTitle = new QLabel(
         tr("Apps (a rule for an app beats its category's; blocked beats always allowed beats a budget):"), this);
+    appsTitle->setWordWrap(true); // long in some languages: it wraps rather than widening the window
     appsTitle->setBuddy(m_apps);
     appsLayout->addWidget(appsTitle);
     appsLayout->addWidget(m_apps, 1);
     auto *sitesTitle = new QLabel(tr("Sites (a domain covers its subdomains; the longest match applies):"), this);
+    sitesTitle->setWordWrap(true);
     sitesTitle->setBuddy(m_sites);
     appsLayout->addWidget(sitesTitle);
     appsLayout->addWidget(m_sites, 1);
@@ -185,7 +187,8 @@ void RulesPage::refresh()
             showForms(rules);
             m_dirty = false;
             clearRefusals();
-            m_message->setText(tr("The rules' format is described in docs/RULES-JSON.md."));
+            m_message->setText(tr("The same rules as on the other tabs, as text. A mistake is refused with the field "
+                                  "it is in and what to write instead."));
             emit loaded();
         });
     });

@@ -176,6 +176,10 @@ SetupWizard::SetupWizard(AdminClient &client, const QList<LocalAccount> &account
         selectHelpLine(defaultHelpLine);
     }
     setButtonText(QWizard::FinishButton, tr("Start limiting"));
+    // Qt's own texts are English without qtbase's translations (Debian 12 has no Vietnamese).
+    setButtonText(QWizard::NextButton, tr("&Next >"));
+    setButtonText(QWizard::BackButton, tr("< &Back"));
+    setButtonText(QWizard::CancelButton, tr("Cancel"));
 }
 
 QSet<uint> SetupWizard::chosenChildren() const
@@ -248,7 +252,8 @@ QString SetupWizard::withStarter(
     const QJsonDocument document = QJsonDocument::fromJson(rulesJson.toUtf8());
     if (!document.isObject()) {
         if (error) {
-            *error = tr("The service sent rules that are not a JSON object.");
+            *error = tr("Sundial's service sent rules it cannot read. Restart it (sudo systemctl restart "
+                        "sundiald) and try again.");
         }
         return {};
     }

@@ -13,7 +13,7 @@
 #include <QVBoxLayout>
 
 #include "ui/console/appruletable.h"
-#include "ui/console/categorynames.h"
+#include "ui/shared/categorynames.h"
 
 namespace sundial::ui
 {

@@ -27,9 +27,10 @@ ChildStatus ChildStatus::fromMap(const QVariantMap &map)
         = QJsonDocument::fromJson(map.value(QStringLiteral("budgets")).toString().toUtf8()).array();
     for (const QJsonValue &value : budgets) {
         const QJsonObject budget = value.toObject();
-        status.budgets.append({budget.value(QStringLiteral("name")).toString(),
-            std::chrono::seconds {budget.value(QStringLiteral("limitSeconds")).toInteger()},
-            std::chrono::seconds {budget.value(QStringLiteral("remainingSeconds")).toInteger()}});
+        status.budgets.append(
+            {budget.value(QStringLiteral("name")).toString(), budget.value(QStringLiteral("scope")).toString(),
+                std::chrono::seconds {budget.value(QStringLiteral("limitSeconds")).toInteger()},
+                std::chrono::seconds {budget.value(QStringLiteral("remainingSeconds")).toInteger()}});
     }
     status.recorded = map.value(QStringLiteral("recorded")).toString();
     status.reasonKind = map.value(QStringLiteral("reasonKind")).toString();
@@ -142,17 +143,30 @@ QString ChildStatus::localizedReason() const
 
 QString ChildStatus::localizedRecorded() const
 {
-    QString what = reasonText(QT_TRANSLATE_NOOP("Reason", "Which apps you use and when"));
-    what += recordFullUrls ? reasonText(QT_TRANSLATE_NOOP("Reason", ", full web addresses"))
-                           : reasonText(QT_TRANSLATE_NOOP("Reason", ", which web sites (domain only)"));
-    if (recordTitles) {
-        what += reasonText(QT_TRANSLATE_NOOP("Reason", ", window titles"));
+    // Whole sentences, one per choice the parent can make, so each language can say it its own way.
+    QString what;
+    if (recordFullUrls && recordTitles) {
+        what = reasonText(QT_TRANSLATE_NOOP("Reason",
+            "Sundial records which apps you use and when, the full address of the pages you visit (including what "
+            "you search for), and the titles of your windows (such as the name of a page or a file)."));
+    } else if (recordFullUrls) {
+        what = reasonText(QT_TRANSLATE_NOOP("Reason",
+            "Sundial records which apps you use and when, and the full address of the pages you visit (including "
+            "what you search for)."));
+    } else if (recordTitles) {
+        what = reasonText(QT_TRANSLATE_NOOP("Reason",
+            "Sundial records which apps you use and when, which web sites you visit (only the site's name), and the "
+            "titles of your windows (such as the name of a page or a file)."));
+    } else {
+        what = reasonText(QT_TRANSLATE_NOOP("Reason",
+            "Sundial records which apps you use and when, and which web sites you visit (only the site's name)."));
     }
-    return what + QStringLiteral(". ")
+    return what + QLatin1Char(' ')
         + reasonText(QT_TRANSLATE_NOOP("Reason", "Details are kept %1 days, daily totals %2 days."))
               .arg(activityRetentionDays)
               .arg(dailyRetentionDays)
-        + QLatin1Char(' ') + reasonText(QT_TRANSLATE_NOOP("Reason", "Never keystrokes, never screenshots."));
+        + QLatin1Char(' ')
+        + reasonText(QT_TRANSLATE_NOOP("Reason", "Sundial never records what you type and never takes screenshots."));
 }
 
 QString ChildStatus::localizedTimeUpAction() const

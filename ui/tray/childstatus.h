@@ -14,7 +14,8 @@ namespace sundial::ui
 {
 
 struct BudgetLine {
-    QString name;
+    QString name; // a rule's label, a program, a domain, or a category's key ("Game")
+    QString scope; // app, category or site
     std::chrono::seconds limit {0};
     std::chrono::seconds remaining {0};
 };

@@ -11,6 +11,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "ui/shared/categorynames.h"
 #include "ui/tray/helplinebox.h"
 
 namespace sundial::ui
@@ -91,8 +92,12 @@ ChildWindow::ChildWindow(QWidget *parent)
     m_recorded->setWordWrap(true);
     m_recorded->setObjectName(QStringLiteral("recorded"));
     recordedLayout->addWidget(m_recorded);
-    recordedLayout->addWidget(
-        new QLabel(tr("Your parents can see these on this computer. Nothing leaves it."), recorded));
+    auto *whoSees = new QLabel(tr("Your parents can see this, and the reasons you write when you ask for more time. "
+                                  "Sundial sends nothing over the internet, but your parents can save reports."),
+        recorded);
+    whoSees->setObjectName(QStringLiteral("recordedWhoSees"));
+    whoSees->setWordWrap(true);
+    recordedLayout->addWidget(whoSees);
     layout->addWidget(recorded);
     layout->addWidget(m_helpLine);
     connect(m_helpLine, &HelpLineBox::pageRequested, this, &ChildWindow::helpLinePageRequested);
@@ -119,8 +124,10 @@ void ChildWindow::setStatus(const ChildStatus &status)
             .arg(QDateTime::fromSecsSinceEpoch(status.allowedUntil).time().toString(QStringLiteral("HH:mm"))));
     QStringList budgets;
     for (const BudgetLine &budget : status.budgets) {
-        budgets
-            << tr("%1: %2 of %3 left").arg(budget.name, formatDuration(budget.remaining), formatDuration(budget.limit));
+        // A category's key ("Game") in the child's language ("Trò chơi"); a label as the parent wrote it.
+        const QString name
+            = budget.scope == QLatin1String("category") ? CategoryNames::displayName(budget.name) : budget.name;
+        budgets << tr("%1: %2 of %3 left").arg(name, formatDuration(budget.remaining), formatDuration(budget.limit));
     }
     m_budgets->setVisible(!budgets.isEmpty());
     m_budgets->setText(budgets.join(QLatin1Char('\n')));

@@ -38,9 +38,10 @@ ChildStatus sampleStatus(minutes left)
     status.reasonWeekday = 6; // Saturday
     status.remaining = std::max(left, minutes {0});
     status.allowedUntil = QDateTime::currentSecsSinceEpoch() + left.count() * 60;
-    status.budgets = {{QStringLiteral("Games"), hours {1}, minutes {20}}};
-    status.recorded = QStringLiteral("Which apps you use and when, which web sites (domain only). Details are kept "
-                                     "30 days, daily totals 365 days. Never keystrokes, never screenshots.");
+    status.budgets = {{QStringLiteral("Game"), QStringLiteral("category"), hours {1}, minutes {20}}};
+    status.recorded = QStringLiteral("Sundial records which apps you use and when, which web sites you visit (only "
+                                     "the site's name). Details are kept 30 days, daily totals 365 days. Sundial "
+                                     "never records what you type and never takes screenshots.");
     status.helpLineName = QStringLiteral("Tổng đài điện thoại quốc gia bảo vệ trẻ em");
     status.helpLineNote = QStringLiteral("Miễn phí, cả ngày lẫn đêm");
     status.helpLinePhone = QStringLiteral("111");

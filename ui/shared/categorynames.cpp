@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/console/categorynames.h"
+#include "ui/shared/categorynames.h"
 
 #include <QHash>
 

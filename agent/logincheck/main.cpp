@@ -9,8 +9,9 @@
 // It runs with root's rights but often with another real uid (inside su, sudo and the setuid
 // polkit-agent-helper-1), so it is plain C++ with sd-bus: no Qt, which aborts in setuid
 // processes. Environment (pam_exec passes the PAM environment and items, not its caller's
-// environment): PAM_USER, PAM_SERVICE, PAM_TTY, PAM_TYPE. Where it finds the bus and the
-// unchecked-logins file is fixed in installed builds (checkendpoints.h).
+// environment): PAM_USER, PAM_SERVICE, PAM_TTY, PAM_TYPE; LC_ALL, LC_MESSAGES and LANG choose
+// the refusal's language, else the system locale does (messagelanguage.h). Where it finds the
+// bus and the unchecked-logins file is fixed in installed builds (checkendpoints.h).
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -18,11 +19,13 @@
 #include <iostream>
 #include <pwd.h>
 #include <string>
+#include <string_view>
 
 #include <unistd.h>
 
 #include "agent/logincheck/checkendpoints.h"
 #include "agent/logincheck/loginattempt.h"
+#include "agent/logincheck/messagelanguage.h"
 #include "agent/logincheck/refusalmessage.h"
 #include "agent/logincheck/serviceanswer.h"
 #include "agent/logincheck/uncheckedlogins.h"
@@ -39,9 +42,11 @@ constexpr int kRefuse = 1;
 constexpr std::chrono::milliseconds kDeadline = 5s;
 constexpr std::chrono::milliseconds kCallTimeout = 3s;
 
-std::string environment(const char *name)
+// getenv, not secure_getenv: under su or sudo the check runs with a real uid other than its
+// effective one, where secure_getenv returns nothing, and all it is given is the PAM environment.
+std::string environment(std::string_view name)
 {
-    const char *value = std::getenv(name);
+    const char *value = std::getenv(std::string {name}.c_str());
     return value ? value : "";
 }
 
@@ -77,7 +82,8 @@ int run()
     if (answer.status.verdict != "outside-hours" && answer.status.verdict != "out-of-time") {
         return kAllow;
     }
-    std::cout << refusalMessage(answer.status, std::time(nullptr)) << std::flush;
+    const MessageLanguage language = loginMessageLanguage(environment, kSystemLocaleFiles);
+    std::cout << refusalMessage(answer.status, std::time(nullptr), language) << std::flush;
     return kRefuse;
 }
 

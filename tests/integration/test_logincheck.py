@@ -9,7 +9,14 @@ check honours them (the installed one, built in installed/, never does). The PAM
 and put the file back as it was when the test ends.
 
 su, sudo and polkit-agent-helper-1 are setuid: the check runs with a real uid other than root
-and an effective uid of root. `setpriv --ruid N --euid 0` gives a process the same credentials."""
+and an effective uid of root. `setpriv --ruid N --euid 0` gives a process the same credentials.
+
+The refusal's language: since pam_exec passes the PAM environment, LANG in pamtester's own
+environment never reaches the check. A locale arrives either in the PAM environment (pamtester -E
+puts it there, as a login program or an earlier PAM module may) or, when that names none, from
+the system locale, /etc/default/locale; the tests that set it bind a file over it in a mount
+namespace of their own. Tests that expect English and set neither assume a system locale that is
+not Vietnamese."""
 
 import os
 import pwd
@@ -19,6 +26,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import unittest
@@ -59,15 +67,40 @@ class LoginCheckCase(ServiceTestCase):
         return ("account required pam_exec.so quiet stdout /usr/bin/env DBUS_SYSTEM_BUS_ADDRESS=%s "
                 "SUNDIAL_UNCHECKED_LOGINS=%s %s" % (self.bus_address, self.unchecked, LOGIN_CHECK))
 
-    def pamtester(self, user, setuid_from=None):
+    def pamtester(self, user, setuid_from=None, pam_environment=None):
         """pam_acct_mgmt for `user` through the test's PAM service; pam_exec's `stdout` option
         passes the check's message to pamtester, which prints it on stdout. With `setuid_from`,
         pamtester runs as a setuid program started by that uid would (real uid `setuid_from`,
-        effective uid root), and so does the check it starts."""
-        command = ["pamtester", "-v", self.pam_service, user, "acct_mgmt"]
+        effective uid root), and so does the check it starts. `pam_environment` (a dict) is put
+        into the PAM environment (pamtester -E), which pam_exec passes to the check."""
+        command = ["pamtester", "-v"]
+        for name, value in (pam_environment or {}).items():
+            command += ["-E", "%s=%s" % (name, value)]
+        command += [self.pam_service, user, "acct_mgmt"]
         if setuid_from is not None:
             command = ["setpriv", "--ruid=%d" % setuid_from, "--euid=0"] + command
         return subprocess.run(command, capture_output=True, text=True, timeout=30)
+
+    def pamtester_with_system_locale(self, user, locale_file, caller_lang):
+        """pamtester as above, with no locale in the PAM environment and LANG=`caller_lang` in its
+        own, in a mount namespace where /etc/default/locale (the system locale) holds
+        `locale_file`: a copy of /etc/default with that file is bound over /etc/default, so the
+        machine's own file is never touched and need not exist."""
+        if subprocess.run(["unshare", "--mount", "true"], capture_output=True).returncode != 0:
+            self.skipTest("unshare --mount is not allowed here")
+        defaults = os.path.join(tempfile.mkdtemp(dir=self.dir), "default")
+        shutil.copytree("/etc/default", defaults, symlinks=True)
+        if os.path.lexists(os.path.join(defaults, "locale")):
+            os.remove(os.path.join(defaults, "locale"))
+        with open(os.path.join(defaults, "locale"), "w") as f:
+            f.write(locale_file)
+        env = dict(os.environ, LANG=caller_lang)
+        env.pop("LC_ALL", None)
+        env.pop("LC_MESSAGES", None)
+        return subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c",
+                               'mount --bind "$0" /etc/default && exec "$@"', defaults,
+                               "pamtester", "-v", self.pam_service, user, "acct_mgmt"],
+                              env=env, capture_output=True, text=True, timeout=30)
 
     def run_check(self, user, uid=None, bus_address=None, setuid_from=None, check=LOGIN_CHECK):
         """The check run directly, as pam_exec would: optionally as another uid, or with the
@@ -128,6 +161,13 @@ class LoginCheckCase(ServiceTestCase):
     def assertRefused(self, result, *phrases):
         self.assertNotEqual(result.returncode, 0, "allowed: " + result.stdout + result.stderr)
         self.assertIn("Sundial: no screen time now", result.stdout)
+        for phrase in phrases:
+            self.assertIn(phrase, result.stdout)
+
+    def assertRefusedInVietnamese(self, result, *phrases):
+        self.assertNotEqual(result.returncode, 0, "allowed: " + result.stdout + result.stderr)
+        self.assertIn("Sundial: Tạm thời hết giờ rồi.", result.stdout)
+        self.assertNotIn("no screen time now", result.stdout)
         for phrase in phrases:
             self.assertIn(phrase, result.stdout)
 
@@ -206,6 +246,35 @@ class LoginCheckTest(LoginCheckCase):
         self.assertEqual(result.returncode, 0)
         self.assertIn("PAM_USER", result.stderr)
 
+
+    # --- the child's language --------------------------------------------------------------------
+    def test_a_vietnamese_locale_in_the_pam_environment_gets_the_refusal_in_vietnamese(self):
+        self.set_rules(days=every_day(budgetMinutes=0))
+        result = self.pamtester(self.child, pam_environment={"LANG": "vi_VN.UTF-8"})
+        self.assertRefusedInVietnamese(result, "Em đã dùng hết hạn mức", "Em được dùng máy lại sớm nhất lúc",
+                                       "Em cần ai đó lắng nghe? Gọi " + HELP_LINE["phone"], HELP_LINE["name"],
+                                       HELP_LINE["url"])
+        # As in any POSIX program, LC_ALL outranks LC_MESSAGES, which outranks LANG.
+        self.assertRefused(self.pamtester(self.child, pam_environment={"LANG": "vi_VN.UTF-8",
+                                                                        "LC_ALL": "en_GB.UTF-8"}), "used up")
+        self.assertRefusedInVietnamese(self.pamtester(self.child, pam_environment={
+            "LANG": "en_GB.UTF-8", "LC_MESSAGES": "vi_VN.UTF-8"}), "Em đã dùng hết hạn mức")
+        # Through a setuid program (su, sudo) the PAM environment is what counts, too.
+        self.assertRefusedInVietnamese(self.pamtester(self.child, setuid_from=CHILD_UID,
+                                                      pam_environment={"LANG": "vi_VN.UTF-8"}),
+                                       "Em đã dùng hết hạn mức")
+
+    def test_with_no_locale_in_the_pam_environment_the_system_locale_decides(self):
+        start = datetime.now(timezone.utc) + timedelta(hours=2)
+        window = "%s-%s" % (start.strftime("%H:%M"), (start + timedelta(hours=1)).strftime("%H:%M"))
+        self.set_rules(days=every_day(windows=[window]))
+        result = self.pamtester_with_system_locale(self.child, '#  File generated by update-locale\n'
+                                                   'LANG="vi_VN.UTF-8"\n', caller_lang="C.UTF-8")
+        self.assertRefusedInVietnamese(result, "Bây giờ ngoài giờ được dùng máy; em được dùng lại lúc ",
+                                       "Em cần ai đó lắng nghe? Gọi " + HELP_LINE["phone"])
+        # pamtester's own LANG does not reach the check: the system's English decides.
+        result = self.pamtester_with_system_locale(self.child, "LANG=en_GB.UTF-8\n", caller_lang="vi_VN.UTF-8")
+        self.assertRefused(result, "outside allowed hours", "next allowed at")
 
     # --- inside setuid programs: su, sudo, polkit-agent-helper-1 -----------------------------
     def test_with_setuid_credentials_the_check_refuses_and_allows_as_it_should(self):

@@ -230,6 +230,9 @@ std::pair<std::string, Reason> reasonFor(const Rules &rules, const DayCalendar &
         parts.budget = toSeconds(rules.day(std::chrono::weekday {today}).budget.value_or(minutes {0}));
         if (stoppedNow) {
             parts.kind = Reason::Kind::DayBudgetUsedUp;
+            if (parts.budget == seconds {0} && extra == seconds {0}) {
+                return {"no screen time on " + std::string {weekdayName(std::chrono::weekday {today})}, parts};
+            }
             return {dayBudgetText(rules, today, extra) + " are used up", parts};
         }
         parts.kind = Reason::Kind::DayBudgetLeft;

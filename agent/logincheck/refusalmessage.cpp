@@ -23,6 +23,7 @@ struct RefusalWords {
     std::string_view hours; // the number
     std::string_view hoursAndMinutes; // hours, minutes
     std::string_view dayBudgetUsedUp; // the weekday, the budget
+    std::string_view noScreenTimeOn; // the weekday (its budget is 0)
     std::string_view dayBudgetAndExtraUsedUp; // the weekday, the budget, the extra time
     std::string_view weekBudgetUsedUp; // the budget
     std::string_view outsideHoursUntil; // the next allowed moment
@@ -41,6 +42,7 @@ constexpr RefusalWords kEnglish {
     "%1 h",
     "%1 h %2 min",
     "%1's %2 are used up",
+    "no screen time on %1",
     "%1's %2 and %3 extra are used up",
     "this week's %1 are used up",
     "outside allowed hours; next allowed at %1",
@@ -59,6 +61,7 @@ constexpr RefusalWords kVietnamese {
     "%1 giờ",
     "%1 giờ %2 phút",
     "Em đã dùng hết hạn mức %2 của %1",
+    "%1 không có giờ dùng máy",
     "Em đã dùng hết hạn mức %2 (thêm %3) của %1",
     "Em đã dùng hết hạn mức %1 của tuần này",
     "Bây giờ ngoài giờ được dùng máy; em được dùng lại lúc %1",
@@ -147,9 +150,12 @@ std::string reasonText(const AccountStatus &status, std::time_t now, const Refus
     if (status.reasonKind == "day-budget-used-up") {
         const std::string_view day = weekdayName(status.reasonWeekday, words);
         const std::string budget = durationText(status.reasonBudgetSeconds, words);
-        return status.reasonExtraSeconds > 0
-            ? filled(words.dayBudgetAndExtraUsedUp, {day, budget, durationText(status.reasonExtraSeconds, words)})
-            : filled(words.dayBudgetUsedUp, {day, budget});
+        if (status.reasonExtraSeconds > 0) {
+            return filled(words.dayBudgetAndExtraUsedUp, {day, budget, durationText(status.reasonExtraSeconds, words)});
+        }
+        // A day with a budget of 0 has nothing to use up.
+        return status.reasonBudgetSeconds == 0 ? filled(words.noScreenTimeOn, {day})
+                                               : filled(words.dayBudgetUsedUp, {day, budget});
     }
     if (status.reasonKind == "week-budget-used-up") {
         return filled(words.weekBudgetUsedUp, {durationText(status.reasonBudgetSeconds, words)});

@@ -4,28 +4,28 @@
 <context>
     <name>Duration</name>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="192"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="195"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n giây</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="197"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="200"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n phút</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="200"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="203"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n giờ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="202"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="205"/>
         <source>%1 h %2 min</source>
         <translation>%1 giờ %2 phút</translation>
     </message>
@@ -87,51 +87,56 @@
     </message>
     <message>
         <location filename="../../ui/tray/childstatus.cpp" line="130"/>
+        <source>No screen time on %1</source>
+        <translation>%1 không có giờ dùng máy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="133"/>
         <source>%1&apos;s %2 and %3 extra are used up</source>
         <translation>Em đã dùng hết %2 (thêm %3) của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="132"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="135"/>
         <source>%1&apos;s %2 are used up</source>
         <translation>Em đã dùng hết %2 của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="135"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="138"/>
         <source>%1 of this week&apos;s %2 left</source>
         <translation>Tuần này được %2, còn %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="139"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="142"/>
         <source>This week&apos;s %1 are used up</source>
         <translation>Em đã dùng hết %1 của tuần này</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="149"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="152"/>
         <source>Sundial records which apps you use and when, the full address of the pages you visit (including what you search for), and the titles of your windows (such as the name of a page or a file).</source>
         <translation>Sundial ghi lại ứng dụng em dùng và thời điểm dùng, địa chỉ đầy đủ của trang em xem (kể cả từ em tìm kiếm), và tên cửa sổ em mở (như tên trang hoặc tên tệp).</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="153"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="156"/>
         <source>Sundial records which apps you use and when, and the full address of the pages you visit (including what you search for).</source>
         <translation>Sundial ghi lại ứng dụng em dùng và thời điểm dùng, và địa chỉ đầy đủ của trang em xem (kể cả từ em tìm kiếm).</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="157"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="160"/>
         <source>Sundial records which apps you use and when, which web sites you visit (only the site&apos;s name), and the titles of your windows (such as the name of a page or a file).</source>
         <translation>Sundial ghi lại ứng dụng em dùng và thời điểm dùng, trang web em vào (chỉ tên trang), và tên cửa sổ em mở (như tên trang hoặc tên tệp).</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="161"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="164"/>
         <source>Sundial records which apps you use and when, and which web sites you visit (only the site&apos;s name).</source>
         <translation>Sundial ghi lại ứng dụng em dùng và thời điểm dùng, và trang web em vào (chỉ tên trang).</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="169"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="172"/>
         <source>Sundial never records what you type and never takes screenshots.</source>
         <translation>Sundial không ghi lại phím em gõ và không chụp màn hình.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="165"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="168"/>
         <source>Details are kept %1 days, daily totals %2 days.</source>
         <translation>Chi tiết được lưu %1 ngày, tổng thời gian mỗi ngày được lưu %2 ngày.</translation>
     </message>
@@ -139,22 +144,22 @@
 <context>
     <name>TimeUpAction</name>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="175"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="178"/>
         <source>When it is up, only the apps your parents always allow stay open.</source>
         <translation>Khi hết giờ, chỉ những ứng dụng bố mẹ luôn cho phép là vẫn mở.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="179"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="182"/>
         <source>When it is up, you are logged out: save your work, or it is lost.</source>
         <translation>Khi hết giờ, em sẽ bị đăng xuất: hãy lưu bài, nếu không sẽ mất.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="183"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="186"/>
         <source>When it is up, the computer goes to sleep.</source>
         <translation>Khi hết giờ, máy tính sẽ chuyển sang chế độ ngủ.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="185"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="188"/>
         <source>When it is up, the screen locks.</source>
         <translation>Khi hết giờ, màn hình sẽ khóa.</translation>
     </message>
@@ -600,204 +605,204 @@
         <translation>Không đọc được bản ghi giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="36"/>
+        <location filename="../../ui/console/auditpage.cpp" line="37"/>
         <source>Clock moved forward while stopped</source>
         <translation>Giờ máy bị chỉnh tới khi dịch vụ dừng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="37"/>
+        <location filename="../../ui/console/auditpage.cpp" line="38"/>
         <source>Clock changed</source>
         <translation>Giờ máy bị chỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="38"/>
+        <location filename="../../ui/console/auditpage.cpp" line="39"/>
         <source>Clock restored</source>
         <translation>Đã khôi phục giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="39"/>
+        <location filename="../../ui/console/auditpage.cpp" line="41"/>
         <source>Clock set back across a restart</source>
         <translation>Giờ máy bị chỉnh lùi qua lần khởi động lại</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="40"/>
+        <location filename="../../ui/console/auditpage.cpp" line="42"/>
         <source>Database failing</source>
         <translation>Cơ sở dữ liệu gặp lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="41"/>
+        <location filename="../../ui/console/auditpage.cpp" line="43"/>
         <source>Database recovered</source>
         <translation>Đã khôi phục cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="42"/>
+        <location filename="../../ui/console/auditpage.cpp" line="44"/>
         <source>Database replaced</source>
         <translation>Đã thay cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="43"/>
+        <location filename="../../ui/console/auditpage.cpp" line="45"/>
         <source>Database unusable</source>
         <translation>Không dùng được cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="44"/>
+        <location filename="../../ui/console/auditpage.cpp" line="46"/>
         <source>Database writable again</source>
         <translation>Cơ sở dữ liệu ghi được trở lại</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="45"/>
+        <location filename="../../ui/console/auditpage.cpp" line="47"/>
         <source>Downtime began</source>
         <translation>Bắt đầu giờ nghỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="46"/>
+        <location filename="../../ui/console/auditpage.cpp" line="48"/>
         <source>Extra time given</source>
         <translation>Đã cho thêm thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="47"/>
+        <location filename="../../ui/console/auditpage.cpp" line="49"/>
         <source>Help line page opened</source>
         <translation>Đã mở trang đường dây trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="48"/>
+        <location filename="../../ui/console/auditpage.cpp" line="50"/>
         <source>Helper back</source>
         <translation>Trình hỗ trợ chạy lại</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="49"/>
+        <location filename="../../ui/console/auditpage.cpp" line="51"/>
         <source>Helper missing</source>
         <translation>Thiếu trình hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="50"/>
+        <location filename="../../ui/console/auditpage.cpp" line="52"/>
         <source>Screen locked</source>
         <translation>Đã khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="51"/>
+        <location filename="../../ui/console/auditpage.cpp" line="53"/>
         <source>Login not checked</source>
         <translation>Lần đăng nhập không được kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="52"/>
+        <location filename="../../ui/console/auditpage.cpp" line="54"/>
         <source>Too many new names</source>
         <translation>Quá nhiều tên mới</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="53"/>
+        <location filename="../../ui/console/auditpage.cpp" line="55"/>
         <source>Report not confirmed</source>
         <translation>Báo cáo không được xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="54"/>
+        <location filename="../../ui/console/auditpage.cpp" line="56"/>
         <source>Report not trusted</source>
         <translation>Báo cáo không đáng tin</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="55"/>
+        <location filename="../../ui/console/auditpage.cpp" line="57"/>
         <source>More time asked</source>
         <translation>Con xin thêm giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="56"/>
+        <location filename="../../ui/console/auditpage.cpp" line="58"/>
         <source>Request approved</source>
         <translation>Đã đồng ý</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="57"/>
+        <location filename="../../ui/console/auditpage.cpp" line="59"/>
         <source>Request denied</source>
         <translation>Đã từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="58"/>
+        <location filename="../../ui/console/auditpage.cpp" line="60"/>
         <source>Rules changed</source>
         <translation>Đã đổi quy tắc</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="59"/>
+        <location filename="../../ui/console/auditpage.cpp" line="61"/>
         <source>Service started</source>
         <translation>Dịch vụ khởi động</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="60"/>
+        <location filename="../../ui/console/auditpage.cpp" line="62"/>
         <source>Session ended</source>
         <translation>Đã kết thúc phiên</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="61"/>
+        <location filename="../../ui/console/auditpage.cpp" line="63"/>
         <source>Backup unreadable</source>
         <translation>Không đọc được bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="62"/>
+        <location filename="../../ui/console/auditpage.cpp" line="64"/>
         <source>Rules restored from backup</source>
         <translation>Đã khôi phục quy tắc từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="63"/>
+        <location filename="../../ui/console/auditpage.cpp" line="65"/>
         <source>Computer was asleep</source>
         <translation>Máy đã ngủ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="64"/>
+        <location filename="../../ui/console/auditpage.cpp" line="66"/>
         <source>Computer put to sleep</source>
         <translation>Đã cho máy ngủ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="65"/>
+        <location filename="../../ui/console/auditpage.cpp" line="67"/>
         <source>Time zone changed</source>
         <translation>Đã đổi múi giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="66"/>
+        <location filename="../../ui/console/auditpage.cpp" line="68"/>
         <source>Unlocked while out of time</source>
         <translation>Mở khóa khi đã hết giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="77"/>
+        <location filename="../../ui/console/auditpage.cpp" line="79"/>
         <source>Accept the changed clock</source>
         <translation>Chấp nhận giờ mới của máy</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="83"/>
+        <location filename="../../ui/console/auditpage.cpp" line="85"/>
         <source>Audit log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="85"/>
+        <location filename="../../ui/console/auditpage.cpp" line="87"/>
         <source>When</source>
         <translation>Khi nào</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="85"/>
+        <location filename="../../ui/console/auditpage.cpp" line="87"/>
         <source>What</source>
         <translation>Việc gì</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="85"/>
+        <location filename="../../ui/console/auditpage.cpp" line="87"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="85"/>
+        <location filename="../../ui/console/auditpage.cpp" line="87"/>
         <source>Child</source>
         <translation>Con</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/console/auditpage.cpp" line="101"/>
+        <location filename="../../ui/console/auditpage.cpp" line="103"/>
         <source>The log is intact: %n entries, none changed or removed.</source>
         <translation>
             <numerusform>Nhật ký còn nguyên vẹn: %n mục, không mục nào bị sửa hay xóa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="102"/>
+        <location filename="../../ui/console/auditpage.cpp" line="104"/>
         <source>The log was changed: entry %1 and after cannot be trusted.</source>
         <translation>Nhật ký đã bị thay đổi: không thể tin mục %1 và các mục sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="107"/>
+        <location filename="../../ui/console/auditpage.cpp" line="109"/>
         <source>The clock was changed by %1 s: accept it</source>
         <translation>Giờ của máy bị chỉnh lệch %1 giây — chấp nhận giờ mới</translation>
     </message>
@@ -1349,7 +1354,7 @@
         <translation>Số lần con được mở khóa khi đã hết giờ, trước khi bị đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="112"/>
+        <location filename="../../ui/console/limitsform.cpp" line="113"/>
         <source>Unlocks before the child is logged out:</source>
         <translation>Số lần mở khóa trước khi con bị đăng xuất:</translation>
     </message>
@@ -1359,32 +1364,32 @@
         <translation>Chờ khóa màn hình:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="115"/>
+        <location filename="../../ui/console/limitsform.cpp" line="116"/>
         <source>The day starts at</source>
         <translation>Ngày bắt đầu lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="116"/>
+        <location filename="../../ui/console/limitsform.cpp" line="117"/>
         <source>Daily budgets start again at this time</source>
         <translation>Hạn mức mỗi ngày được tính lại từ giờ này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="117"/>
+        <location filename="../../ui/console/limitsform.cpp" line="118"/>
         <source>The day starts at:</source>
         <translation>Ngày bắt đầu lúc:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="122"/>
+        <location filename="../../ui/console/limitsform.cpp" line="123"/>
         <source>The week starts on</source>
         <translation>Tuần bắt đầu vào</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="123"/>
+        <location filename="../../ui/console/limitsform.cpp" line="124"/>
         <source>The weekly budget starts again on this day</source>
         <translation>Hạn mức mỗi tuần được tính lại từ ngày này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="124"/>
+        <location filename="../../ui/console/limitsform.cpp" line="125"/>
         <source>The week starts on:</source>
         <translation>Tuần bắt đầu vào:</translation>
     </message>

@@ -262,4 +262,11 @@ TEST_CASE("The reason comes in parts a user interface can translate", "[core][po
 
     const auto usedUp = core::evaluate(rules, charged("2025-06-14", hours {2}), {}, berlin("2025-06-14", 16), kZone);
     CHECK(usedUp.reasonParts.kind == core::Reason::Kind::DayBudgetUsedUp);
+
+    // A day with a budget of 0 has nothing to use up: it has no screen time.
+    rules.day(Saturday).budget = minutes {0};
+    const auto none = core::evaluate(rules, charged("2025-06-14", {}), {}, berlin("2025-06-14", 16), kZone);
+    CHECK(none.reasonParts.kind == core::Reason::Kind::DayBudgetUsedUp);
+    CHECK(none.reasonParts.budget == seconds {0});
+    CHECK(none.reason == "no screen time on Saturday");
 }

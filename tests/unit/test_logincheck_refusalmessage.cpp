@@ -128,6 +128,14 @@ TEST_CASE("A Vietnamese child is refused in Vietnamese, from the same parts", "[
     status.reasonExtraSeconds = 30;
     CHECK(has(logincheck::refusalMessage(status, now, kVietnamese), "(thêm 30 giây)"));
 
+    // A day with no screen time at all has nothing "used up".
+    status.reasonExtraSeconds = 0;
+    status.reasonBudgetSeconds = 0;
+    status.reasonWeekday = 6;
+    CHECK(has(logincheck::refusalMessage(status, now, kVietnamese),
+        "Tạm thời hết giờ rồi. Thứ Bảy không có giờ dùng máy.\n"));
+    CHECK(has(logincheck::refusalMessage(status, now, kEnglish), "no screen time on Saturday"));
+
     status.reasonKind = "week-budget-used-up";
     status.reasonBudgetSeconds = 10 * 3600;
     status.nextChangeAt = now + 4 * 86400; // Monday

@@ -126,6 +126,9 @@ QString ChildStatus::localizedReason() const
                   .arg(formatDuration(reasonRemaining), day, formatDuration(reasonBudget));
     }
     if (reasonKind == QLatin1String("day-budget-used-up")) {
+        if (!hasExtra && reasonBudget.count() == 0) {
+            return reasonText(QT_TRANSLATE_NOOP("Reason", "No screen time on %1")).arg(day); // nothing to use up
+        }
         return hasExtra
             ? reasonText(QT_TRANSLATE_NOOP("Reason", "%1's %2 and %3 extra are used up"))
                   .arg(day, formatDuration(reasonBudget), formatDuration(reasonExtra))

@@ -1598,11 +1598,6 @@
         <translation>Thêm từ những gì %1 đã dùng…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/rulespage.cpp" line="190"/>
-        <source>The same rules as on the other tabs, as text. A mistake is refused with the field it is in and what to write instead.</source>
-        <translation>Cũng là các quy tắc ở những thẻ khác, dưới dạng văn bản. Nếu viết sai, Sundial sẽ không lưu và chỉ ra ô bị sai cùng cách viết đúng.</translation>
-    </message>
-    <message>
         <location filename="../../ui/console/rulespage.cpp" line="312"/>
         <source>The JSON text cannot be read, so the forms still show the rules before the last edit there. Correct it on the JSON tab.</source>
         <translation>Không đọc được văn bản JSON, nên các biểu mẫu vẫn hiển thị quy tắc trước lần sửa gần nhất ở đó. Hãy sửa lỗi trong thẻ JSON.</translation>
@@ -1611,6 +1606,11 @@
         <location filename="../../ui/console/rulespage.cpp" line="215"/>
         <source>Saved. The new rules apply now.</source>
         <translation>Đã lưu. Quy tắc mới có hiệu lực ngay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/rulespage.cpp" line="190"/>
+        <source>Saved rules apply at once. A mistake is not saved: the field it is in is marked, with what to write instead.</source>
+        <translation>Quy tắc đã lưu có hiệu lực ngay. Nếu có chỗ sai, Sundial sẽ không lưu và đánh dấu ô bị sai cùng cách viết đúng.</translation>
     </message>
     <message>
         <location filename="../../ui/console/rulespage.cpp" line="236"/>
@@ -1737,17 +1737,22 @@
         <translation>Con có thể xem các cài đặt này trong cửa sổ của mình.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="114"/>
+        <location filename="../../ui/console/settingspage.cpp" line="112"/>
+        <source>No help line was chosen for this child, so they see this one, this computer&apos;s default. Save to keep it, or change it.</source>
+        <translation>Chưa chọn đường dây trợ giúp cho con, nên con đang thấy đường dây này, mặc định của máy. Hãy lưu để giữ, hoặc đổi sang đường dây khác.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/settingspage.cpp" line="128"/>
         <source>Not saved: give the help line a phone number or a web address. The child sees it everywhere, even when their time is up.</source>
         <translation>Chưa lưu: hãy nhập số điện thoại hoặc địa chỉ web của đường dây trợ giúp. Con luôn thấy đường dây này, kể cả khi đã hết giờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="136"/>
+        <location filename="../../ui/console/settingspage.cpp" line="150"/>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/settingspage.cpp" line="138"/>
+        <location filename="../../ui/console/settingspage.cpp" line="152"/>
         <source>Not saved: %1</source>
         <translation>Chưa lưu: %1</translation>
     </message>

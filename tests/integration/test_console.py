@@ -271,10 +271,12 @@ class ConsoleTest(ServiceTestCase):
                             for key, value in texts["family"].items()))
         self.assertTrue(any(key.startswith("answer-") and value == "+15 min" for key, value in texts["family"].items()))
         self.assertIn("1 h of screen time", texts["activity"]["activityTotal"])
-        self.assertIn("A mistake is refused", texts["rules"]["rulesMessage"])
+        self.assertIn("A mistake is not saved", texts["rules"]["rulesMessage"])
         self.assertNotIn("docs/", texts["rules"]["rulesMessage"])  # no developer paths for a parent
         self.assertIn("intact", texts["audit"]["chainState"])
-        self.assertIn("can see these settings", texts["settings"]["settingsMessage"])
+        # The child has no help line of its own: the page shows the one the child sees, so that
+        # saving the privacy settings keeps it (an empty help line is not saved).
+        self.assertIn("No help line was chosen for this child, so they see this one", texts["settings"]["settingsMessage"])
         self.assertNotIn("banner", texts["window"])
         # The period on screen, exported.
         self.assertEqual(texts["csv"], "")

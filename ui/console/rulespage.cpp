@@ -187,8 +187,8 @@ void RulesPage::refresh()
             showForms(rules);
             m_dirty = false;
             clearRefusals();
-            m_message->setText(tr("The same rules as on the other tabs, as text. A mistake is refused with the field "
-                                  "it is in and what to write instead."));
+            m_message->setText(tr("Saved rules apply at once. A mistake is not saved: the field it is in is marked, "
+                                  "with what to write instead."));
             emit loaded();
         });
     });

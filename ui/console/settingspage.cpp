@@ -98,7 +98,21 @@ void SettingsPage::refresh()
             m_helpUrl->setText(help.value(QStringLiteral("url")).toString());
             m_helpNote->setText(help.value(QStringLiteral("note")).toString());
             m_message->setText(tr("The child can see these settings in their own window."));
-            emit loaded();
+            if (!m_helpName->text().isEmpty() || !m_helpPhone->text().isEmpty() || !m_helpUrl->text().isEmpty()) {
+                emit loaded();
+                return;
+            }
+            // No line chosen: the child sees the service's default for this computer's country;
+            // show that one, so that saving keeps what the child sees.
+            m_client.childStatus(uint(m_child->currentData().toLongLong()), [this](const QVariantMap &status) {
+                m_helpName->setText(status.value(QStringLiteral("helpLineName")).toString());
+                m_helpPhone->setText(status.value(QStringLiteral("helpLinePhone")).toString());
+                m_helpUrl->setText(status.value(QStringLiteral("helpLineUrl")).toString());
+                m_helpNote->setText(status.value(QStringLiteral("helpLineNote")).toString());
+                m_message->setText(tr("No help line was chosen for this child, so they see this one, this computer's "
+                                      "default. Save to keep it, or change it."));
+                emit loaded();
+            });
         });
     });
 }

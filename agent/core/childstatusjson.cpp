@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/core/childstatusjson.h"
 
+#include "agent/core/rulesjson.h"
+
 namespace sundial::core
 {
 
@@ -31,15 +33,7 @@ std::string_view timeUpAction(const Rules &rules)
     if (downtimeApplies(rules)) {
         return "downtime";
     }
-    switch (rules.lockout.action) {
-    case LockoutAction::Lock:
-        return "lock";
-    case LockoutAction::Logout:
-        return "logout";
-    case LockoutAction::Suspend:
-        return "suspend";
-    }
-    return "lock";
+    return lockoutActionName(rules.lockout.action);
 }
 
 } // namespace

@@ -140,16 +140,6 @@ std::string_view actionName(RuleAction action)
     return "budget";
 }
 
-std::string_view lockoutName(LockoutAction action)
-{
-    switch (action) {
-    case LockoutAction::Lock:
-        return "lock";
-    case LockoutAction::Logout:
-        return "logout";
-    case LockoutAction::Suspend:
-        return "suspend";
-    }
     return "lock";
 }
 
@@ -476,7 +466,7 @@ std::string rulesToJson(const Rules &rules)
     }
     root["warningMinutes"] = warnings;
     root["idleThresholdSeconds"] = rules.idleThreshold.count();
-    root["lockout"] = {{"action", lockoutName(rules.lockout.action)}, {"graceSeconds", rules.lockout.grace.count()},
+    root["lockout"] = {{"action", lockoutActionName(rules.lockout.action)}, {"graceSeconds", rules.lockout.grace.count()},
         {"lockConfirmSeconds", rules.lockout.lockConfirmDelay.count()},
         {"unlocksBeforeTerminate", rules.lockout.unlocksBeforeTerminate}, {"downtime", rules.lockout.downtime}};
     root["privacy"] = {{"recordTitles", rules.privacy.recordTitles}, {"recordFullUrls", rules.privacy.recordFullUrls},
@@ -486,5 +476,16 @@ std::string rulesToJson(const Rules &rules)
         {"sites", rules.helpLine.sites}, {"apps", rules.helpLine.apps}, {"note", rules.helpLine.note}};
     return root.dump(2);
 }
+
+std::string_view lockoutActionName(LockoutAction action)
+{
+    switch (action) {
+    case LockoutAction::Lock:
+        return "lock";
+    case LockoutAction::Logout:
+        return "logout";
+    case LockoutAction::Suspend:
+        return "suspend";
+    }
 
 } // namespace sundial::core

@@ -19,4 +19,7 @@ Result<Rules> rulesFromJson(std::string_view json);
 // The canonical form: every field written, stable key order, indented for humans.
 std::string rulesToJson(const Rules &rules);
 
+// "lock", "logout" or "suspend": the action's name in the rules' JSON form.
+std::string_view lockoutActionName(LockoutAction action);
+
 } // namespace sundial::core

@@ -34,6 +34,10 @@ ENTRIES = {
 
 
 class DowntimeTest(SessionHelperTest):
+    def _wait_for(self, condition, what, timeout=20.0):
+        # An X session, a window manager, the helper, the tray and the service on a busy CI machine.
+        super()._wait_for(condition, what, timeout)
+
     def start_service(self, *extra, env=None, **options):
         share = os.path.join(self.dir, "share")
         os.makedirs(os.path.join(share, "applications"), exist_ok=True)

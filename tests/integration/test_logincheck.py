@@ -192,7 +192,7 @@ class LoginCheckTest(LoginCheckCase):
         self.set_rules(days=every_day(budgetMinutes=0))
         self.assertEqual(self.status()["verdict"], "out-of-time")
         result = self.pamtester(self.child)
-        self.assertRefused(result, "used up", "Next allowed: not before", HELP_LINE["name"], HELP_LINE["phone"],
+        self.assertRefused(result, "no screen time on", "Next allowed: not before", HELP_LINE["name"], HELP_LINE["phone"],
                            HELP_LINE["url"])
         direct = self.run_check(self.child)
         self.assertEqual(direct.returncode, 1)
@@ -220,7 +220,7 @@ class LoginCheckTest(LoginCheckCase):
         self.set_rules(days=every_day(budgetMinutes=0))
         result = self.run_check(self.child, uid=CHILD_UID)
         self.assertEqual(result.returncode, 1, result.stderr)
-        self.assertIn("used up", result.stdout)
+        self.assertIn("no screen time on", result.stdout)
         self.set_rules(days=every_day(budgetMinutes=120))
         self.assertAllowed(self.run_check(self.child, uid=CHILD_UID))
         self.assertEqual(self.unchecked_lines(), [])
@@ -251,18 +251,18 @@ class LoginCheckTest(LoginCheckCase):
     def test_a_vietnamese_locale_in_the_pam_environment_gets_the_refusal_in_vietnamese(self):
         self.set_rules(days=every_day(budgetMinutes=0))
         result = self.pamtester(self.child, pam_environment={"LANG": "vi_VN.UTF-8"})
-        self.assertRefusedInVietnamese(result, "Em đã dùng hết hạn mức", "Em được dùng máy lại sớm nhất lúc",
+        self.assertRefusedInVietnamese(result, "không có giờ dùng máy", "Em được dùng máy lại sớm nhất lúc",
                                        "Em cần ai đó lắng nghe? Gọi " + HELP_LINE["phone"], HELP_LINE["name"],
                                        HELP_LINE["url"])
         # As in any POSIX program, LC_ALL outranks LC_MESSAGES, which outranks LANG.
         self.assertRefused(self.pamtester(self.child, pam_environment={"LANG": "vi_VN.UTF-8",
-                                                                        "LC_ALL": "en_GB.UTF-8"}), "used up")
+                                                                        "LC_ALL": "en_GB.UTF-8"}), "no screen time on")
         self.assertRefusedInVietnamese(self.pamtester(self.child, pam_environment={
-            "LANG": "en_GB.UTF-8", "LC_MESSAGES": "vi_VN.UTF-8"}), "Em đã dùng hết hạn mức")
+            "LANG": "en_GB.UTF-8", "LC_MESSAGES": "vi_VN.UTF-8"}), "không có giờ dùng máy")
         # Through a setuid program (su, sudo) the PAM environment is what counts, too.
         self.assertRefusedInVietnamese(self.pamtester(self.child, setuid_from=CHILD_UID,
                                                       pam_environment={"LANG": "vi_VN.UTF-8"}),
-                                       "Em đã dùng hết hạn mức")
+                                       "không có giờ dùng máy")
 
     def test_with_no_locale_in_the_pam_environment_the_system_locale_decides(self):
         start = datetime.now(timezone.utc) + timedelta(hours=2)
@@ -284,7 +284,7 @@ class LoginCheckTest(LoginCheckCase):
         for caller in (CHILD_UID, NOBODY):
             result = self.run_check(self.child, setuid_from=caller)
             self.assertEqual(result.returncode, 1, "caller %d: %s" % (caller, result.stderr))
-            self.assertRefused(result, "used up", "Next allowed: not before", HELP_LINE["phone"])
+            self.assertRefused(result, "no screen time on", "Next allowed: not before", HELP_LINE["phone"])
         self.set_rules(days=every_day(budgetMinutes=120))
         for caller in (CHILD_UID, NOBODY):
             self.assertAllowed(self.run_check(self.child, setuid_from=caller))
@@ -299,7 +299,7 @@ class LoginCheckTest(LoginCheckCase):
 
     def test_pamtester_as_a_setuid_program_refuses_and_allows(self):
         self.set_rules(days=every_day(budgetMinutes=0))
-        self.assertRefused(self.pamtester(self.child, setuid_from=CHILD_UID), "used up", HELP_LINE["url"])
+        self.assertRefused(self.pamtester(self.child, setuid_from=CHILD_UID), "no screen time on", HELP_LINE["url"])
         self.set_rules(days=every_day(budgetMinutes=120))
         self.assertAllowed(self.pamtester(self.child, setuid_from=CHILD_UID))
         self.assertEqual(self.unchecked_lines(), [])
@@ -319,7 +319,7 @@ class LoginCheckTest(LoginCheckCase):
             account=self.check_for_child_only())
         self.set_rules(days=every_day(budgetMinutes=0))
         result = self.su_to_child_as_child()
-        self.assertRefused(result, "used up", HELP_LINE["phone"])
+        self.assertRefused(result, "no screen time on", HELP_LINE["phone"])
         self.set_rules(days=every_day(budgetMinutes=120))
         result = self.su_to_child_as_child()
         # Past the account stage su starts the account's shell, nologin, which says so.
@@ -366,7 +366,7 @@ class LoginCheckTest(LoginCheckCase):
         finally:
             stop.set()
             flooder.join(timeout=10)
-        self.assertRefused(result, "used up")
+        self.assertRefused(result, "no screen time on")
         self.assertEqual(self.unchecked_lines(), [])
 
     # --- the installed check -------------------------------------------------------------------
@@ -415,7 +415,7 @@ class LoginCheckTest(LoginCheckCase):
     def test_the_installed_check_asks_the_system_bus_whatever_the_environment_says(self):
         self.set_rules(days=every_day(budgetMinutes=0))
         result, recorded = self.run_installed_check_in_private_run()
-        self.assertRefused(result, "used up", HELP_LINE["phone"])
+        self.assertRefused(result, "no screen time on", HELP_LINE["phone"])
         self.assertEqual(recorded, [])
         # The service away: the login is recorded in /run/sundial/unchecked-logins, not the file named.
         self.stop_service()

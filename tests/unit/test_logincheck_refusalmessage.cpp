@@ -8,8 +8,11 @@
 #include <catch2/catch.hpp>
 
 #include "agent/logincheck/refusalmessage.h"
+#include "fakes/scopedtimezone.h"
 
 using namespace sundial;
+
+using sundial::testing::ScopedTimeZone;
 
 namespace
 {
@@ -22,29 +25,6 @@ bool has(const std::string &text, const std::string &part)
     return text.find(part) != std::string::npos;
 }
 
-// Sets TZ for the test's duration, so that moments have a known clock time.
-struct ScopedTimeZone {
-    explicit ScopedTimeZone(const char *zone)
-    {
-        if (const char *old = std::getenv("TZ")) {
-            m_old = old;
-        }
-        setenv("TZ", zone, 1);
-        tzset();
-    }
-    ~ScopedTimeZone()
-    {
-        if (m_old.empty()) {
-            unsetenv("TZ");
-        } else {
-            setenv("TZ", m_old.c_str(), 1);
-        }
-        tzset();
-    }
-    ScopedTimeZone(const ScopedTimeZone &) = delete;
-    ScopedTimeZone &operator=(const ScopedTimeZone &) = delete;
-    std::string m_old;
-};
 
 } // namespace
 

@@ -7,36 +7,12 @@
 #include "agent/platform/systemclock.h"
 #include "agent/platform/systemtimezone.h"
 #include "fakes/berlinzone.h"
+#include "fakes/scopedtimezone.h"
 
 using namespace sundial;
 using namespace std::chrono;
 
-namespace
-{
-
-// Sets TZ for the test's duration (tzdata provides Europe/Berlin).
-struct ScopedTimeZone {
-    explicit ScopedTimeZone(const char *zone)
-    {
-        if (const char *old = std::getenv("TZ")) {
-            m_old = old;
-        }
-        setenv("TZ", zone, 1);
-        tzset();
-    }
-    ~ScopedTimeZone()
-    {
-        if (m_old.empty()) {
-            unsetenv("TZ");
-        } else {
-            setenv("TZ", m_old.c_str(), 1);
-        }
-        tzset();
-    }
-    std::string m_old;
-};
-
-} // namespace
+using sundial::testing::ScopedTimeZone;
 
 TEST_CASE("The system zone agrees with the Berlin fake through 2025", "[platform][timezone]")
 {

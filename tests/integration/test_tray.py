@@ -50,7 +50,8 @@ class ScreenshotTest(unittest.TestCase):
         result = subprocess.run([TRAY, "--screenshot", directory, "--sample", "--language", language],
                                 env=offscreen_env(os.environ), capture_output=True, text=True, timeout=60)
         self.assertEqual(result.returncode, 0, result.stderr)
-        for name in ("child-window", "time-up", "time-up-downtime", "tray-90min", "tray-14min", "tray-1min", "tray-0min"):
+        for name in ("child-window", "child-window-stay-safe", "time-up", "time-up-downtime", "tray-90min",
+                     "tray-14min", "tray-1min", "tray-0min"):
             path = os.path.join(directory, name + ".png")
             self.assertTrue(os.path.exists(path), path)
             self.assertGreater(distinct_pixel_bytes(path), 10, path + " looks blank")
@@ -69,6 +70,10 @@ class ScreenshotTest(unittest.TestCase):
         # Only the number: whether a line is free or open at night depends on the line.
         self.assertEqual(window["helpLinePhone"], "Call 111")
         self.assertIn("even when your time is up", window["helpLineWhen"])
+        # Staying safe online: its title, and that it is never the child's fault.
+        self.assertEqual(window["staySafeTitle"], "Staying safe online")
+        self.assertIn("It is not your fault", window["staySafeNotYourFault"])
+        self.assertIn("the help line above", window["staySafeTellSomeone"])
         self.assertEqual(screen["timeUpTitle"], "Time is up")
         self.assertEqual(screen["countdown"], "Save your work: the screen locks in 60 seconds.")
         self.assertIn("111", screen["helpLinePhone"])
@@ -105,6 +110,14 @@ class ScreenshotTest(unittest.TestCase):
         self.assertEqual(downtime["countdown"], "Các ứng dụng khác sẽ đóng cho đến khi em có thời gian trở lại.")
         self.assertEqual(downtime["timeUpTitle"], "Hết giờ rồi")
         self.assertEqual(downtime["helpLinePhone"], "Gọi 111")
+
+    def test_vietnamese_safety_tips(self):
+        window = self.shoot("vi")["childWindow"]
+        if window["staySafeTitle"] == "Staying safe online":
+            self.skipTest("translations not merged yet: vi-safety.json is not in sundial_vi.ts")
+        self.assertEqual(window["staySafeTitle"], "Giữ an toàn khi lên mạng")
+        self.assertIn("không phải lỗi của em", window["staySafeNotYourFault"])
+        self.assertIn("đường dây trợ giúp", window["staySafeTellSomeone"])
 
 
 # The contexts of what the child sees (the tray's classes and the texts they share).

@@ -17,6 +17,7 @@
 #include "ui/console/adminclient.h"
 #include "ui/console/auditpage.h"
 #include "ui/console/familypage.h"
+#include "ui/console/onlinesafetypage.h"
 #include "ui/console/requestspage.h"
 #include "ui/console/rulespage.h"
 #include "ui/console/settingspage.h"
@@ -44,6 +45,9 @@ ConsoleWindow::ConsoleWindow(AdminClient &client, QWidget *parent)
     for (int i = 0; i < m_pages.size(); ++i) {
         m_tabs->addTab(m_pages[i], titles[i]);
     }
+    // Advice rather than the service's data, so not one of pages(): the screenshot driver and the
+    // start-up measurement name those by position. Last, so that their tab indexes stay theirs.
+    m_tabs->addTab(new OnlineSafetyPage(client, m_helpLines, HelpLineTable::systemLocale()), tr("Staying safe online"));
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_banner);
@@ -53,7 +57,11 @@ ConsoleWindow::ConsoleWindow(AdminClient &client, QWidget *parent)
         m_banner->setText(message);
         m_banner->setVisible(true);
     });
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) { m_pages[index]->refresh(); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (auto *page = qobject_cast<ConsolePage *>(m_tabs->widget(index))) {
+            page->refresh();
+        }
+    });
     QMenu *family = menuBar()->addMenu(tr("&Family"));
     QAction *setup = family->addAction(tr("&Set up…"), this, [this] { openSetup(); });
     setup->setObjectName(QStringLiteral("setupAction"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ConsoleWindow: the parent's console: Family, Activity, Rules, Requests and Audit pages, and a
-// banner that says plainly when the service is not running or the parent is not allowed.
+// ConsoleWindow: the parent's console: Family, Activity, Rules, Requests, Audit and Settings pages,
+// advice on staying safe online, and a banner that says plainly when the service is not running or
+// the parent is not allowed.
 #pragma once
 
 #include <functional>
@@ -26,6 +27,7 @@ class ConsoleWindow : public QMainWindow
     Q_OBJECT
 public:
     explicit ConsoleWindow(AdminClient &client, QWidget *parent = nullptr);
+    // The pages that show the service's data, in tab order (the first tabs); not the advice page.
     QList<ConsolePage *> pages() const { return m_pages; }
     void showPage(int index);
     void refreshAll();

@@ -13,6 +13,7 @@
 
 #include "ui/shared/categorynames.h"
 #include "ui/tray/helplinebox.h"
+#include "ui/tray/staysafebox.h"
 
 namespace sundial::ui
 {
@@ -29,6 +30,7 @@ ChildWindow::ChildWindow(QWidget *parent)
     , m_requestState(new QLabel(this))
     , m_recorded(new QLabel(this))
     , m_helpLine(new HelpLineBox(this))
+    , m_staySafe(new StaySafeBox(this))
 {
     setWindowTitle(tr("Sundial — your screen time"));
     setObjectName(QStringLiteral("childWindow"));
@@ -101,6 +103,7 @@ ChildWindow::ChildWindow(QWidget *parent)
     layout->addWidget(recorded);
     layout->addWidget(m_helpLine);
     connect(m_helpLine, &HelpLineBox::pageRequested, this, &ChildWindow::helpLinePageRequested);
+    layout->addWidget(m_staySafe); // below the help line, which its tips point to
     layout->addStretch();
     setMinimumWidth(380);
 }
@@ -133,6 +136,7 @@ void ChildWindow::setStatus(const ChildStatus &status)
     m_budgets->setText(budgets.join(QLatin1Char('\n')));
     m_recorded->setText(status.localizedRecorded());
     m_helpLine->setStatus(status);
+    m_staySafe->setStatus(status);
 }
 
 void ChildWindow::setRequestState(const QString &state, int minutes)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ChildWindow: what the child sees. Time left today and when it ends, why, the budgets of
-// single apps and sites, asking for more time, what Sundial records, and the help line.
+// single apps and sites, asking for more time, what Sundial records, the help line, and tips for
+// staying safe online.
 #pragma once
 
 #include <QUrl>
@@ -17,6 +18,7 @@ namespace sundial::ui
 {
 
 class HelpLineBox;
+class StaySafeBox;
 
 class ChildWindow : public QWidget
 {
@@ -46,6 +48,7 @@ private:
     QSpinBox *m_parentMinutes;
     QLabel *m_recorded;
     HelpLineBox *m_helpLine;
+    StaySafeBox *m_staySafe;
 };
 
 } // namespace sundial::ui

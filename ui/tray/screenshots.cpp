@@ -12,6 +12,7 @@
 
 #include "ui/tray/childwindow.h"
 #include "ui/tray/remainingicon.h"
+#include "ui/tray/staysafebox.h"
 #include "ui/tray/timeupscreen.h"
 
 namespace sundial::ui
@@ -79,6 +80,10 @@ int writeScreenshots(const QString &dir, const ChildStatus &live, bool haveLive)
     window.resize(window.sizeHint());
     window.grab().save(dir + QStringLiteral("/child-window.png"));
     report[QStringLiteral("childWindow")] = textsOf(&window);
+    // The safety tips start closed: shown open too, to see how they wrap in each language.
+    window.findChild<StaySafeBox *>()->setExpanded(true);
+    window.resize(window.sizeHint());
+    window.grab().save(dir + QStringLiteral("/child-window-stay-safe.png"));
     for (const int left : {90, 14, 1, 0}) {
         renderRemainingIcon(sampleStatus(minutes {left}), 64, hours {2})
             .save(dir + QStringLiteral("/tray-%1min.png").arg(left));

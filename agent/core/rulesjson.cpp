@@ -140,9 +140,6 @@ std::string_view actionName(RuleAction action)
     return "budget";
 }
 
-    return "lock";
-}
-
 std::vector<std::string> readStringList(const json &value, const std::string &path, std::size_t maxBytes)
 {
     if (!value.is_array()) {
@@ -466,8 +463,8 @@ std::string rulesToJson(const Rules &rules)
     }
     root["warningMinutes"] = warnings;
     root["idleThresholdSeconds"] = rules.idleThreshold.count();
-    root["lockout"] = {{"action", lockoutActionName(rules.lockout.action)}, {"graceSeconds", rules.lockout.grace.count()},
-        {"lockConfirmSeconds", rules.lockout.lockConfirmDelay.count()},
+    root["lockout"] = {{"action", lockoutActionName(rules.lockout.action)},
+        {"graceSeconds", rules.lockout.grace.count()}, {"lockConfirmSeconds", rules.lockout.lockConfirmDelay.count()},
         {"unlocksBeforeTerminate", rules.lockout.unlocksBeforeTerminate}, {"downtime", rules.lockout.downtime}};
     root["privacy"] = {{"recordTitles", rules.privacy.recordTitles}, {"recordFullUrls", rules.privacy.recordFullUrls},
         {"activityRetentionDays", rules.privacy.activityRetention.count()},
@@ -487,5 +484,7 @@ std::string_view lockoutActionName(LockoutAction action)
     case LockoutAction::Suspend:
         return "suspend";
     }
+    return "lock";
+}
 
 } // namespace sundial::core

@@ -883,114 +883,114 @@
 <context>
     <name>sundial::ui::ChildWindow</name>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="28"/>
-        <location filename="../../ui/tray/childwindow.cpp" line="50"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="29"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="52"/>
         <source>Ask for more time</source>
         <translation>Xin thêm thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="33"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="35"/>
         <source>Sundial — your screen time</source>
         <translation>Sundial — thời gian dùng máy của em</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="55"/>
-        <location filename="../../ui/tray/childwindow.cpp" line="80"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="57"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="82"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="56"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="58"/>
         <source>Minutes to ask for</source>
         <translation>Số phút muốn xin</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="57"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="59"/>
         <source>Why? (optional)</source>
         <translation>Vì sao? (không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="59"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="61"/>
         <source>Reason for asking</source>
         <translation>Lý do xin thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="63"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="65"/>
         <source>How long:</source>
         <translation>Bao lâu:</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="64"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="66"/>
         <source>Why:</source>
         <translation>Vì sao:</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="73"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="75"/>
         <source>A parent is here</source>
         <translation>Khi có bố mẹ ở bên</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="81"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="83"/>
         <source>Minutes a parent gives</source>
         <translation>Số phút bố mẹ cho</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="82"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="84"/>
         <source>Give time with a parent&apos;s password</source>
         <translation>Cho thêm thời gian (bố mẹ nhập mật khẩu)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="89"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="91"/>
         <source>What Sundial records</source>
         <translation>Những gì Sundial ghi lại</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="95"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="97"/>
         <source>Your parents can see this, and the reasons you write when you ask for more time. Sundial sends nothing over the internet, but your parents can save reports.</source>
         <translation>Bố mẹ xem được những thông tin này và lý do em ghi khi xin thêm giờ. Sundial không gửi gì lên mạng, nhưng bố mẹ có thể lưu báo cáo.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="111"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="114"/>
         <source>Sundial does not limit this account.</source>
         <translation>Sundial không giới hạn tài khoản này.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="114"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="117"/>
         <source>Time is up for now</source>
         <translation>Tạm thời hết giờ rồi</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="116"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="119"/>
         <source>%1 left today</source>
         <translation>Hôm nay còn %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="118"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="121"/>
         <source>No limit today</source>
         <translation>Hôm nay không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="123"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="126"/>
         <source>Allowed until %1</source>
         <translation>Được dùng đến %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="130"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="133"/>
         <source>%1: %2 of %3 left</source>
         <translation>%1: còn %2 trong %3</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="141"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="145"/>
         <source>Asked. Waiting for a parent to answer…</source>
         <translation>Đã gửi lời xin. Đang chờ bố mẹ trả lời…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="143"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="147"/>
         <source>Approved: %1 more today.</source>
         <translation>Bố mẹ đã đồng ý: hôm nay em được thêm %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="145"/>
+        <location filename="../../ui/tray/childwindow.cpp" line="149"/>
         <source>A parent said no this time.</source>
         <translation>Lần này bố mẹ chưa đồng ý.</translation>
     </message>
@@ -998,77 +998,82 @@
 <context>
     <name>sundial::ui::ConsoleWindow</name>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="36"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="37"/>
         <source>Sundial — family screen time</source>
         <translation>Sundial — thời gian dùng máy của gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="43"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="44"/>
         <source>Family</source>
         <translation>Gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="43"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="44"/>
         <source>Activity</source>
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="43"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="44"/>
         <source>Rules</source>
         <translation>Quy tắc</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="43"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="44"/>
         <source>Requests</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="43"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="44"/>
         <source>Audit</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="43"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="44"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="57"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="50"/>
+        <source>Staying safe online</source>
+        <translation>Giữ an toàn khi lên mạng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/consolewindow.cpp" line="65"/>
         <source>&amp;Family</source>
         <translation>&amp;Gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="58"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="66"/>
         <source>&amp;Set up…</source>
         <translation>&amp;Thiết lập…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="60"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="68"/>
         <source>&amp;Add a child…</source>
         <translation>Thêm &amp;con…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="79"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="87"/>
         <source>Unsaved rules</source>
         <translation>Quy tắc chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="80"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="88"/>
         <source>The rules have changes that are not saved. Save them now?</source>
         <translation>Quy tắc có thay đổi chưa được lưu. Lưu ngay bây giờ?</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="83"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="91"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="84"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="92"/>
         <source>&amp;Don&apos;t save</source>
         <translation>&amp;Không lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/consolewindow.cpp" line="85"/>
+        <location filename="../../ui/console/consolewindow.cpp" line="93"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -1392,6 +1397,154 @@
         <location filename="../../ui/console/limitsform.cpp" line="125"/>
         <source>The week starts on:</source>
         <translation>Tuần bắt đầu vào:</translation>
+    </message>
+</context>
+<context>
+    <name>sundial::ui::OnlineSafetyPage</name>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="108"/>
+        <source>What to say to your child about life online, what to watch for, and what to do if something goes wrong. Sundial records no messages and no screenshots: what matters most is that your child tells you.</source>
+        <translation>Nói gì với con về cuộc sống trên mạng, cần để ý những gì, và làm gì khi có chuyện không hay. Sundial không ghi lại tin nhắn và không chụp màn hình: điều quan trọng nhất là con kể với bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="116"/>
+        <source>How to talk about it</source>
+        <translation>Nói chuyện với con thế nào</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="117"/>
+        <source>Stay calm, even if what you hear worries you.</source>
+        <translation>Hãy bình tĩnh, kể cả khi điều bạn nghe khiến bạn lo lắng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="118"/>
+        <source>Listen first, and let your child tell it in their own words.</source>
+        <translation>Hãy lắng nghe trước, để con kể bằng lời của con.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="120"/>
+        <source>Do not blame them, and do not take their devices away as a punishment: children who fear that stop telling.</source>
+        <translation>Đừng trách con, và đừng lấy thiết bị của con đi để phạt: trẻ sợ bị như vậy sẽ không kể nữa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="122"/>
+        <source>Keep talking: ask about their apps, games and online friends often, not only when something is wrong.</source>
+        <translation>Hãy trò chuyện thường xuyên: hỏi con về các ứng dụng, trò chơi và bạn bè trên mạng, không chỉ khi có chuyện.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="125"/>
+        <source>Signs of bullying or grooming</source>
+        <translation>Dấu hiệu con bị bắt nạt hoặc bị dụ dỗ trên mạng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="126"/>
+        <source>Each can have other causes. If you notice one, ask gently.</source>
+        <translation>Mỗi dấu hiệu đều có thể do nguyên nhân khác. Nếu bạn thấy một dấu hiệu, hãy nhẹ nhàng hỏi con.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="127"/>
+        <source>Secrecy about online friends or about what they do online.</source>
+        <translation>Giấu giếm về bạn bè trên mạng hoặc về những gì con làm trên mạng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="128"/>
+        <source>Gifts, money or game credit from someone they met online.</source>
+        <translation>Nhận quà, tiền hoặc tiền nạp trò chơi từ người con quen trên mạng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="129"/>
+        <source>Withdrawing from family, friends or things they used to enjoy.</source>
+        <translation>Thu mình, xa lánh gia đình, bạn bè hoặc những việc con từng thích.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="130"/>
+        <source>Being upset, anxious or angry after being online.</source>
+        <translation>Buồn bã, lo âu hoặc tức giận sau khi lên mạng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="131"/>
+        <source>New contacts who are much older than they are.</source>
+        <translation>Có người quen mới lớn tuổi hơn con nhiều.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="132"/>
+        <source>Someone asking them to move to a private chat or another app.</source>
+        <translation>Có người rủ con chuyển sang trò chuyện riêng hoặc sang một ứng dụng khác.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="134"/>
+        <source>If something happens</source>
+        <translation>Khi có chuyện xảy ra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="135"/>
+        <source>Keep the evidence: screenshots of the messages and profiles, user names, dates.</source>
+        <translation>Giữ lại bằng chứng: ảnh chụp màn hình tin nhắn và trang cá nhân, tên tài khoản, ngày giờ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="137"/>
+        <source>If there are sexual images of a child, do not copy or forward them, even as evidence: tell the police where they are.</source>
+        <translation>Nếu có hình ảnh tình dục của trẻ em, đừng sao chép hay chuyển tiếp, kể cả để làm bằng chứng: hãy báo cho công an biết chúng ở đâu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="139"/>
+        <source>On the Activity page, open that day&apos;s bar: its timeline shows which apps (and sites, where known) were in use, and when, for as many days as the Settings page keeps details.</source>
+        <translation>Trên trang Hoạt động, mở cột của ngày hôm đó: dòng thời gian cho biết ứng dụng nào (và trang web nào, nếu biết) đã được dùng và vào lúc nào, trong số ngày mà trang Cài đặt giữ chi tiết.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="141"/>
+        <source>Tell the school if other pupils are involved.</source>
+        <translation>Báo cho nhà trường nếu có học sinh khác liên quan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="142"/>
+        <source>Contact the help line your child sees (on the Settings page), or local counselling services.</source>
+        <translation>Liên hệ đường dây trợ giúp mà con thấy (trên trang Cài đặt), hoặc dịch vụ tư vấn tại địa phương.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="143"/>
+        <source>If a child is in danger, call the police.</source>
+        <translation>Nếu trẻ đang gặp nguy hiểm, hãy gọi công an.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="145"/>
+        <source>The help line&apos;s pages</source>
+        <translation>Các trang của đường dây trợ giúp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="194"/>
+        <source>The help line your child sees, from Sundial&apos;s help line table.</source>
+        <translation>Đường dây trợ giúp mà con thấy, lấy từ danh sách đường dây trợ giúp của Sundial.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="196"/>
+        <source>The help lines your children see, from Sundial&apos;s help line table.</source>
+        <translation>Các đường dây trợ giúp mà các con thấy, lấy từ danh sách đường dây trợ giúp của Sundial.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="199"/>
+        <source>The help line for this computer&apos;s country, from Sundial&apos;s help line table.</source>
+        <translation>Đường dây trợ giúp của quốc gia nơi dùng máy tính này, lấy từ danh sách đường dây trợ giúp của Sundial.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="201"/>
+        <source>Sundial&apos;s help line table could not be read.</source>
+        <translation>Không đọc được danh sách đường dây trợ giúp của Sundial.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="205"/>
+        <source>The advice above is general. These links are not Sundial&apos;s: they are the help line&apos;s own website and the page Sundial took its number from.</source>
+        <translation>Những lời khuyên ở trên mang tính chung. Các liên kết này không phải của Sundial: đó là trang web của chính đường dây trợ giúp và trang mà Sundial lấy số điện thoại của đường dây.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="214"/>
+        <source>Its website: %1</source>
+        <translation>Trang web: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/onlinesafetypage.cpp" line="217"/>
+        <source>Where Sundial found its number: %1</source>
+        <translation>Nơi Sundial tìm thấy số điện thoại: %1</translation>
     </message>
 </context>
 <context>
@@ -1946,6 +2099,39 @@
         <location filename="../../ui/console/siteruletable.cpp" line="20"/>
         <source>example.com</source>
         <translation>example.com</translation>
+    </message>
+</context>
+<context>
+    <name>sundial::ui::StaySafeBox</name>
+    <message>
+        <location filename="../../ui/tray/staysafebox.cpp" line="22"/>
+        <source>Staying safe online</source>
+        <translation>Giữ an toàn khi lên mạng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/staysafebox.cpp" line="30"/>
+        <source>Think before you share photos or details like your address, school or phone number. Once sent, they can be copied, and you may never be able to delete them.</source>
+        <translation>Hãy suy nghĩ kỹ trước khi gửi ảnh hay thông tin như địa chỉ, trường học hoặc số điện thoại của em. Khi đã gửi đi, chúng có thể bị sao chép và em có thể không bao giờ xóa được nữa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/staysafebox.cpp" line="35"/>
+        <source>If someone pressures you, threatens you or asks you for pictures, they are doing wrong. It is not your fault, even if you already sent something.</source>
+        <translation>Nếu ai đó ép buộc, đe dọa em hoặc đòi em gửi ảnh, người đó đang làm điều sai. Đó không phải lỗi của em, kể cả khi em đã lỡ gửi gì đó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/staysafebox.cpp" line="40"/>
+        <source>You can block and report them: most apps and games have Block and Report in the person&apos;s profile or in the chat&apos;s menu.</source>
+        <translation>Em có thể chặn và báo cáo người đó: hầu hết ứng dụng và trò chơi đều có nút Chặn và Báo cáo trong trang cá nhân của người đó hoặc trong phần tùy chọn của cuộc trò chuyện.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/staysafebox.cpp" line="67"/>
+        <source>Keep the messages and tell an adult you trust.</source>
+        <translation>Hãy giữ lại các tin nhắn và kể cho một người lớn mà em tin tưởng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/staysafebox.cpp" line="68"/>
+        <source>Keep the messages and tell an adult you trust, or contact the help line above.</source>
+        <translation>Hãy giữ lại các tin nhắn và kể cho một người lớn mà em tin tưởng, hoặc liên hệ đường dây trợ giúp ở phía trên.</translation>
     </message>
 </context>
 <context>

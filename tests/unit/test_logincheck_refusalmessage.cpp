@@ -25,7 +25,6 @@ bool has(const std::string &text, const std::string &part)
     return text.find(part) != std::string::npos;
 }
 
-
 } // namespace
 
 TEST_CASE("The refusal at login is said from the reason's parts, not the service's words", "[logincheck]")

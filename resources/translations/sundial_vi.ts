@@ -4,28 +4,28 @@
 <context>
     <name>Duration</name>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="195"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="210"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n giây</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="200"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="215"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n phút</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/childstatus.cpp" line="203"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="218"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n giờ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray/childstatus.cpp" line="205"/>
+        <location filename="../../ui/tray/childstatus.cpp" line="220"/>
         <source>%1 h %2 min</source>
         <translation>%1 giờ %2 phút</translation>
     </message>
@@ -139,6 +139,24 @@
         <location filename="../../ui/tray/childstatus.cpp" line="168"/>
         <source>Details are kept %1 days, daily totals %2 days.</source>
         <translation>Chi tiết được lưu %1 ngày, tổng thời gian mỗi ngày được lưu %2 ngày.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestState</name>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="194"/>
+        <source>Asked. Waiting for a parent to answer…</source>
+        <translation>Đã gửi lời xin. Đang chờ bố mẹ trả lời…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="197"/>
+        <source>Approved: %1 more today.</source>
+        <translation>Bố mẹ đã đồng ý: hôm nay em được thêm %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/childstatus.cpp" line="201"/>
+        <source>A parent said no this time.</source>
+        <translation>Lần này bố mẹ chưa đồng ý.</translation>
     </message>
 </context>
 <context>
@@ -979,21 +997,6 @@
         <source>%1: %2 of %3 left</source>
         <translation>%1: còn %2 trong %3</translation>
     </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="145"/>
-        <source>Asked. Waiting for a parent to answer…</source>
-        <translation>Đã gửi lời xin. Đang chờ bố mẹ trả lời…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="147"/>
-        <source>Approved: %1 more today.</source>
-        <translation>Bố mẹ đã đồng ý: hôm nay em được thêm %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/tray/childwindow.cpp" line="149"/>
-        <source>A parent said no this time.</source>
-        <translation>Lần này bố mẹ chưa đồng ý.</translation>
-    </message>
 </context>
 <context>
     <name>sundial::ui::ConsoleWindow</name>
@@ -1326,17 +1329,17 @@
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="101"/>
         <source>Time to save work, seconds</source>
-        <translation>Thời gian để lưu bài, số giây</translation>
+        <translation>Thời gian để lưu lại việc đang làm, số giây</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="102"/>
         <source>The countdown the child gets to save their work when time is up</source>
-        <translation>Thời gian đếm ngược để con lưu bài khi hết giờ</translation>
+        <translation>Thời gian đếm ngược để con lưu lại việc đang làm khi hết giờ</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="104"/>
         <source>Time to save work:</source>
-        <translation>Thời gian để lưu bài:</translation>
+        <translation>Thời gian để lưu việc đang làm:</translation>
     </message>
     <message>
         <location filename="../../ui/console/limitsform.cpp" line="106"/>
@@ -2137,61 +2140,61 @@
 <context>
     <name>sundial::ui::TimeUpScreen</name>
     <message>
-        <location filename="../../ui/tray/timeupscreen.cpp" line="60"/>
-        <location filename="../../ui/tray/timeupscreen.cpp" line="64"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="61"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="65"/>
         <source>Time is up</source>
         <translation>Hết giờ rồi</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/timeupscreen.cpp" line="76"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="77"/>
         <source>Ask for more time</source>
         <translation>Xin thêm thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/timeupscreen.cpp" line="88"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="89"/>
         <source>You can still use:</source>
         <translation>Em vẫn có thể dùng:</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/timeupscreen.cpp" line="156"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="162"/>
         <source>Other apps are closed until you have time again.</source>
         <translation>Các ứng dụng khác sẽ đóng cho đến khi em có thời gian trở lại.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/timeupscreen.cpp" line="159"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="165"/>
         <source>Save your work: in %n seconds, apps that are not shown here will close.</source>
         <translation>
             <numerusform>Hãy lưu bài: sau %n giây, các ứng dụng không có ở đây sẽ đóng.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/timeupscreen.cpp" line="162"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="168"/>
         <source>Save your work now: in %n seconds you will be logged out, and anything not saved is lost.</source>
         <translation>
             <numerusform>Hãy lưu bài ngay: sau %n giây em sẽ bị đăng xuất, phần chưa lưu sẽ mất.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/timeupscreen.cpp" line="166"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="172"/>
         <source>Save your work: the computer goes to sleep in %n seconds.</source>
         <translation>
             <numerusform>Hãy lưu bài: máy tính sẽ ngủ sau %n giây.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray/timeupscreen.cpp" line="168"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="174"/>
         <source>Save your work: the screen locks in %n seconds.</source>
         <translation>
-            <numerusform>Hãy lưu bài: màn hình sẽ khóa sau %n giây.</numerusform>
+            <numerusform>Em hãy lưu lại việc đang làm: sau %n giây màn hình sẽ khóa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray/timeupscreen.cpp" line="213"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="225"/>
         <source>Open %1 (Ctrl+%2)</source>
         <translation>Mở %1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/timeupscreen.cpp" line="214"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="226"/>
         <source>Open %1</source>
         <translation>Mở %1</translation>
     </message>

@@ -276,7 +276,8 @@ class ConsoleTest(ServiceTestCase):
         self.assertIn("intact", texts["audit"]["chainState"])
         # The child has no help line of its own: the page shows the one the child sees, so that
         # saving the privacy settings keeps it (an empty help line is not saved).
-        self.assertIn("No help line was chosen for this child, so they see this one", texts["settings"]["settingsMessage"])
+        self.assertIn("No help line was chosen for this child, so they see this one",
+                      texts["settings"]["settingsMessage"])
         self.assertNotIn("banner", texts["window"])
         # The period on screen, exported.
         self.assertEqual(texts["csv"], "")

@@ -192,8 +192,8 @@ class LoginCheckTest(LoginCheckCase):
         self.set_rules(days=every_day(budgetMinutes=0))
         self.assertEqual(self.status()["verdict"], "out-of-time")
         result = self.pamtester(self.child)
-        self.assertRefused(result, "no screen time on", "Next allowed: not before", HELP_LINE["name"], HELP_LINE["phone"],
-                           HELP_LINE["url"])
+        self.assertRefused(result, "no screen time on", "Next allowed: not before", HELP_LINE["name"],
+                           HELP_LINE["phone"], HELP_LINE["url"])
         direct = self.run_check(self.child)
         self.assertEqual(direct.returncode, 1)
         self.assertEqual(direct.stdout, result.stdout)

@@ -77,6 +77,8 @@ class ScreenshotTest(unittest.TestCase):
         self.assertEqual(screen["timeUpTitle"], "Time is up")
         self.assertEqual(screen["countdown"], "Save your work: the screen locks in 60 seconds.")
         self.assertIn("111", screen["helpLinePhone"])
+        # Asked from the screen, answered on the screen: a lock keeps it above the child's window.
+        self.assertEqual(screen["timeUpRequestState"], "Asked. Waiting for a parent to answer…")
         # Downtime: the always-allowed apps as buttons, what happens to the others, the help line.
         downtime = texts["downtimeScreen"]
         self.assertEqual(downtime["offeredAppsTitle"], "You can still use:")
@@ -93,7 +95,8 @@ class ScreenshotTest(unittest.TestCase):
         self.assertEqual(window["askButton"], "Xin thêm thời gian")
         self.assertEqual(window["approveButton"], "Cho thêm thời gian (bố mẹ nhập mật khẩu)")
         self.assertEqual(screen["timeUpTitle"], "Hết giờ rồi")
-        self.assertEqual(screen["countdown"], "Hãy lưu bài: màn hình sẽ khóa sau 60 giây.")
+        self.assertEqual(screen["timeUpRequestState"], "Đã gửi lời xin. Đang chờ bố mẹ trả lời…")
+        self.assertEqual(screen["countdown"], "Em hãy lưu lại việc đang làm: sau 60 giây màn hình sẽ khóa.")
         # The service's reason, said in Vietnamese from its parts.
         self.assertEqual(window["reason"], "Thứ Bảy được 2 giờ, còn 45 phút")
         self.assertEqual(screen["timeUpReason"], "Em đã dùng hết 2 giờ của Thứ Bảy")

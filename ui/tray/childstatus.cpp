@@ -188,6 +188,21 @@ QString ChildStatus::localizedTimeUpAction() const
     return QCoreApplication::translate("TimeUpAction", "When it is up, the screen locks.");
 }
 
+QString localizedRequestState(const QString &state, int minutes)
+{
+    if (state == QLatin1String("pending")) {
+        return QCoreApplication::translate("RequestState", "Asked. Waiting for a parent to answer…");
+    }
+    if (state == QLatin1String("approved")) {
+        return QCoreApplication::translate("RequestState", "Approved: %1 more today.")
+            .arg(formatDuration(std::chrono::minutes {minutes}));
+    }
+    if (state == QLatin1String("denied")) {
+        return QCoreApplication::translate("RequestState", "A parent said no this time.");
+    }
+    return state;
+}
+
 QString formatDuration(std::chrono::seconds duration)
 {
     const qint64 total = duration.count();

@@ -72,6 +72,10 @@ struct ChildStatus {
     }
 };
 
+// Where the child's request for more time is, in the UI's language: "pending", "approved" (with
+// the minutes), "denied"; any other text is a message shown as it is.
+QString localizedRequestState(const QString &state, int minutes = 0);
+
 // "1 h 20 min", "45 min", "30 s" in the UI's language.
 QString formatDuration(std::chrono::seconds duration);
 

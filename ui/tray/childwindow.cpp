@@ -141,15 +141,7 @@ void ChildWindow::setStatus(const ChildStatus &status)
 
 void ChildWindow::setRequestState(const QString &state, int minutes)
 {
-    if (state == QLatin1String("pending")) {
-        m_requestState->setText(tr("Asked. Waiting for a parent to answer…"));
-    } else if (state == QLatin1String("approved")) {
-        m_requestState->setText(tr("Approved: %1 more today.").arg(formatDuration(std::chrono::minutes {minutes})));
-    } else if (state == QLatin1String("denied")) {
-        m_requestState->setText(tr("A parent said no this time."));
-    } else {
-        m_requestState->setText(state);
-    }
+    m_requestState->setText(localizedRequestState(state, minutes));
 }
 
 } // namespace sundial::ui

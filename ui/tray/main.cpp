@@ -110,23 +110,26 @@ int main(int argc, char **argv)
         std::cerr << "sundial-tray: time's-up screen shown, " << current.lockoutAction.toStdString() << " in " << grace
                   << " s, " << current.offeredApps.size() << " apps offered: " << reason.toStdString() << std::endl;
     });
+    // The window and the time's-up screen say where a request is: a lock keeps the screen above the window.
+    const auto showRequestState = [&](const QString &state, int minutes) {
+        window.setRequestState(state, minutes);
+        timeUp.setRequestState(state, minutes);
+    };
     QObject::connect(&service, &ServiceConnection::requestAnswered, &app, [&](qint64 id, uint minutes) {
-        window.setRequestState(minutes > 0 ? QStringLiteral("approved") : QStringLiteral("denied"), int(minutes));
+        showRequestState(minutes > 0 ? QStringLiteral("approved") : QStringLiteral("denied"), int(minutes));
         window.show();
         std::cerr << "sundial-tray: request " << id << (minutes > 0 ? " approved: " : " denied") << minutes
                   << " min, shown in the window" << std::endl;
     });
     QObject::connect(&service, &ServiceConnection::requestFailed, &window,
-        [&window](const QString &message) { window.setRequestState(message); });
+        [&](const QString &message) { showRequestState(message, 0); });
     QObject::connect(&window, &ChildWindow::askForMoreTime, &service, &ServiceConnection::requestMoreTime);
     QObject::connect(&window, &ChildWindow::approveOnTheSpot, &service, &ServiceConnection::approveOnTheSpot);
     QObject::connect(&service, &ServiceConnection::approved, &window,
-        [&window](int minutes) { window.setRequestState(QStringLiteral("approved"), minutes); });
+        [&](int minutes) { showRequestState(QStringLiteral("approved"), minutes); });
     QObject::connect(&timeUp, &TimeUpScreen::askForMoreTime, &app, [&](int minutes, const QString &reason) {
         service.requestMoreTime(minutes, reason);
-        window.setRequestState(QStringLiteral("pending"));
-        window.show();
-        window.raise();
+        showRequestState(QStringLiteral("pending"), 0);
     });
     const auto openHelpLinePage = [&](const QUrl &url) {
         // The service first, so that downtime leaves the browser open.

@@ -90,6 +90,7 @@ int writeScreenshots(const QString &dir, const ChildStatus &live, bool haveLive)
     }
     TimeUpScreen screen;
     screen.start(sampleStatus(minutes {0}), sampleStatus(minutes {0}).localizedReason(), seconds {60});
+    screen.setRequestState(QStringLiteral("pending")); // asked from the screen: said on the screen
     screen.resize(1024, 768);
     screen.grab().save(dir + QStringLiteral("/time-up.png"));
     report[QStringLiteral("timeUpScreen")] = textsOf(&screen);

@@ -52,6 +52,7 @@ TimeUpScreen::TimeUpScreen(QWidget *parent)
     : QWidget(parent, Qt::Window | Qt::FramelessWindowHint)
     , m_reason(new QLabel(this))
     , m_countdown(new QLabel(this))
+    , m_requestState(new QLabel(this))
     , m_appsBox(new QWidget(this))
     , m_appsRow(new QHBoxLayout)
     , m_helpLine(new HelpLineBox(this))
@@ -95,6 +96,11 @@ TimeUpScreen::TimeUpScreen(QWidget *parent)
     layout->addWidget(m_appsBox);
 
     layout->addWidget(ask, 0, Qt::AlignHCenter);
+    m_requestState->setObjectName(QStringLiteral("timeUpRequestState"));
+    m_requestState->setAlignment(Qt::AlignCenter);
+    m_requestState->setWordWrap(true);
+    m_requestState->hide();
+    layout->addWidget(m_requestState);
     // Centred by stretches, not by alignment: an aligned box gets its size hint's height, which
     // cuts its wrapped lines; in a row it gets the height its width needs.
     m_helpLine->setFixedWidth(560);
@@ -166,6 +172,12 @@ QString TimeUpScreen::countdownText() const
         return tr("Save your work: the computer goes to sleep in %n seconds.", nullptr, left);
     }
     return tr("Save your work: the screen locks in %n seconds.", nullptr, left);
+}
+
+void TimeUpScreen::setRequestState(const QString &state, int minutes)
+{
+    m_requestState->setText(localizedRequestState(state, minutes));
+    m_requestState->setVisible(!m_requestState->text().isEmpty());
 }
 
 void TimeUpScreen::tick()

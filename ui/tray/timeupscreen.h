@@ -33,6 +33,9 @@ public:
     // if it is not up (the tray started, or was started again, after time ran out).
     void setStatus(const ChildStatus &status, const QString &reason);
     std::chrono::seconds left() const { return m_left; }
+    // Where the child's request for more time is (localizedRequestState): shown on the screen
+    // itself, which a lock keeps above every other window.
+    void setRequestState(const QString &state, int minutes = 0);
     // What the countdown says now (for tests and the journal).
     QString countdownText() const;
 
@@ -52,6 +55,7 @@ private:
 
     QLabel *m_reason;
     QLabel *m_countdown;
+    QLabel *m_requestState;
     QWidget *m_appsBox;
     QHBoxLayout *m_appsRow;
     HelpLineBox *m_helpLine;

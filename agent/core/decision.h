@@ -18,6 +18,12 @@ enum class Verdict {
     OutOfTime, // the day's or week's budget is used up
 };
 
+// Outside hours or out of time: the session may not be used (the lockout's concern).
+constexpr bool forbidsUse(Verdict verdict)
+{
+    return verdict == Verdict::OutOfTime || verdict == Verdict::OutsideHours;
+}
+
 // What one app or site may do right now.
 enum class UseVerdict { Allowed, AlwaysAllowed, Blocked, OverBudget };
 

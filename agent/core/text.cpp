@@ -114,4 +114,10 @@ std::string asciiLower(std::string_view text)
     return lower;
 }
 
+std::string_view fileNameOf(std::string_view path)
+{
+    const std::size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
 } // namespace sundial::core

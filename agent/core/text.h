@@ -31,4 +31,7 @@ std::string cleanText(std::string_view text, std::size_t maxBytes);
 // ASCII lower case; other bytes are left alone.
 std::string asciiLower(std::string_view text);
 
+// The last part of a path ("/usr/bin/python3" -> "python3"; a path without '/' as it is).
+std::string_view fileNameOf(std::string_view path);
+
 } // namespace sundial::core

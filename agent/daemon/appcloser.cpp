@@ -9,6 +9,7 @@
 
 #include <QTimer>
 
+#include "agent/core/text.h"
 #include "agent/platform/launchedprogram.h"
 #include "agent/platform/processcontrol.h"
 
@@ -26,10 +27,26 @@ AppCloser::AppCloser(std::int64_t uid, core::AuditLog &audit, ServiceClock &cloc
 {
 }
 
+int endProcesses(
+    const std::vector<pid_t> &pids, std::chrono::seconds grace, QObject *context, std::function<void()> afterGrace)
+{
+    auto ender = std::make_shared<platform::ProcessGroupEnder>(pids);
+    const int signalled = ender->signalAll(SIGTERM);
+    QTimer::singleShot(std::chrono::duration_cast<std::chrono::milliseconds>(grace), context,
+        [ender, afterGrace = std::move(afterGrace)] {
+            if (ender->alive() > 0) {
+                ender->signalAll(SIGKILL);
+            }
+            if (afterGrace) {
+                afterGrace();
+            }
+        });
+    return signalled;
+}
+
 bool AppCloser::isSharedInterpreter(const std::string &exe)
 {
-    const auto slash = exe.rfind('/');
-    const std::string name = slash == std::string::npos ? exe : exe.substr(slash + 1);
+    const std::string_view name = core::fileNameOf(exe);
     static constexpr std::array<std::string_view, 16> kInterpreters {"python", "perl", "ruby", "java", "node", "nodejs",
         "bash", "sh", "dash", "zsh", "lua", "php", "gjs", "mono", "wine", "tclsh"};
     for (const std::string_view interpreter : kInterpreters) {
@@ -69,15 +86,9 @@ void AppCloser::close(const std::string &exe, bool ruleNamesExecutable, const st
     if (pids.empty()) {
         return;
     }
-    auto ender = std::make_shared<platform::ProcessGroupEnder>(pids);
-    const int signalled = ender->signalAll(SIGTERM);
+    const int signalled = endProcesses(pids, m_grace, this);
     m_audit->append(
         {0, m_clock.now(), "app-closed", m_uid, -1, exe + " (" + std::to_string(signalled) + " processes): " + reason});
-    QTimer::singleShot(std::chrono::duration_cast<std::chrono::milliseconds>(m_grace), this, [ender] {
-        if (ender->alive() > 0) {
-            ender->signalAll(SIGKILL);
-        }
-    });
 }
 
 } // namespace sundial::daemon

@@ -8,8 +8,12 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <set>
 #include <string>
+#include <vector>
+
+#include <sys/types.h>
 
 #include <QObject>
 
@@ -19,6 +23,12 @@
 
 namespace sundial::daemon
 {
+
+// Ends `pids` (found by the caller, the child's own): SIGTERM now, through pidfds, and SIGKILL
+// `grace` later for what is left, then `afterGrace` (if any). The timer belongs to `context`.
+// Returns how many processes got SIGTERM. Shared by a blocked app's closing and downtime's.
+int endProcesses(const std::vector<pid_t> &pids, std::chrono::seconds grace, QObject *context,
+    std::function<void()> afterGrace = {});
 
 class AppCloser : public QObject
 {

@@ -283,7 +283,7 @@ void ChildSupervisor::decide(core::Instant now)
 
 void ChildSupervisor::enforce(core::Instant now, const core::Decision &decision)
 {
-    const bool out = decision.verdict == core::Verdict::OutOfTime || decision.verdict == core::Verdict::OutsideHours;
+    const bool out = core::forbidsUse(decision.verdict);
     // Downtime needs always-allowed apps and a helper that reports: without one the service
     // cannot see which app is in use, and the lockout action runs instead.
     const bool downtimePossible = core::downtimeApplies(m_effectiveRules) && m_counter.reportIsFresh();
@@ -384,7 +384,7 @@ QVariantMap ChildSupervisor::status()
 QVariantMap ChildSupervisor::statusMap(const core::Decision &decision, std::chrono::seconds used)
 {
     QVariantMap map = childStatus(decision, used, m_effectiveRules);
-    const bool out = decision.verdict == core::Verdict::OutOfTime || decision.verdict == core::Verdict::OutsideHours;
+    const bool out = core::forbidsUse(decision.verdict);
     map[QStringLiteral("downtime")] = inDowntime() && out;
     map[QStringLiteral("offeredApps")] = core::downtimeApplies(m_effectiveRules)
         ? fromStd(m_downtime.offeredApps(m_effectiveRules))

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/daemon/downtimesweeper.h"
 
-#include <csignal>
 #include <map>
 
 #include <nlohmann/json.hpp>
 
-#include <QTimer>
-
 #include "agent/core/rulematch.h"
+#include "agent/core/text.h"
 #include "agent/daemon/appcloser.h"
 #include "agent/platform/desktopcomponents.h"
 #include "agent/platform/processcontrol.h"
@@ -20,12 +18,6 @@ namespace
 {
 
 constexpr std::size_t kMaxOffered = 12;
-
-std::string fileName(const std::string &path)
-{
-    const std::size_t slash = path.rfind('/');
-    return slash == std::string::npos ? path : path.substr(slash + 1);
-}
 
 } // namespace
 
@@ -102,13 +94,16 @@ int DowntimeSweeper::sweep(const core::Rules &rules, const core::AppIdentity &fo
             continue;
         }
         toEnd.push_back(process.pid);
-        names.insert(fileName(process.program));
+        names.insert(std::string {core::fileNameOf(process.program)});
     }
     if (toEnd.empty()) {
         return 0;
     }
-    auto ender = std::make_shared<platform::ProcessGroupEnder>(toEnd);
-    const int signalled = ender->signalAll(SIGTERM);
+    const int signalled = endProcesses(toEnd, m_grace, this, [this, toEnd] {
+        for (const pid_t pid : toEnd) {
+            m_ending.erase(pid);
+        }
+    });
     m_ending.insert(toEnd.begin(), toEnd.end());
     std::string list;
     for (const std::string &name : names) {
@@ -116,14 +111,6 @@ int DowntimeSweeper::sweep(const core::Rules &rules, const core::AppIdentity &fo
     }
     m_audit->append({0, m_clock.now(), "app-closed", m_uid, -1,
         list + " (" + std::to_string(signalled) + " processes): downtime, only always-allowed apps may run"});
-    QTimer::singleShot(std::chrono::duration_cast<std::chrono::milliseconds>(m_grace), this, [this, ender, toEnd] {
-        if (ender->alive() > 0) {
-            ender->signalAll(SIGKILL);
-        }
-        for (const pid_t pid : toEnd) {
-            m_ending.erase(pid);
-        }
-    });
     return signalled;
 }
 

@@ -17,7 +17,6 @@
 
 #include <chrono>
 #include <cstdint>
-#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,11 +27,6 @@
 #include "agent/core/rules.h"
 #include "agent/daemon/serviceclock.h"
 #include "agent/platform/desktopentries.h"
-
-namespace sundial::platform
-{
-class ProcessGroupEnder;
-}
 
 namespace sundial::daemon
 {

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "agent/core/text.h"
+
 namespace sundial::platform
 {
 
@@ -119,8 +121,7 @@ constexpr std::string_view kComponentPrefixes[] {"gsd-", "csd-", "dbus-", "ibus"
 
 bool isDesktopComponent(std::string_view program)
 {
-    const std::size_t slash = program.rfind('/');
-    std::string_view name = slash == std::string_view::npos ? program : program.substr(slash + 1);
+    std::string_view name = core::fileNameOf(program);
     constexpr std::string_view kDeleted = " (deleted)";
     if (name.ends_with(kDeleted)) {
         name.remove_suffix(kDeleted.size());

@@ -9,6 +9,7 @@
 
 #include <unistd.h>
 
+#include "agent/core/text.h"
 #include "agent/platform/smallfile.h"
 
 namespace sundial::platform
@@ -22,12 +23,6 @@ constexpr std::size_t kMaxCommandLineBytes = 256 * 1024;
 
 namespace
 {
-
-std::string_view baseName(std::string_view path)
-{
-    const auto slash = path.rfind('/');
-    return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 // ld.so's options that take a value (ld.so(8), glibc 2.36).
 bool takesValue(std::string_view option)
@@ -46,7 +41,7 @@ bool takesValue(std::string_view option)
 
 bool isDynamicLoader(std::string_view path)
 {
-    const std::string_view name = baseName(path);
+    const std::string_view name = core::fileNameOf(path);
     return name.rfind("ld-linux", 0) == 0 || name == "ld.so"
         || (name.rfind("ld-", 0) == 0 && name.find(".so") != std::string_view::npos);
 }

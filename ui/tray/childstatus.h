@@ -26,6 +26,7 @@ struct OfferedApp {
     QString name; // in the UI's language when the entry has it
     QString icon; // a theme icon name or an absolute path
     QStringList command; // what starting it runs
+    bool operator==(const OfferedApp &) const = default;
 };
 
 struct ChildStatus {

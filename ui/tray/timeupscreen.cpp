@@ -192,22 +192,13 @@ void TimeUpScreen::tick()
 
 void TimeUpScreen::showApps(const QList<OfferedApp> &apps)
 {
-    const auto sameIds = [](const QList<OfferedApp> &a, const QList<OfferedApp> &b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (qsizetype i = 0; i < a.size(); ++i) {
-            if (a[i].id != b[i].id || a[i].name != b[i].name) {
-                return false;
-            }
-        }
-        return true;
-    };
-    if (sameIds(apps, m_apps) && (m_appsRow->count() > 0 || apps.isEmpty())) {
-        m_appsBox->setVisible(!apps.isEmpty());
+    // The buttons are made again only when what they offer changed (a status comes every minute).
+    const QList<OfferedApp> shown = apps.mid(0, kMaxButtons);
+    if (shown == m_apps) {
+        m_appsBox->setVisible(!m_apps.isEmpty());
         return;
     }
-    m_apps = apps.mid(0, kMaxButtons);
+    m_apps = shown;
     while (QLayoutItem *item = m_appsRow->takeAt(0)) {
         delete item->widget();
         delete item;

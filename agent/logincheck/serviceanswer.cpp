@@ -7,9 +7,10 @@
 #include <cstring>
 #include <memory>
 #include <string_view>
-#include <systemd/sd-bus.h>
 
 #include <unistd.h>
+
+#include "agent/platform/sdbus.h"
 
 namespace sundial::logincheck
 {
@@ -17,46 +18,14 @@ namespace sundial::logincheck
 namespace
 {
 
+using platform::sdbus::BusConnection;
+using platform::sdbus::BusError;
+using platform::sdbus::BusMessage;
 using Clock = std::chrono::steady_clock;
 
 constexpr const char *kServiceName = "org.sundial.Agent1";
 constexpr const char *kObjectPath = "/org/sundial/Agent1";
 constexpr const char *kNotLimitedError = "org.sundial.Error.NotLimited";
-
-struct BusClose {
-    // No flush: on a stuck bus a flush could wait without end; nothing we sent needs delivering.
-    void operator()(sd_bus *bus) const { sd_bus_close_unref(bus); }
-};
-using BusConnection = std::unique_ptr<sd_bus, BusClose>;
-
-struct MessageUnref {
-    void operator()(sd_bus_message *message) const { sd_bus_message_unref(message); }
-};
-using BusMessage = std::unique_ptr<sd_bus_message, MessageUnref>;
-
-// An sd_bus_error freed on every path.
-class BusError
-{
-public:
-    BusError() = default;
-    BusError(const BusError &) = delete;
-    BusError &operator=(const BusError &) = delete;
-    ~BusError() { sd_bus_error_free(&m_error); }
-
-    sd_bus_error *get() { return &m_error; }
-    bool hasName(const char *name) const { return sd_bus_error_has_name(&m_error, name) > 0; }
-    // "<name>: <message>" when the error is set, otherwise the errno's text.
-    std::string describe(int negativeErrno) const
-    {
-        if (!sd_bus_error_is_set(&m_error)) {
-            return std::strerror(-negativeErrno);
-        }
-        return std::string {m_error.name} + ": " + (m_error.message ? m_error.message : "");
-    }
-
-private:
-    sd_bus_error m_error = SD_BUS_ERROR_NULL;
-};
 
 ServiceAnswer unanswered(std::string problem)
 {

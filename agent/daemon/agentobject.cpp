@@ -37,12 +37,13 @@ QString fromStd(const std::string &text)
 
 } // namespace
 
-AgentObject::AgentObject(
-    Service &service, CallerAuthority &authority, ReporterVerifier &reporters, ClaimChecker &claims, QObject *parent)
+AgentObject::AgentObject(Service &service, CallerAuthority &authority, ReporterVerifier &reporters,
+    ReporterVerifier &browserHosts, ClaimChecker &claims, QObject *parent)
     : QObject(parent)
     , m_service(service)
     , m_authority(authority)
     , m_reporters(reporters)
+    , m_browserHosts(browserHosts)
     , m_claims(claims)
 {
     connect(&service, &Service::statusChanged, this, &AgentObject::StatusChanged);
@@ -180,6 +181,39 @@ QString AgentObject::Heartbeat(const QVariantMap &report)
         auditTamper(*uid, "app-label-contradicted", *relabelled + "; rules about it do not apply");
     }
     return child->onHeartbeat(*heartbeat);
+}
+
+QString AgentObject::SiteReport(const QVariantMap &report)
+{
+    const std::optional<uint> uid = m_authority.callerUid(message());
+    if (!uid) {
+        fail(kPermissionDenied, "the bus cannot tell who is calling");
+        return {};
+    }
+    if (!m_siteReports.allow(*uid)) {
+        fail(kRateLimited, "too many site reports: send one on each change and a keep-alive, at most 20 a second");
+        return {};
+    }
+    ChildSupervisor *child = m_service.supervisor(*uid);
+    if (!child) {
+        fail(kNotLimited, "uid " + std::to_string(*uid) + " is not a limited account; nothing is recorded");
+        return {};
+    }
+    const Reporter sender = m_browserHosts.check(message(), *uid);
+    if (!sender.trusted) {
+        auditTamper(*uid, "site-report-untrusted",
+            "a site report from " + (sender.exe.empty() ? std::string {"an unknown process"} : sender.exe)
+                + " was not believed: " + sender.why + "; the browser's time counts as the browser's");
+        fail(kPermissionDenied,
+            "only Sundial's browser host, started by a browser, may report sites; this report is not recorded");
+        return {};
+    }
+    auto site = parseSiteReport(report);
+    if (!site) {
+        fail(site.error());
+        return {};
+    }
+    return child->onSiteReport(*site, sender.parentExe);
 }
 
 void AgentObject::auditTamper(uint uid, const std::string &kind, const std::string &detail)

@@ -25,9 +25,10 @@ class AgentObject : public QObject, protected QDBusContext
     Q_OBJECT
 public:
     // `reporters` decides whose Session.Heartbeat reports are believed (ReporterVerifier); what
-    // a believed reporter claims is cross-checked by `claims`.
-    AgentObject(Service &service, CallerAuthority &authority, ReporterVerifier &reporters, ClaimChecker &claims,
-        QObject *parent = nullptr);
+    // a believed reporter claims is cross-checked by `claims`. `browserHosts` decides whose
+    // Session.SiteReport reports are: the browser's native-messaging host, started by a browser.
+    AgentObject(Service &service, CallerAuthority &authority, ReporterVerifier &reporters,
+        ReporterVerifier &browserHosts, ClaimChecker &claims, QObject *parent = nullptr);
 
     static constexpr const char *kPath = "/org/sundial/Agent1";
     static constexpr const char *kServiceName = "org.sundial.Agent1";
@@ -42,6 +43,9 @@ public slots:
     // use of an unknown app. Either way the session's time counts as use, and a tamper row is
     // written once per episode (auditTamper).
     QString Heartbeat(const QVariantMap &report);
+    // What the browser shows, from Sundial's browser host; refused like Heartbeat from anyone
+    // else. Answers the site's verdict as JSON.
+    QString SiteReport(const QVariantMap &report);
     // org.sundial.Agent1.Admin
     QString ListChildren();
     void AddChild(uint uid);
@@ -82,6 +86,7 @@ private:
     Service &m_service;
     CallerAuthority &m_authority;
     ReporterVerifier &m_reporters;
+    ReporterVerifier &m_browserHosts;
     ClaimChecker &m_claims;
     static constexpr std::chrono::hours kTamperEpisode {1};
     std::map<std::pair<uint, std::string>, core::Instant> m_tamperAudited; // by child and kind: last row
@@ -96,6 +101,7 @@ private:
     static constexpr double kCallsPerSecond = 50.0;
     static constexpr double kCallBurst = 100.0;
     RateLimiter m_heartbeats {kHeartbeatsPerSecond, kHeartbeatBurst};
+    RateLimiter m_siteReports {kHeartbeatsPerSecond, kHeartbeatBurst};
     RateLimiter m_calls {kCallsPerSecond, kCallBurst}; // by uid
     RateLimiter m_rootCalls {kCallsPerSecond, kCallBurst}; // by root's connection
 };

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "agent/core/policy.h"
+#include "agent/core/siteverdict.h"
 #include "agent/daemon/childstatus.h"
 #include "agent/platform/launchedprogram.h"
 #include "agent/platform/processcontrol.h"
@@ -144,6 +145,45 @@ void ChildSupervisor::setRulesExecutables()
 }
 
 QString ChildSupervisor::onHeartbeat(core::Heartbeat heartbeat)
+{
+    m_helperReport = heartbeat;
+    return takeReport(withBrowserSite(std::move(heartbeat), m_clock.now()));
+}
+
+core::Heartbeat ChildSupervisor::withBrowserSite(core::Heartbeat heartbeat, core::Instant now) const
+{
+    if (m_browserSite && m_browserSite->site.focused && heartbeat.app.exe == m_browserSite->browserExe
+        && now - m_browserSite->at <= kSiteReportFresh && now >= m_browserSite->at) {
+        heartbeat.domain = m_browserSite->site.domain;
+        heartbeat.url = m_browserSite->site.url;
+    }
+    return heartbeat;
+}
+
+QString ChildSupervisor::onSiteReport(const SiteReportFields &site, const std::string &browserExe)
+{
+    const core::Instant now = m_clock.now();
+    const bool helperShowsBrowser
+        = m_helperReport && m_helperReport->app.exe == browserExe && m_counter.reportIsFresh();
+    if (!site.checkOnly) {
+        m_browserSite = BrowserSite {browserExe, site, now};
+    }
+    if (helperShowsBrowser && !site.checkOnly) {
+        // The tab changed under the same focused window: from now on its seconds are the new site's.
+        takeReport(withBrowserSite(*m_helperReport, now));
+    } else {
+        update();
+    }
+    if (!m_decision) {
+        update();
+    }
+    const core::AppIdentity browser = helperShowsBrowser ? m_helperReport->app : core::AppIdentity {browserExe, {}, {}};
+    const core::SiteVerdict verdict = core::judgeSite(m_effectiveRules, m_usage, *m_decision, browser, site.domain,
+        core::DayCalendar {m_clock.zone(), m_effectiveRules.dayStart});
+    return fromStd(core::siteVerdictJson(verdict, m_effectiveRules).dump());
+}
+
+QString ChildSupervisor::takeReport(core::Heartbeat heartbeat)
 {
     const core::Instant now = m_clock.now();
     // A copy of an executable the rules name is that executable, wherever it lies and whatever

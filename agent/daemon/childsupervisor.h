@@ -30,6 +30,7 @@
 #include "agent/daemon/appcloser.h"
 #include "agent/daemon/childsessions.h"
 #include "agent/daemon/downtimesweeper.h"
+#include "agent/daemon/heartbeatparser.h"
 #include "agent/daemon/serviceclock.h"
 #include "agent/daemon/usagecounter.h"
 #include "agent/platform/logindmonitor.h"
@@ -72,6 +73,10 @@ public:
     // A report from the child's helper (already validated). Returns the use verdict key for
     // the reported app ("allowed", "blocked", ...).
     QString onHeartbeat(core::Heartbeat heartbeat);
+    // A report from the browser's host (already validated and believed): `browserExe` started
+    // it. The site is what the child's time is charged to while the helper reports that browser
+    // in focus; answers the site's verdict (core::siteVerdictJson) as JSON text.
+    QString onSiteReport(const SiteReportFields &site, const std::string &browserExe);
     // Something outside changed (sessions, grants, clock): recount and decide again.
     void update();
     // The status as of now, from what was counted up to the last event or tick. Reading it
@@ -109,6 +114,10 @@ private:
     // answered as before, without deciding again: the decision's own timers, the tick and every
     // other event (rules, grants, sessions, clock) decide again, and each clears the settled
     // answer. Most reports are keep-alives; this is the service's CPU at one report a second.
+    // Charges and judges one report (the helper's, named by the browser's site when it applies).
+    QString takeReport(core::Heartbeat heartbeat);
+    // `heartbeat` with the browser's fresh, focused site in it when it reports that browser.
+    core::Heartbeat withBrowserSite(core::Heartbeat heartbeat, core::Instant now) const;
     bool repeatsSettledReport(const core::Heartbeat &heartbeat, core::Instant now) const;
     void settle(core::Instant now, const core::Heartbeat &heartbeat, const core::UseDecision &use,
         const core::UseDecision &appOnly, const QString &verdictKey);
@@ -162,6 +171,17 @@ private:
         QString verdictKey;
     };
     std::optional<Settled> m_settled; // see repeatsSettledReport
+    // The helper's last report as it came (before the browser's site was put in it).
+    std::optional<core::Heartbeat> m_helperReport;
+    struct BrowserSite {
+        std::string browserExe;
+        SiteReportFields site;
+        core::Instant at;
+    };
+    std::optional<BrowserSite> m_browserSite; // the last site report
+    // A site report older than this no longer names the browser's time (the extension reports
+    // every 60 s; its host may have been ended).
+    static constexpr std::chrono::seconds kSiteReportFresh {150};
     std::optional<std::chrono::minutes> m_warnedThreshold;
     core::UsageSnapshot m_usage; // as of the last decision
     struct StatusEssentials {

@@ -92,22 +92,44 @@ std::string canonicalPath(const QString &path)
     return path.toStdString();
 }
 
-// The reporters whose Session.Heartbeat reports are believed: each --trusted-reporter, or else
-// the installed session helper, and in try-out mode also the one built beside this sundiald
-// (build/agent/session/sundial-session for build/agent/daemon/sundiald).
-std::vector<std::string> trustedReporters(const QStringList &given, bool userMode)
+// The programs whose reports are believed: each given path, or else the installed one
+// (`installed`), and in try-out mode also the one built beside this sundiald (`built`, relative
+// to build/agent/daemon/: "../session/sundial-session").
+std::vector<std::string> trustedPrograms(
+    const QStringList &given, const QString &installed, const QString &built, bool userMode)
 {
     QStringList paths = given;
     if (paths.isEmpty()) {
-        paths << QStringLiteral(SUNDIAL_SESSION_PATH);
-        const QString built = QCoreApplication::applicationDirPath() + QStringLiteral("/../session/sundial-session");
-        if (userMode && QFileInfo::exists(built)) {
-            paths << built;
+        paths << installed;
+        const QString beside = QCoreApplication::applicationDirPath() + QLatin1Char('/') + built;
+        if (userMode && QFileInfo::exists(beside)) {
+            paths << beside;
         }
     }
     std::vector<std::string> canonical;
     for (const QString &path : std::as_const(paths)) {
         canonical.push_back(canonicalPath(path));
+    }
+    return canonical;
+}
+
+// The browsers that may start the browser host: each --trusted-browser, or else the browsers'
+// executables Debian and the browsers' own packages install (those present).
+std::vector<std::string> trustedBrowsers(const QStringList &given)
+{
+    QStringList paths = given;
+    if (paths.isEmpty()) {
+        for (const char *known : {"/usr/lib/chromium/chromium", "/usr/lib/firefox-esr/firefox-esr",
+                 "/usr/lib/firefox/firefox", "/opt/google/chrome/chrome", "/opt/brave.com/brave/brave",
+                 "/opt/microsoft/msedge/msedge", "/opt/vivaldi/vivaldi-bin"}) {
+            if (QFileInfo::exists(QString::fromLatin1(known))) {
+                paths << QString::fromLatin1(known);
+            }
+        }
+    }
+    std::vector<std::string> canonical;
+    for (const QString &path : std::as_const(paths)) {
+        canonical.push_back(QFileInfo(path).canonicalFilePath().toStdString());
     }
     return canonical;
 }
@@ -163,6 +185,14 @@ int run(int argc, char **argv)
         QStringLiteral("An executable whose Session.Heartbeat reports are believed (repeatable; replaces the "
                        "default, " SUNDIAL_SESSION_PATH ")."),
         QStringLiteral("path"));
+    const QCommandLineOption trustedBrowserHost(QStringLiteral("trusted-browser-host"),
+        QStringLiteral("An executable whose Session.SiteReport reports are believed when a browser started it "
+                       "(repeatable; replaces the default, " SUNDIAL_BROWSER_HOST_PATH ")."),
+        QStringLiteral("path"));
+    const QCommandLineOption trustedBrowser(QStringLiteral("trusted-browser"),
+        QStringLiteral("A browser's executable that may start the browser host (repeatable; replaces the "
+                       "default: Chromium, Firefox, Chrome, Brave, Edge and Vivaldi where installed)."),
+        QStringLiteral("path"));
     const QCommandLineOption noClaimChecks(QStringLiteral("no-claim-checks"),
         QStringLiteral("Believe a trusted reporter without cross-checking its claims (for tests that post "
                        "made-up reports; never in a real installation)."));
@@ -174,8 +204,8 @@ int run(int argc, char **argv)
         QStringLiteral("The table of national help lines: a child whose rules name no help line sees the line "
                        "for this computer's country (default " SUNDIAL_HELPLINES_PATH ")."),
         QStringLiteral("path"));
-    parser.addOptions(
-        {user, state, flush, helperTimeout, uncheckedLogins, trustedReporter, noClaimChecks, maxNewNames, helpLines});
+    parser.addOptions({user, state, flush, helperTimeout, uncheckedLogins, trustedReporter, trustedBrowserHost,
+        trustedBrowser, noClaimChecks, maxNewNames, helpLines});
     parser.process(app);
 
     const bool userMode = parser.isSet(user);
@@ -219,15 +249,23 @@ int run(int argc, char **argv)
     }
     daemon::CallerAuthority authority(bus, options.selfLimited);
     daemon::ReporterSettings reporterSettings;
-    reporterSettings.trustedPaths = trustedReporters(parser.values(trustedReporter), userMode);
+    reporterSettings.trustedPaths = trustedPrograms(parser.values(trustedReporter),
+        QStringLiteral(SUNDIAL_SESSION_PATH), QStringLiteral("../session/sundial-session"), userMode);
     reporterSettings.checkClaims = !parser.isSet(noClaimChecks);
     if (userMode) {
         reporterSettings.ownerUid = getuid();
     }
     daemon::ReporterVerifier reporters(bus, QDBusConnection::systemBus(), reporterSettings);
+    daemon::ReporterSettings browserHostSettings = reporterSettings;
+    browserHostSettings.trustedPaths = trustedPrograms(parser.values(trustedBrowserHost),
+        QStringLiteral(SUNDIAL_BROWSER_HOST_PATH), QStringLiteral("../browser/sundial-browser-host"), userMode);
+    browserHostSettings.trustedParents = trustedBrowsers(parser.values(trustedBrowser));
+    // A browser host has no display to vouch for: it reports sites, never idle.
+    browserHostSettings.checkClaims = false;
+    daemon::ReporterVerifier browserHosts(bus, QDBusConnection::systemBus(), browserHostSettings);
     daemon::ClaimChecker claims(
         reporterSettings.checkClaims, platform::DesktopEntries::systemApplicationDirs(std::getenv("XDG_DATA_DIRS")));
-    daemon::AgentObject agent(service, authority, reporters, claims);
+    daemon::AgentObject agent(service, authority, reporters, browserHosts, claims);
     new ChildAdaptor(&agent);
     new SessionAdaptor(&agent);
     new AdminAdaptor(&agent);

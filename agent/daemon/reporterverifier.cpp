@@ -114,6 +114,9 @@ Reporter ReporterVerifier::check(const QDBusMessage &message, uint uid)
     }
     reporter.exe = facts->exe;
     reporter.why = judge(*facts, uid);
+    if (reporter.why.empty() && !m_settings.trustedParents.empty()) {
+        reporter.why = judgeParent(*facts, uid, reporter.parentExe);
+    }
     reporter.trusted = reporter.why.empty();
     if (reporter.trusted && m_settings.checkClaims) {
         confirmDisplay(reporter, facts->display, uid);
@@ -137,13 +140,41 @@ bool ReporterVerifier::trustedFile(uid_t owner, mode_t mode) const
 
 std::string ReporterVerifier::judge(const platform::ProcessFacts &facts, uint uid) const
 {
+    return judgeProgram(facts, uid, m_settings.trustedPaths, "a trusted reporter");
+}
+
+std::string ReporterVerifier::judgeParent(const platform::ProcessFacts &facts, uint uid, std::string &parentExe) const
+{
+    if (facts.parentPid <= 1) {
+        return "its process has no parent that started it (the browser is gone)";
+    }
+    const int pidfd = platform::openPidfd(facts.parentPid);
+    const std::optional<platform::ProcessFacts> parent = platform::readProcessFacts(facts.parentPid);
+    const bool alive = pidfd >= 0 && platform::pidfdAlive(pidfd);
+    if (pidfd >= 0) {
+        ::close(pidfd);
+    }
+    if (!parent || !alive) {
+        return "its parent process (pid " + std::to_string(facts.parentPid) + ") cannot be read";
+    }
+    const std::string why = judgeProgram(*parent, uid, m_settings.trustedParents, "a browser");
+    if (!why.empty()) {
+        return "its parent is not a browser: " + why;
+    }
+    parentExe
+        = endsWith(parent->exe, kDeleted) ? parent->exe.substr(0, parent->exe.size() - kDeleted.size()) : parent->exe;
+    return {};
+}
+
+std::string ReporterVerifier::judgeProgram(
+    const platform::ProcessFacts &facts, uint uid, const std::vector<std::string> &paths, const std::string &role) const
+{
     // The executable: a trusted path, and the very file there now (not another file that was
     // given that name in a mount namespace of the child's), or that file replaced by an upgrade.
     const bool deleted = endsWith(facts.exe, kDeleted);
     const std::string path = deleted ? facts.exe.substr(0, facts.exe.size() - kDeleted.size()) : facts.exe;
-    if (std::find(m_settings.trustedPaths.begin(), m_settings.trustedPaths.end(), path)
-        == m_settings.trustedPaths.end()) {
-        return "its executable " + facts.exe + " is not a trusted reporter";
+    if (std::find(paths.begin(), paths.end(), path) == paths.end()) {
+        return "its executable " + facts.exe + " is not " + role;
     }
     if (deleted) {
         if (facts.exeLinks != 0) {

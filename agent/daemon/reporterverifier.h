@@ -51,12 +51,18 @@ struct ReporterSettings {
     std::optional<uid_t> ownerUid;
     // Off only for tests that post made-up reports (sundiald --no-claim-checks).
     bool checkClaims = true;
+    // When not empty (the browser's native-messaging host), the reporter's parent must be one of
+    // these executables (absolute, canonical: the browsers), itself a root-owned file that is the
+    // file at its path (or replaced by an upgrade), running as the caller, untraced and without
+    // the loader's variables: the host speaks only for a browser that started it.
+    std::vector<std::string> trustedParents;
 };
 
 // What the service concluded about one sender.
 struct Reporter {
     bool trusted = false;
     std::string exe; // the sender's executable as /proc shows it; empty when unknown
+    std::string parentExe; // with trustedParents: the browser that started it (" (deleted)" cut)
     std::string why; // when not trusted: why, in words for the parent's audit
     // Its DISPLAY is one logind gives the child's sessions (or there is nothing to compare).
     bool displayConfirmed = true;
@@ -92,6 +98,11 @@ private:
     std::optional<pid_t> senderPid(const QString &sender) const;
     // Empty when the process is one of ours; otherwise why not.
     std::string judge(const platform::ProcessFacts &facts, uint uid) const;
+    // Empty when the process's parent is a trusted parent (its path in `parentExe`).
+    std::string judgeParent(const platform::ProcessFacts &facts, uint uid, std::string &parentExe) const;
+    // Empty when `facts` are those of a trusted file among `paths`, run as `uid` untampered.
+    std::string judgeProgram(const platform::ProcessFacts &facts, uint uid, const std::vector<std::string> &paths,
+        const std::string &role) const;
     bool trustedFile(uid_t owner, mode_t mode) const;
     // Checks the reporter's DISPLAY against logind's Display of the child's sessions.
     void confirmDisplay(Reporter &reporter, const std::optional<std::string> &display, uint uid) const;

@@ -48,6 +48,9 @@ bool readStatus(const std::string &dir, ProcessFacts &facts)
         } else if (line.starts_with("TracerPid:")) {
             const std::string pid {line.substr(10)};
             facts.tracerPid = static_cast<pid_t>(std::strtol(pid.c_str(), nullptr, 10));
+        } else if (line.starts_with("PPid:")) {
+            const std::string pid {line.substr(5)};
+            facts.parentPid = static_cast<pid_t>(std::strtol(pid.c_str(), nullptr, 10));
         }
     }
     return uids;

@@ -32,6 +32,7 @@ struct ProcessFacts {
     nlink_t exeLinks = 0;
     uid_t realUid = 0, effectiveUid = 0, savedUid = 0, filesystemUid = 0;
     pid_t tracerPid = 0; // 0: not traced
+    pid_t parentPid = 0; // PPid
     // Names of the dynamic loader's variables set in the process's initial environment
     // (LD_PRELOAD, LD_LIBRARY_PATH, LD_AUDIT, ...); empty when none.
     std::vector<std::string> loaderVariables;

@@ -1,0 +1,201 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The browser's native-messaging host against the real service (issue #13): site time is
+charged in place of the browser's, never twice; a host not started by a browser, or any other
+program posting site reports, is refused; malformed, oversized and truncated frames are refused
+and the host goes on. The "browser" is fake_browser.py, an interpreter the service is told to
+trust as a browser (--trusted-browser); the real browser is in test_browser_chromium.py.
+
+What a child with a terminal would try: run the host from a shell and feed it sites (its parent
+is not a browser), post SiteReport with gdbus (not the host), feed the host garbage (refused,
+nothing recorded)."""
+
+import json
+import os
+import sqlite3
+import struct
+import subprocess
+import sys
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+from harness import AGENT, BUILD, CHILD_UID, ServiceTestCase  # noqa: E402
+
+HOST = os.environ.get("SUNDIAL_BROWSER_HOST", os.path.join(BUILD, "agent", "browser", "sundial-browser-host"))
+FAKE_BROWSER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fake_browser.py")
+PYTHON = os.path.realpath(sys.executable)
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+class BrowserHostCase(ServiceTestCase):
+    def limit(self, browsers=(PYTHON,), **fields):
+        self.host = self.child_readable(HOST)
+        self.fake_browser = self.child_readable(FAKE_BROWSER)
+        extra = ["--trusted-browser-host", self.host]
+        for browser in browsers:
+            extra += ["--trusted-browser", browser]
+        self.start_service(*extra)
+        self.agent("Admin.AddChild", CHILD_UID)
+        days = {day: {"budgetMinutes": 120} for day in WEEKDAYS}
+        self.agent("Admin.SetRules", CHILD_UID, self.rules(days=days, **fields))
+        self.add_session()
+
+    def open_browser(self):
+        """The fake browser as the child, with the host started under it."""
+        browser = subprocess.Popen(["setpriv", "--reuid=%d" % CHILD_UID, "--regid=%d" % CHILD_UID, "--clear-groups",
+                                    PYTHON, self.fake_browser, self.host], env=self.env, stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, text=True)
+        self.addCleanup(lambda: (browser.kill(), browser.wait(), browser.stdin.close(), browser.stdout.close()))
+        return browser
+
+    def command(self, browser, **command):
+        browser.stdin.write(json.dumps(command) + "\n")
+        browser.stdin.flush()
+        line = browser.stdout.readline()
+        self.assertTrue(line, "the fake browser ended")
+        return json.loads(line)
+
+    def tab(self, browser, domain, **fields):
+        return self.command(browser, send=dict({"type": "tab", "domain": domain, "focused": True}, **fields))
+
+    def usage(self):
+        day = time.strftime("%Y-%m-%d")
+        return self.admin_json("Usage", CHILD_UID, day, day)
+
+    def site_seconds(self):
+        return {site["name"]: site["activeSeconds"] for site in self.usage()["sites"]}
+
+    def audit(self, kind):
+        return [entry for entry in self.admin_json("Audit", 0, 1000)["entries"] if entry["kind"] == kind]
+
+
+class SiteTimeTest(BrowserHostCase):
+    def test_site_time_is_charged_in_place_of_the_browsers_and_follows_the_tab(self):
+        self.limit()
+        browser = self.open_browser()
+        self.heartbeat(exe=PYTHON)
+        answer = self.tab(browser, "wiki.test")
+        self.assertEqual(answer["type"], "verdict", answer)
+        self.assertEqual(answer["verdict"], "allowed", answer)
+        self.assertEqual(answer["recordUrls"], False)
+        started = time.monotonic()
+        deadline = started + 3
+        while time.monotonic() < deadline:
+            self.heartbeat(exe=PYTHON)
+            time.sleep(0.5)
+        # The tab changes under the same focused window: no helper report changes.
+        self.tab(browser, "games.test")
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline:
+            self.heartbeat(exe=PYTHON)
+            time.sleep(0.5)
+        elapsed = time.monotonic() - started
+        self._wait_for(lambda: self.site_seconds().get("games.test", 0) >= 2, "games.test's time", timeout=10)
+        sites = self.site_seconds()
+        self.assertGreaterEqual(sites.get("wiki.test", 0), 2, sites)
+        usage = self.usage()
+        charged = usage["days"][0]["chargedSeconds"]
+        # Never twice: the browser's seconds are the sites' seconds, not added to them.
+        self.assertLessEqual(charged, elapsed + 3, usage)
+        self.assertLessEqual(sites["wiki.test"] + sites["games.test"], charged + 1, usage)
+        domains = {row["domain"] for row in self.admin_json("Timeline", CHILD_UID, time.strftime("%Y-%m-%d"))}
+        self.assertIn("wiki.test", domains)
+        self.assertIn("games.test", domains)
+
+    def stored_texts_after_visiting(self, url, record):
+        """The titles table (where full URLs are kept) after a visit to `url`."""
+        self.limit(privacy={"recordTitles": False, "recordFullUrls": record})
+        browser = self.open_browser()
+        self.heartbeat(exe=PYTHON)
+        answer = self.tab(browser, "wiki.test", url=url)
+        self.assertEqual(answer["recordUrls"], record)
+        for _ in range(3):
+            self.heartbeat(exe=PYTHON)
+            time.sleep(0.5)
+        self.stop_service()  # everything counted is written
+        with sqlite3.connect(os.path.join(self.state, "sundial.db")) as database:
+            return "\n".join(text for (text,) in database.execute("SELECT text FROM titles"))
+
+    def test_full_urls_are_not_stored_by_default(self):
+        self.assertNotIn("wiki.test/wiki", self.stored_texts_after_visiting("https://wiki.test/wiki/Sundial?q=1", False))
+
+    def test_full_urls_are_stored_when_the_rules_record_them(self):
+        self.assertIn("https://wiki.test/wiki/Sundial?q=1",
+                      self.stored_texts_after_visiting("https://wiki.test/wiki/Sundial?q=1", True))
+
+    def test_a_blocked_site_and_the_help_lines_site(self):
+        self.limit(sites=[{"domain": "games.test", "action": "blocked"}],
+                   helpLine={"name": "Child Helpline", "phone": "111", "url": "https://help.test/"})
+        browser = self.open_browser()
+        blocked = self.tab(browser, "games.test", id=5)
+        self.assertEqual(blocked["verdict"], "blocked", blocked)
+        self.assertEqual(blocked["id"], 5)
+        self.assertEqual(blocked["helpLine"]["phone"], "111")
+        self.assertEqual(self.command(browser, send={"type": "check", "domain": "help.test"})["verdict"],
+                         "always-allowed")
+
+    def test_a_site_budget_says_how_long_is_left(self):
+        self.limit(sites=[{"domain": "games.test", "action": "budget", "dailyMinutes": 1}])
+        browser = self.open_browser()
+        self.heartbeat(exe=PYTHON)
+        answer = self.tab(browser, "games.test")
+        self.assertEqual(answer["verdict"], "allowed", answer)
+        self.assertGreater(answer["secondsLeft"], 0)
+        self.assertLessEqual(answer["secondsLeft"], 60)
+
+    def test_asking_for_more_time_from_the_browser_is_a_request_to_the_parent(self):
+        self.limit()
+        browser = self.open_browser()
+        answer = self.command(browser, send={"type": "ask", "domain": "games.test", "minutes": 15, "reason": "bài tập"})
+        self.assertTrue(answer["ok"], answer)
+        requests = self.admin_json("ListRequests", "false", 0, 10)
+        self.assertIn("games.test: bài tập", json.dumps(requests, ensure_ascii=False))
+
+
+class UntrustedSiteReportTest(BrowserHostCase):
+    def test_the_host_run_by_something_that_is_not_a_browser_is_refused(self):
+        self.limit(browsers=("/usr/bin/true",))  # the interpreter is no browser here
+        browser = self.open_browser()
+        answer = self.tab(browser, "wiki.test")
+        self.assertEqual(answer["type"], "error", answer)
+        self.assertIn("browser", answer["message"])
+        rows = self.audit("site-report-untrusted")
+        self.assertEqual(len(rows), 1, rows)
+        self.assertIn("parent is not a browser", rows[0]["detail"])
+
+    def test_site_reports_posted_from_a_shell_are_refused(self):
+        self.limit()
+        result = subprocess.run(["setpriv", "--reuid=%d" % CHILD_UID, "--regid=%d" % CHILD_UID, "--clear-groups",
+                                 "gdbus", "call", "--system", "-d", AGENT[0], "-o", AGENT[1], "-m",
+                                 "org.sundial.Agent1.Session.SiteReport", "{'domain': <'wiki.test'>, 'focused': <true>}"],
+                                env=self.env, capture_output=True, text=True, timeout=30)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("PermissionDenied", result.stderr)
+        self.assertEqual(len(self.audit("site-report-untrusted")), 1)
+
+
+class HostileFramesTest(BrowserHostCase):
+    def test_malformed_oversized_and_truncated_frames_are_refused_and_the_host_goes_on(self):
+        self.limit()
+        browser = self.open_browser()
+        garbage = b"{not json"
+        answer = self.command(browser, raw=(struct.pack("=I", len(garbage)) + garbage).hex(), answer=True)
+        self.assertEqual(answer["type"], "error")
+        self.assertIn("not a JSON object", answer["message"])
+        invalid = b'{"type":"tab","domain":"\xff\xfe"}'
+        self.assertEqual(self.command(browser, raw=(struct.pack("=I", len(invalid)) + invalid).hex(),
+                                      answer=True)["type"], "error")
+        huge = b"x" * (200 * 1024)
+        answer = self.command(browser, raw=(struct.pack("=I", len(huge)) + huge).hex(), answer=True)
+        self.assertEqual(answer["type"], "error")
+        self.assertIn("over the limit", answer["message"])
+        # Still answering, and nothing of the above was recorded.
+        self.assertEqual(self.tab(browser, "wiki.test")["type"], "verdict")
+        self.assertNotIn("xxxx", json.dumps(self.site_seconds()))
+        # A frame cut short by the browser closing the pipe ends the host cleanly.
+        self.command(browser, raw=(struct.pack("=I", 100) + b"{\"type\"").hex())
+        self.assertEqual(self.command(browser, close=True), {"exit": 0})
+
+
+if __name__ == "__main__":
+    unittest.main()

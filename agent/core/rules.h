@@ -108,6 +108,17 @@ struct PrivacySettings {
     bool operator==(const PrivacySettings &) const = default;
 };
 
+// The browser rules (docs/RULES.md, "Browsers").
+struct BrowserSettings {
+    // Private (incognito) windows: allowed, and tracked by the extension, or turned off by the
+    // browsers' machine-wide policies (the strictest limited child's choice applies to all).
+    bool privateWindows = true;
+    // A browser in focus that reports no sites (another browser, a portable copy, the extension
+    // removed): allowed and counted as the app, or closed like a blocked app.
+    bool allowWithoutExtension = true;
+    bool operator==(const BrowserSettings &) const = default;
+};
+
 // The help line the child always sees; its apps and sites are always allowed.
 struct HelpLine {
     std::string name;
@@ -136,6 +147,7 @@ struct Rules {
     std::chrono::seconds idleThreshold {180};
     LockoutPolicy lockout;
     PrivacySettings privacy;
+    BrowserSettings browsers;
     HelpLine helpLine;
 
     DayRules &day(std::chrono::weekday w) { return days[w.c_encoding()]; }

@@ -258,6 +258,27 @@ void readLockout(const json &value, Rules &rules)
     }
 }
 
+void readBrowsers(const json &value, Rules &rules)
+{
+    requireObject(value, "browsers");
+    refuseUnknownKeys(value, "browsers", {"privateWindows", "withoutExtension"});
+    const auto choice = [&](const char *key, std::string_view yes, std::string_view no) {
+        const std::string path = std::string {"browsers."} + key;
+        const std::string text = readString(value.at(key), path, 32);
+        if (text != yes && text != no) {
+            fail(path,
+                "\"" + truncateUtf8(text, 40) + "\" is not a choice here: use " + std::string {yes} + " or " + std::string {no});
+        }
+        return text == yes;
+    };
+    if (value.contains("privateWindows")) {
+        rules.browsers.privateWindows = choice("privateWindows", "allowed", "off");
+    }
+    if (value.contains("withoutExtension")) {
+        rules.browsers.allowWithoutExtension = choice("withoutExtension", "allowed", "closed");
+    }
+}
+
 void readPrivacy(const json &value, Rules &rules)
 {
     requireObject(value, "privacy");
@@ -324,7 +345,7 @@ Rules readRules(const json &root)
     }
     refuseUnknownKeys(root, "",
         {"version", "dayStart", "firstWeekday", "days", "weeklyBudgetMinutes", "apps", "sites", "warningMinutes",
-            "idleThresholdSeconds", "lockout", "privacy", "helpLine"});
+            "idleThresholdSeconds", "lockout", "privacy", "browsers", "helpLine"});
     Rules rules;
     if (root.contains("dayStart")) {
         const std::string text = readString(root.at("dayStart"), "dayStart", 16);
@@ -382,6 +403,9 @@ Rules readRules(const json &root)
     }
     if (root.contains("privacy")) {
         readPrivacy(root.at("privacy"), rules);
+    }
+    if (root.contains("browsers")) {
+        readBrowsers(root.at("browsers"), rules);
     }
     if (root.contains("helpLine")) {
         readHelpLine(root.at("helpLine"), rules);
@@ -469,6 +493,8 @@ std::string rulesToJson(const Rules &rules)
     root["privacy"] = {{"recordTitles", rules.privacy.recordTitles}, {"recordFullUrls", rules.privacy.recordFullUrls},
         {"activityRetentionDays", rules.privacy.activityRetention.count()},
         {"dailyRetentionDays", rules.privacy.dailyRetention.count()}};
+    root["browsers"] = {{"privateWindows", rules.browsers.privateWindows ? "allowed" : "off"},
+        {"withoutExtension", rules.browsers.allowWithoutExtension ? "allowed" : "closed"}};
     root["helpLine"] = {{"name", rules.helpLine.name}, {"phone", rules.helpLine.phone}, {"url", rules.helpLine.url},
         {"sites", rules.helpLine.sites}, {"apps", rules.helpLine.apps}, {"note", rules.helpLine.note}};
     return root.dump(2);

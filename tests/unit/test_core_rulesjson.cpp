@@ -56,6 +56,8 @@ TEST_CASE("Rules survive a round trip through JSON unchanged", "[core][rulesjson
     rules.day(Wednesday).windows = {{minutes {22 * 60}, minutes {60}}};
     rules.sites.push_back({"example.com", core::RuleAction::Budget, minutes {30}});
     rules.helpLine.name = "ꦰ helpline";
+    rules.browsers.privateWindows = false;
+    rules.browsers.allowWithoutExtension = false;
     const std::string json = core::rulesToJson(rules);
     const auto back = core::rulesFromJson(json);
     REQUIRE(back.ok());
@@ -93,5 +95,10 @@ TEST_CASE("Malformed rules are refused with the field and what to do", "[core][r
     CHECK(refuse(R"({"version": 1, "sites": [{"domain": "a.com", "action": "forbid"}]})").field == "sites[0].action");
     CHECK(refuse(R"({"version": 1, "weeklyBudgetMinutes": -5})").field == "weeklyBudgetMinutes");
     CHECK(refuse(R"({"version": 1, "privacy": {"recordTitles": "yes"}})").field == "privacy.recordTitles");
+    const core::Error privateWindows = refuse(R"({"version": 1, "browsers": {"privateWindows": "never"}})");
+    CHECK(privateWindows.field == "browsers.privateWindows");
+    CHECK_THAT(privateWindows.message, Catch::Contains("allowed or off"));
+    CHECK(refuse(R"({"version": 1, "browsers": {"withoutExtension": true}})").field == "browsers.withoutExtension");
+    CHECK(refuse(R"({"version": 1, "browsers": {"incognito": "off"}})").field == "browsers.incognito");
     CHECK(refuse("{\"version\": 1, \"helpLine\": {\"name\": \"\xFF\"}}").field == "(file)"); // not UTF-8 at all
 }

@@ -608,9 +608,9 @@ int run(const Options &options)
             [&](const core::UsageReport &report) {
                 return report.categoriesPerDay(kChild, year.from, year.to).size();
             }},
-        {"app_day_totals_year", "appDayTotals, year",
+        {"app_day_totals_year", "keyDayTotals (one app), year",
             [&](const core::UsageReport &report) {
-                return report.appDayTotals(kChild, topApp, year.from, year.to).size();
+                return report.keyDayTotals(kChild, core::UsageDimension::App, topApp, year.from, year.to).size();
             }},
     };
 

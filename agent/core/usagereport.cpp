@@ -94,15 +94,19 @@ std::vector<CategoryDayTotal> UsageReport::categoriesPerDay(std::int64_t child, 
     return totals;
 }
 
-std::vector<DayTotal> UsageReport::appDayTotals(
-    std::int64_t child, std::int64_t app, LocalDate from, LocalDate to) const
+std::vector<DayTotal> UsageReport::keyDayTotals(
+    std::int64_t child, UsageDimension dimension, std::int64_t key, LocalDate from, LocalDate to) const
 {
-    // One key lookup per day: a range read would step over every other app's rows.
+    // One key lookup per day: a range read would step over every other app's (site's) rows.
     Statement query = m_store.database().prepare(
         "WITH RECURSIVE days(d) AS (SELECT ?2 UNION ALL SELECT d + 1 FROM days WHERE d < ?3) "
         "SELECT day, active_s, charged_s FROM days JOIN daily_usage "
-        "ON child = ?1 AND dim = 1 AND day = d AND key = ?4 ORDER BY day");
-    query.bind(1, child).bind(2, dayNumber(from)).bind(3, dayNumber(to)).bind(4, app);
+        "ON child = ?1 AND dim = ?5 AND day = d AND key = ?4 ORDER BY day");
+    query.bind(1, child)
+        .bind(2, dayNumber(from))
+        .bind(3, dayNumber(to))
+        .bind(4, key)
+        .bind(5, static_cast<int>(dimension));
     std::vector<DayTotal> totals;
     while (query.step()) {
         totals.push_back({dayFrom(query.integer(0)), seconds {query.integer(1)}, seconds {query.integer(2)}});

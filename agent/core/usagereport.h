@@ -64,9 +64,10 @@ public:
     // to the day's total (the rest, in apps without a category, under the empty name). Days
     // without use are left out. Two range reads of the rollups.
     std::vector<CategoryDayTotal> categoriesPerDay(std::int64_t child, LocalDate from, LocalDate to) const;
-    // One app's time per day (app: NamedTotal::id from top()), in day order; days without it
-    // are left out.
-    std::vector<DayTotal> appDayTotals(std::int64_t child, std::int64_t app, LocalDate from, LocalDate to) const;
+    // One app's or site's time per day (`key`: NamedTotal::id from top() of that dimension), in
+    // day order; days without it are left out.
+    std::vector<DayTotal> keyDayTotals(
+        std::int64_t child, UsageDimension dimension, std::int64_t key, LocalDate from, LocalDate to) const;
     std::vector<NamedTotal> top(
         std::int64_t child, UsageDimension dimension, LocalDate from, LocalDate to, int limit) const;
     HourHeatmap hourHeatmap(std::int64_t child, LocalDate from, LocalDate to) const;

@@ -20,8 +20,8 @@ std::string usageReportJson(const UsageReport &report, std::int64_t child, Local
         for (const NamedTotal &item : report.top(child, dimension, from, to, topLimit)) {
             json entry = {
                 {"name", item.name}, {"activeSeconds", item.active.count()}, {"chargedSeconds", item.charged.count()}};
-            if (dimension == UsageDimension::App) {
-                entry["id"] = item.id; // for Admin.AppUsage and the timeline's appId
+            if (dimension != UsageDimension::Category) {
+                entry["id"] = item.id; // for Admin.AppUsage / SiteUsage, and the timeline's appId
             }
             items.push_back(std::move(entry));
         }

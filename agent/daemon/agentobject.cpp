@@ -415,6 +415,17 @@ QString AgentObject::Usage(uint uid, const QString &from, const QString &to)
 
 QString AgentObject::AppUsage(uint uid, qint64 app, const QString &from, const QString &to)
 {
+    return dayTotalsJson(uid, core::UsageDimension::App, app, from, to);
+}
+
+QString AgentObject::SiteUsage(uint uid, qint64 site, const QString &from, const QString &to)
+{
+    return dayTotalsJson(uid, core::UsageDimension::Domain, site, from, to);
+}
+
+QString AgentObject::dayTotalsJson(
+    uint uid, core::UsageDimension dimension, qint64 key, const QString &from, const QString &to)
+{
     if (!admin() || !requireChild(uid)) {
         return {};
     }
@@ -425,7 +436,7 @@ QString AgentObject::AppUsage(uint uid, qint64 app, const QString &from, const Q
     m_service.supervisor(uid)->flushUnwritten();
     core::UsageReport report {m_service.activity()};
     QJsonArray days;
-    for (const core::DayTotal &total : report.appDayTotals(uid, app, range->first, range->second)) {
+    for (const core::DayTotal &total : report.keyDayTotals(uid, dimension, key, range->first, range->second)) {
         days.append(QJsonObject {{QStringLiteral("day"), fromStd(core::formatDate(total.day))},
             {QStringLiteral("activeSeconds"), qint64 {total.active.count()}},
             {QStringLiteral("chargedSeconds"), qint64 {total.charged.count()}}});

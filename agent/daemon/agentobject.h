@@ -59,6 +59,7 @@ public slots:
     QVariantMap GetChildStatus(uint uid);
     QString Usage(uint uid, const QString &from, const QString &to);
     QString AppUsage(uint uid, qint64 app, const QString &from, const QString &to);
+    QString SiteUsage(uint uid, qint64 site, const QString &from, const QString &to);
     QString Timeline(uint uid, const QString &day);
     QString Audit(qint64 afterId, uint limit);
     void AcceptClockChange();
@@ -74,6 +75,8 @@ private:
     // The caller's uid when it may administer; otherwise replies PermissionDenied.
     std::optional<uint> admin();
     void fail(const char *errorName, const std::string &message);
+    // AppUsage and SiteUsage: one app's or site's time per day, as JSON.
+    QString dayTotalsJson(uint uid, core::UsageDimension dimension, qint64 key, const QString &from, const QString &to);
     // Parsed Usage/AppUsage dates; otherwise replies InvalidArgument.
     std::optional<std::pair<core::LocalDate, core::LocalDate>> dateRange(const QString &from, const QString &to);
     void fail(const core::Error &error, const char *errorName = "org.sundial.Error.InvalidArgument");

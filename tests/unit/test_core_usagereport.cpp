@@ -225,19 +225,42 @@ TEST_CASE("One app's day totals leave out other apps and days without it", "[cor
     const std::int64_t dictionary = recording.store().appId(kDictionary);
     const std::int64_t firefox = recording.store().appId(kFirefox);
 
-    const auto firefoxDays = report.appDayTotals(kChild, firefox, date("2025-03-09"), date("2025-03-12"));
+    const auto firefoxDays
+        = report.keyDayTotals(kChild, core::UsageDimension::App, firefox, date("2025-03-09"), date("2025-03-12"));
     REQUIRE(firefoxDays.size() == 2);
     CHECK(firefoxDays[0].day == date("2025-03-10"));
     CHECK(firefoxDays[0].active == 15min);
     CHECK(firefoxDays[1].day == date("2025-03-11"));
     CHECK(firefoxDays[1].active == 10min);
 
-    const auto dictionaryDays = report.appDayTotals(kChild, dictionary, date("2025-03-09"), date("2025-03-12"));
+    const auto dictionaryDays
+        = report.keyDayTotals(kChild, core::UsageDimension::App, dictionary, date("2025-03-09"), date("2025-03-12"));
     REQUIRE(dictionaryDays.size() == 1);
     CHECK(dictionaryDays[0].active == 5min);
     CHECK(dictionaryDays[0].charged == 0min);
-    CHECK(report.appDayTotals(kChild, firefox, date("2025-03-11"), date("2025-03-11")).size() == 1);
-    CHECK(report.appDayTotals(kSister, firefox, date("2025-03-09"), date("2025-03-12")).empty());
+    CHECK(report.keyDayTotals(kChild, core::UsageDimension::App, firefox, date("2025-03-11"), date("2025-03-11")).size()
+        == 1);
+    CHECK(report.keyDayTotals(kSister, core::UsageDimension::App, firefox, date("2025-03-09"), date("2025-03-12"))
+              .empty());
+}
+
+TEST_CASE("One site's day totals, for the console's drill-down into a site", "[core][usagereport]")
+{
+    Recording recording {dictionaryAllowed()};
+    recordTwoDays(recording);
+    const core::UsageReport report = recording.report();
+    const std::int64_t wikipedia = recording.store().domainId("www.wikipedia.org");
+    const std::int64_t youtube = recording.store().domainId("youtube.com");
+    const auto wikipediaDays
+        = report.keyDayTotals(kChild, core::UsageDimension::Domain, wikipedia, date("2025-03-09"), date("2025-03-12"));
+    REQUIRE(wikipediaDays.size() == 2);
+    CHECK(wikipediaDays[0].active == 10min);
+    CHECK(wikipediaDays[1].active == 10min);
+    const auto youtubeDays
+        = report.keyDayTotals(kChild, core::UsageDimension::Domain, youtube, date("2025-03-09"), date("2025-03-12"));
+    REQUIRE(youtubeDays.size() == 1);
+    CHECK(youtubeDays[0].day == date("2025-03-10"));
+    CHECK(youtubeDays[0].active == 5min);
 }
 
 TEST_CASE("Timeline entries carry the app's id as the top apps give it", "[core][usagereport]")

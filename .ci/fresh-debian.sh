@@ -56,6 +56,10 @@ mount_in() { # <mount arguments...> <target inside the root>
     mount "${@:1:$#-1}" "$target"
     mounted+=("$target")
 }
+# The root as a mount point of its own, so that tests can unshare a mount namespace and pivot
+# or bind over parts of it (test_chromium_driver.py mounts policy directories over /etc/chromium).
+mount --bind "$root" "$root"
+mounted+=("$root")
 mount_in -t proc proc /proc
 mount_in --rbind /sys /sys
 mount --make-rslave "$root/sys"

@@ -21,6 +21,8 @@ packages=(
     squashfuse squashfs-tools
     # a real X session for the session helper's tests
     xvfb openbox xdotool x11-apps x11-utils trayer
+    # the browser tests: Debian's Chromium, headless, with Sundial's extension and host
+    chromium
     # runtime data the tests rely on
     tzdata sqlite3 fonts-dejavu-core
     # the Debian package and its checks (installer/package-test.sh); systemd for systemd-analyze

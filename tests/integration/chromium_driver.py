@@ -60,6 +60,21 @@ class ChromiumError(RuntimeError):
     """A DevTools command failed, timed out, or Chromium went away."""
 
 
+class NoPrivateMountNamespace(ChromiumError):
+    """policy_dir cannot be honoured here: not root, no /etc/chromium, or "/" is not a mount point
+    (a chroot made from a plain directory), so a bind mount could leak to the rest of the system."""
+
+
+def root_is_mount_point():
+    """Whether "/" is a mount point in this process's view (it is not in a chroot made from a plain
+    directory: then its propagation cannot be made private)."""
+    try:
+        with open("/proc/self/mountinfo") as f:
+            return any(line.split()[4] == "/" for line in f if len(line.split()) > 4)
+    except OSError:
+        return False
+
+
 class Chromium:
     """One headless Chromium with its own temporary profile. Close it (or use `with`)."""
 
@@ -196,12 +211,14 @@ class Chromium:
 
     def _policy_namespace(self, policy_dir):
         if os.geteuid() != 0:
-            raise ChromiumError("policy_dir needs root (a private mount namespace)")
+            raise NoPrivateMountNamespace("policy_dir needs root (a private mount namespace)")
+        if not os.path.isdir(SYSTEM_CONFIG_DIR):
+            raise NoPrivateMountNamespace(SYSTEM_CONFIG_DIR + " is missing: nothing to mount the policies over")
+        if not root_is_mount_point():
+            raise NoPrivateMountNamespace('"/" is not a mount point here (a chroot of a plain directory?): '
+                                          "a bind mount could not be kept private")
         config = os.path.join(self.dir, "etc-chromium")
-        if os.path.isdir(SYSTEM_CONFIG_DIR):
-            shutil.copytree(SYSTEM_CONFIG_DIR, config, symlinks=True)
-        else:
-            raise ChromiumError(SYSTEM_CONFIG_DIR + " is missing: nothing to mount the policies over")
+        shutil.copytree(SYSTEM_CONFIG_DIR, config, symlinks=True)
         managed = os.path.join(config, "policies", "managed")
         os.makedirs(managed, exist_ok=True)
         for name in os.listdir(policy_dir):
@@ -217,8 +234,9 @@ class Chromium:
             os.chmod(root, 0o755)
             for name in files:
                 os.chmod(os.path.join(root, name), 0o644)
+        # Private first, so that the bind mount cannot propagate out of the namespace.
         mount = 'mount --make-rprivate / && mount --bind "$0" %s && exec "$@"' % SYSTEM_CONFIG_DIR
-        return ["unshare", "--mount", "--", "/bin/sh", "-c", mount, config]
+        return ["unshare", "--mount", "--propagation", "unchanged", "--", "/bin/sh", "-c", mount, config]
 
     def close(self):
         """Kill Chromium and everything it started, and remove the temporary directory."""

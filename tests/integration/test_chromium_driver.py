@@ -22,7 +22,8 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from chromium_driver import SYSTEM_CONFIG_DIR, Chromium, ChromiumError, find_chromium  # noqa: E402
+from chromium_driver import (SYSTEM_CONFIG_DIR, Chromium, ChromiumError, find_chromium,  # noqa: E402
+                             root_is_mount_point)
 
 POLICY = os.path.join(os.path.dirname(__file__), "..", "..", "installer", "browser", "chromium-policy.json")
 PRIVATE_OFF = os.path.join(os.path.dirname(__file__), "..", "..", "installer", "browser", "chromium-private-off.json")
@@ -136,7 +137,8 @@ def crx_identity(path):
     proof = next(value for field, value in _protobuf_fields(header) if field == 2)
     key = next(value for field, value in _protobuf_fields(proof) if field == 1)
     digest = hashlib.sha256(key).digest()[:16]
-    return "".join("abcdefghijklmnop"[b >> 4] + "abcdefghijklmnop"[b & 15] for b in digest), base64.b64encode(key).decode()
+    extension_id = "".join("abcdefghijklmnop"[b >> 4] + "abcdefghijklmnop"[b & 15] for b in digest)
+    return extension_id, base64.b64encode(key).decode()
 
 
 class Pages(http.server.BaseHTTPRequestHandler):
@@ -289,13 +291,16 @@ class ChromiumDriverTest(unittest.TestCase):
         the command line and a user-level host manifest; DevTools cannot attach to it."""
         if os.geteuid() != 0 or not shutil.which("unshare") or not os.path.isdir(SYSTEM_CONFIG_DIR):
             self.skipTest("machine policy needs root, unshare and %s" % SYSTEM_CONFIG_DIR)
+        if not root_is_mount_point():
+            self.skipTest('"/" is not a mount point (a chroot of a plain directory): the policy cannot be '
+                          "mounted privately")
         from harness import ensure_test_account
         ensure_test_account()
         real = os.path.join(self.dir, "real")
         self.write_extension(real, "Sundial real")
         packing = os.path.join(self.dir, "packing")
-        subprocess.run([find_chromium(), "--headless=new", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + packing,
-                        "--pack-extension=" + real], check=True, timeout=120,
+        subprocess.run([find_chromium(), "--headless=new", "--no-sandbox", "--disable-gpu",
+                        "--user-data-dir=" + packing, "--pack-extension=" + real], check=True, timeout=120,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.remove(real + ".pem")
         os.chmod(real + ".crx", 0o644)

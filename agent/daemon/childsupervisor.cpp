@@ -6,6 +6,7 @@
 #include "agent/core/policy.h"
 #include "agent/core/siteverdict.h"
 #include "agent/daemon/childstatus.h"
+#include "agent/platform/knownbrowsers.h"
 #include "agent/platform/launchedprogram.h"
 #include "agent/platform/processcontrol.h"
 
@@ -44,6 +45,8 @@ ChildSupervisor::ChildSupervisor(std::int64_t uid, const core::Rules &rules, cor
     , m_downtime(uid, audit, clock, settings.applicationDirs, settings.appCloseGrace)
     , m_ladder(rules.lockout)
     , m_db(&store.database())
+    , m_browserPrograms(settings.browserPrograms)
+    , m_helperTimeout(settings.helperTimeout)
 {
     restoreLadder();
     setRulesExecutables();
@@ -208,6 +211,7 @@ QString ChildSupervisor::takeReport(core::Heartbeat heartbeat)
         heartbeat.url.clear();
         heartbeat.title.clear();
     }
+    checkSiteTracking(now, heartbeat);
     const bool repeats = repeatsSettledReport(heartbeat, now);
     m_counter.takeReport(now, heartbeat);
     if (repeats && m_counter.count(now)) {
@@ -225,6 +229,46 @@ QString ChildSupervisor::takeReport(core::Heartbeat heartbeat)
     const QString verdictKey = fromStd(std::string {core::useVerdictKey(use.verdict)});
     settle(now, heartbeat, use, appOnly, verdictKey);
     return verdictKey;
+}
+
+bool ChildSupervisor::isBrowser(const core::AppIdentity &app) const
+{
+    return (!app.exe.empty()
+               && std::find(m_browserPrograms.begin(), m_browserPrograms.end(), app.exe) != m_browserPrograms.end())
+        || platform::isBrowserLabel(app.desktopId);
+}
+
+void ChildSupervisor::checkSiteTracking(core::Instant now, const core::Heartbeat &heartbeat)
+{
+    if (!isBrowser(heartbeat.app)) {
+        m_untrackedBrowser.reset();
+        return;
+    }
+    const std::string &exe = heartbeat.app.exe;
+    const bool reporting = m_browserSite && m_browserSite->browserExe == exe && now >= m_browserSite->at
+        && now - m_browserSite->at <= kSiteReportFresh;
+    if (reporting) {
+        m_untrackedBrowser.reset();
+        m_siteTrackingOff.clear();
+        return;
+    }
+    if (!m_untrackedBrowser || m_untrackedBrowser->exe != exe || now < m_untrackedBrowser->since) {
+        m_untrackedBrowser = UntrackedBrowser {exe, now};
+    }
+    if (now - m_untrackedBrowser->since < m_helperTimeout) {
+        return; // the extension reports when its window gets the focus; give it the helper's time
+    }
+    if (m_siteTrackingOff != exe) {
+        m_siteTrackingOff = exe;
+        m_audit->append({0, now, "site-tracking-off", m_uid, -1,
+            (exe.empty() ? heartbeat.app.desktopId : exe)
+                + " is in use and reports no sites: another browser, a portable copy, or Sundial's extension removed "
+                  "or turned off; its time counts as the browser's"
+                + (m_effectiveRules.browsers.allowWithoutExtension ? "" : ", and the rules close it")});
+    }
+    if (!m_effectiveRules.browsers.allowWithoutExtension && !exe.empty()) {
+        m_closer.close(exe, false, "the rules close browsers without Sundial's extension");
+    }
 }
 
 bool ChildSupervisor::repeatsSettledReport(const core::Heartbeat &heartbeat, core::Instant now) const
@@ -426,6 +470,7 @@ QVariantMap ChildSupervisor::statusMap(const core::Decision &decision, std::chro
     QVariantMap map = childStatus(decision, used, m_effectiveRules);
     const bool out = core::forbidsUse(decision.verdict);
     map[QStringLiteral("downtime")] = inDowntime() && out;
+    map[QStringLiteral("siteTrackingOff")] = fromStd(m_siteTrackingOff);
     map[QStringLiteral("offeredApps")] = core::downtimeApplies(m_effectiveRules)
         ? fromStd(m_downtime.offeredApps(m_effectiveRules))
         : QStringLiteral("[]");

@@ -54,6 +54,9 @@ struct SupervisorSettings {
     // processes are apps, in downtime, and what the time's-up screen offers.
     std::vector<std::string> applicationDirs;
     std::chrono::milliseconds downtimeSweepInterval {2000}; // new apps are closed this soon in downtime
+    // The browsers' executables (real paths): with a window label a browser gives itself, what
+    // counts as a browser that should report sites (platform::installedBrowserPrograms).
+    std::vector<std::string> browserPrograms;
 };
 
 class ChildSupervisor : public QObject
@@ -116,6 +119,10 @@ private:
     // answer. Most reports are keep-alives; this is the service's CPU at one report a second.
     // Charges and judges one report (the helper's, named by the browser's site when it applies).
     QString takeReport(core::Heartbeat heartbeat);
+    // A browser in use with no site reports for longer than the helper's timeout: site tracking
+    // is off (audited once per browser and episode); closed when the rules say so.
+    void checkSiteTracking(core::Instant now, const core::Heartbeat &heartbeat);
+    bool isBrowser(const core::AppIdentity &app) const;
     // `heartbeat` with the browser's fresh, focused site in it when it reports that browser.
     core::Heartbeat withBrowserSite(core::Heartbeat heartbeat, core::Instant now) const;
     bool repeatsSettledReport(const core::Heartbeat &heartbeat, core::Instant now) const;
@@ -161,6 +168,8 @@ private:
     DowntimeSweeper m_downtime;
     core::LockoutLadder m_ladder;
     core::Database *m_db;
+    std::vector<std::string> m_browserPrograms; // SupervisorSettings::browserPrograms
+    std::chrono::seconds m_helperTimeout;
     core::LockoutLadder::Saved m_savedLadder; // as last written
     bool m_locksToTrust = false; // restored mid-lockout: see ChildSessions::trustCurrentLocks
 
@@ -179,6 +188,12 @@ private:
         core::Instant at;
     };
     std::optional<BrowserSite> m_browserSite; // the last site report
+    struct UntrackedBrowser {
+        std::string exe;
+        core::Instant since; // in use, reporting no sites, since
+    };
+    std::optional<UntrackedBrowser> m_untrackedBrowser;
+    std::string m_siteTrackingOff; // the browser found without site reports (status), or empty
     // A site report older than this no longer names the browser's time (the extension reports
     // every 60 s; its host may have been ended).
     static constexpr std::chrono::seconds kSiteReportFresh {150};

@@ -27,6 +27,7 @@
 #include "agent/daemon/claimchecker.h"
 #include "agent/daemon/reporterverifier.h"
 #include "agent/daemon/service.h"
+#include "agent/platform/knownbrowsers.h"
 #include "agent/platform/machinecountry.h"
 #include "agent/platform/smallfile.h"
 #include "agent/platform/systemtimezone.h"
@@ -113,23 +114,16 @@ std::vector<std::string> trustedPrograms(
     return canonical;
 }
 
-// The browsers that may start the browser host: each --trusted-browser, or else the browsers'
-// executables Debian and the browsers' own packages install (those present).
+// The browsers that may start the browser host: each --trusted-browser, or else the known
+// browsers installed here (platform::installedBrowserPrograms).
 std::vector<std::string> trustedBrowsers(const QStringList &given)
 {
-    QStringList paths = given;
-    if (paths.isEmpty()) {
-        for (const char *known : {"/usr/lib/chromium/chromium", "/usr/lib/firefox-esr/firefox-esr",
-                 "/usr/lib/firefox/firefox", "/opt/google/chrome/chrome", "/opt/brave.com/brave/brave",
-                 "/opt/microsoft/msedge/msedge", "/opt/vivaldi/vivaldi-bin"}) {
-            if (QFileInfo::exists(QString::fromLatin1(known))) {
-                paths << QString::fromLatin1(known);
-            }
-        }
+    if (given.isEmpty()) {
+        return platform::installedBrowserPrograms();
     }
     std::vector<std::string> canonical;
-    for (const QString &path : std::as_const(paths)) {
-        canonical.push_back(QFileInfo(path).canonicalFilePath().toStdString());
+    for (const QString &path : given) {
+        canonical.push_back(canonicalPath(path));
     }
     return canonical;
 }
@@ -235,6 +229,7 @@ int run(int argc, char **argv)
     options.supervisor.maxNewNamesPerHour = static_cast<std::size_t>(newNames);
     options.supervisor.defaultHelpLine = defaultHelpLine(parser.value(helpLines));
     options.supervisor.applicationDirs = platform::DesktopEntries::systemApplicationDirs(std::getenv("XDG_DATA_DIRS"));
+    options.supervisor.browserPrograms = trustedBrowsers(parser.values(trustedBrowser));
 
     QDBusConnection bus = userMode ? QDBusConnection::sessionBus() : QDBusConnection::systemBus();
     if (!bus.isConnected()) {
@@ -259,7 +254,7 @@ int run(int argc, char **argv)
     daemon::ReporterSettings browserHostSettings = reporterSettings;
     browserHostSettings.trustedPaths = trustedPrograms(parser.values(trustedBrowserHost),
         QStringLiteral(SUNDIAL_BROWSER_HOST_PATH), QStringLiteral("../browser/sundial-browser-host"), userMode);
-    browserHostSettings.trustedParents = trustedBrowsers(parser.values(trustedBrowser));
+    browserHostSettings.trustedParents = options.supervisor.browserPrograms;
     // A browser host has no display to vouch for: it reports sites, never idle.
     browserHostSettings.checkClaims = false;
     daemon::ReporterVerifier browserHosts(bus, QDBusConnection::systemBus(), browserHostSettings);

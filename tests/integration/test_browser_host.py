@@ -28,11 +28,12 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 
 class BrowserHostCase(ServiceTestCase):
-    def limit(self, browsers=(PYTHON,), **fields):
+    def limit(self, trusted_browsers=(PYTHON,), **fields):
+        """`trusted_browsers`: the executables sundiald is told are browsers (--trusted-browser)."""
         self.host = self.child_readable(HOST)
         self.fake_browser = self.child_readable(FAKE_BROWSER)
         extra = ["--trusted-browser-host", self.host]
-        for browser in browsers:
+        for browser in trusted_browsers:
             extra += ["--trusted-browser", browser]
         self.start_service(*extra)
         self.agent("Admin.AddChild", CHILD_UID)
@@ -154,7 +155,7 @@ class SiteTimeTest(BrowserHostCase):
 
 class UntrustedSiteReportTest(BrowserHostCase):
     def test_the_host_run_by_something_that_is_not_a_browser_is_refused(self):
-        self.limit(browsers=("/usr/bin/true",))  # the interpreter is no browser here
+        self.limit(trusted_browsers=("/usr/bin/true",))  # the interpreter is no browser here
         browser = self.open_browser()
         answer = self.tab(browser, "wiki.test")
         self.assertEqual(answer["type"], "error", answer)
@@ -172,6 +173,54 @@ class UntrustedSiteReportTest(BrowserHostCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("PermissionDenied", result.stderr)
         self.assertEqual(len(self.audit("site-report-untrusted")), 1)
+
+
+class WithoutExtensionTest(BrowserHostCase):
+    """A browser in focus that reports no sites: another browser, a portable copy, the extension
+    removed. What a child would do: start a browser the extension is not in."""
+
+    def untracked_browser(self):
+        """A copy of sleep standing for a browser no host ever reports for."""
+        program = os.path.join(self.dir, "portable-browser")
+        subprocess.run(["cp", "/usr/bin/sleep", program], check=True)
+        os.chmod(program, 0o755)
+        return program
+
+    def run_as_child(self, program):
+        process = subprocess.Popen(["setpriv", "--reuid=%d" % CHILD_UID, "--regid=%d" % CHILD_UID,
+                                    "--clear-groups", program, "300"])
+        self.addCleanup(lambda: (process.kill(), process.wait()))
+        self._wait_for(lambda: os.path.exists("/proc/%d/exe" % process.pid)
+                       and os.readlink("/proc/%d/exe" % process.pid) == program, "the browser to run")
+        return process
+
+    def use_for(self, seconds, **report):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            self.heartbeat(**report)
+            time.sleep(0.5)
+
+    def test_site_tracking_off_is_recorded_and_shown(self):
+        self.limit()
+        self.use_for(self.helper_timeout + 2, exe="/opt/portable/firefox", desktopId="firefox")
+        rows = self.audit("site-tracking-off")
+        self.assertEqual(len(rows), 1, rows)
+        self.assertIn("reports no sites", rows[0]["detail"])
+        self.assertIn("'siteTrackingOff': <'/opt/portable/firefox'>", self.agent("Admin.GetChildStatus", CHILD_UID).stdout)
+        # A browser whose extension reports is tracked: nothing more is recorded for it.
+        browser = self.open_browser()
+        self.tab(browser, "wiki.test")
+        self.use_for(2, exe=PYTHON)
+        self.assertNotIn(PYTHON, json.dumps(self.audit("site-tracking-off")))
+
+    def test_the_rules_can_close_a_browser_without_the_extension(self):
+        program = self.untracked_browser()
+        self.limit(trusted_browsers=(PYTHON, program), browsers={"withoutExtension": "closed"})
+        process = self.run_as_child(program)
+        self.use_for(self.helper_timeout + 2, exe=program)
+        self._wait_for(lambda: process.poll() is not None, "the browser without the extension to be closed",
+                       timeout=15)
+        self.assertEqual(len(self.audit("site-tracking-off")), 1)
 
 
 class HostileFramesTest(BrowserHostCase):

@@ -32,6 +32,8 @@ set(sundial_build_requirements
     PKGCONFIG xcb-screensaver libxcb-screensaver0-dev
     PKGCONFIG xcb-sync libxcb-sync-dev
     PKGCONFIG libsystemd libsystemd-dev
+    PROGRAM python3 python3
+    PROGRAM openssl openssl
 )
 
 set(sundial_test_requirements
@@ -53,6 +55,7 @@ set(sundial_test_requirements
     PROGRAM xlogo x11-apps
     PROGRAM xdpyinfo x11-utils
     PROGRAM trayer trayer
+    FILE /usr/lib/chromium/chromium chromium
     PROGRAM sqlite3 sqlite3
     PROGRAM useradd passwd
     FILE /usr/share/zoneinfo/Europe/Berlin tzdata

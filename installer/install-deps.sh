@@ -13,8 +13,10 @@ packages=(
     # Qt6ChartsConfig.cmake needs Qt6OpenGL's CMake files, and qt6-charts-dev does not pull them in
     libqt6opengl6-dev
     libxcb1-dev libxcb-res0-dev libxcb-screensaver0-dev libxcb-sync-dev
-    # sd-bus for the PAM login check, which links no Qt (it runs inside setuid programs)
+    # sd-bus for the PAM login check and the browser host, which link no Qt
     libsystemd-dev
+    # packing and signing the browser extension (installer/browser/pack-extension.py)
+    python3 openssl
     # integration tests: a private bus, the logind mock, calls as other users, the PAM check
     dbus-daemon dbus-bin libglib2.0-bin python3-dbusmock python3-dbus python3-gi util-linux pamtester
     # an AppImage-like FUSE mount that only the child can open (the trust tests' launch tricks)

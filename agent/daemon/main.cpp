@@ -187,6 +187,11 @@ int run(int argc, char **argv)
         QStringLiteral("A browser's executable that may start the browser host (repeatable; replaces the "
                        "default: Chromium, Firefox, Chrome, Brave, Edge and Vivaldi where installed)."),
         QStringLiteral("path"));
+    const QCommandLineOption browserPolicies(QStringLiteral("browser-policies"),
+        QStringLiteral("The root under which the browsers' machine-wide policies are kept: "
+                       "etc/chromium/policies/managed and etc/firefox/policies (default /; none in try-out "
+                       "mode; \"off\": not kept)."),
+        QStringLiteral("dir"));
     const QCommandLineOption noClaimChecks(QStringLiteral("no-claim-checks"),
         QStringLiteral("Believe a trusted reporter without cross-checking its claims (for tests that post "
                        "made-up reports; never in a real installation)."));
@@ -199,7 +204,7 @@ int run(int argc, char **argv)
                        "for this computer's country (default " SUNDIAL_HELPLINES_PATH ")."),
         QStringLiteral("path"));
     parser.addOptions({user, state, flush, helperTimeout, uncheckedLogins, trustedReporter, trustedBrowserHost,
-        trustedBrowser, noClaimChecks, maxNewNames, helpLines});
+        trustedBrowser, browserPolicies, noClaimChecks, maxNewNames, helpLines});
     parser.process(app);
 
     const bool userMode = parser.isSet(user);
@@ -230,6 +235,15 @@ int run(int argc, char **argv)
     options.supervisor.defaultHelpLine = defaultHelpLine(parser.value(helpLines));
     options.supervisor.applicationDirs = platform::DesktopEntries::systemApplicationDirs(std::getenv("XDG_DATA_DIRS"));
     options.supervisor.browserPrograms = trustedBrowsers(parser.values(trustedBrowser));
+    const QString policyRoot = parser.isSet(browserPolicies) ? parser.value(browserPolicies)
+        : userMode                                           ? QStringLiteral("off")
+                                                             : QStringLiteral("/");
+    if (policyRoot != QLatin1String("off")) {
+        const std::string root = QDir(policyRoot).absolutePath().toStdString();
+        const std::string prefix = root == "/" ? std::string {} : root;
+        options.browserPolicies = platform::BrowserPolicyPaths {
+            prefix + "/etc/chromium/policies/managed", prefix + "/etc/firefox/policies/policies.json"};
+    }
 
     QDBusConnection bus = userMode ? QDBusConnection::sessionBus() : QDBusConnection::systemBus();
     if (!bus.isConnected()) {

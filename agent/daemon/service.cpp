@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/daemon/service.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <pwd.h>
@@ -150,7 +151,35 @@ core::Status Service::start()
         child->update();
     }
     auditUncheckedLogins();
+    applyBrowserPolicies();
     return core::success();
+}
+
+bool Service::privateWindowsOff() const
+{
+    return std::any_of(m_supervisors.begin(), m_supervisors.end(),
+        [](const auto &child) { return !child.second->rules().browsers.privateWindows; });
+}
+
+void Service::applyBrowserPolicies()
+{
+    if (!m_options.browserPolicies) {
+        return;
+    }
+    const bool off = privateWindowsOff();
+    const std::vector<std::string> problems = platform::BrowserPolicies {*m_options.browserPolicies}.apply(off);
+    std::string detail;
+    for (const std::string &problem : problems) {
+        detail += (detail.empty() ? "" : "; ") + problem;
+    }
+    if (!problems.empty()) {
+        m_state->audit().append({0, m_clock->now(), "browser-policies-failed", -1, -1, detail});
+    } else if (m_privateWindowsOffApplied != off) {
+        m_state->audit().append({0, m_clock->now(), "browser-policies", -1, -1,
+            off ? "private windows are off in Chromium and Firefox for every account (a child's rules turn them off)"
+                : "private windows are allowed in Chromium and Firefox (tracked by Sundial's extension)"});
+    }
+    m_privateWindowsOffApplied = off;
 }
 
 void Service::restoreFromBackup()
@@ -377,6 +406,7 @@ core::Status Service::addChild(std::int64_t uid, std::int64_t actor)
         startSupervisor(uid, rules && *rules ? **rules : core::Rules {});
         supervisor(uid)->update();
     }
+    applyBrowserPolicies();
     return core::success();
 }
 
@@ -392,6 +422,7 @@ core::Status Service::removeChild(std::int64_t uid, std::int64_t actor)
     m_state->audit().append(
         {0, m_clock->now(), "child-removed", uid, actor, accountName(uid) + " is no longer limited"});
     writeBackup();
+    applyBrowserPolicies();
     return core::success();
 }
 
@@ -413,6 +444,7 @@ core::Result<std::int64_t> Service::setRules(std::int64_t uid, const std::string
         {0, m_clock->now(), "rules-changed", uid, actor, "rules version " + std::to_string(*version)});
     writeBackup();
     child->setRules(*rules);
+    applyBrowserPolicies();
     return version;
 }
 

@@ -21,6 +21,7 @@
 #include "agent/core/statedatabase.h"
 #include "agent/daemon/childsupervisor.h"
 #include "agent/daemon/serviceclock.h"
+#include "agent/platform/browserpolicies.h"
 #include "agent/platform/logindmonitor.h"
 
 namespace sundial::daemon
@@ -33,6 +34,8 @@ struct ServiceOptions {
     // Where sundial-login-check records logins it allowed while the service was away; start()
     // audits up to 1000 lines as "login-unchecked" and deletes the file (with any lines past those).
     QString uncheckedLoginsPath = QStringLiteral("/run/sundial/unchecked-logins");
+    // Where the browsers' machine-wide policies are kept (BrowserPolicies); none in try-out mode.
+    std::optional<platform::BrowserPolicyPaths> browserPolicies;
 };
 
 class Service : public QObject
@@ -51,6 +54,9 @@ public:
 
     ChildSupervisor *supervisor(std::int64_t uid);
     bool isChild(std::int64_t uid) const { return m_supervisors.count(uid) > 0; }
+    // Private windows are off for the whole computer when any limited child's rules turn them off
+    // (the browsers' policies are machine-wide): true then.
+    bool privateWindowsOff() const;
 
     // Admin operations; `actor` is the caller's uid, already authorised.
     core::Status addChild(std::int64_t uid, std::int64_t actor);
@@ -115,6 +121,10 @@ private:
     std::unique_ptr<ServiceClock> m_clock;
     std::unique_ptr<platform::LogindMonitor> m_logind;
     std::map<std::int64_t, std::unique_ptr<ChildSupervisor>> m_supervisors;
+    // Writes the browsers' policies for the children's rules now; audits when that changes
+    // private windows or fails.
+    void applyBrowserPolicies();
+    std::optional<bool> m_privateWindowsOffApplied;
 };
 
 } // namespace sundial::daemon

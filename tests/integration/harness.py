@@ -125,7 +125,10 @@ class ServiceTestCase(unittest.TestCase):
         reporters = [argument for path in trusted_reporters for argument in ("--trusted-reporter", path)]
         if not check_claims:
             reporters.append("--no-claim-checks")
-        self.daemon = subprocess.Popen([SUNDIALD, "--state", self.state, "--flush-interval", str(self.flush_interval),
+        # The browsers' policies go to the test's directory, never to this machine's /etc.
+        self.browser_policies = os.path.join(self.dir, "browser-policies")
+        self.daemon = subprocess.Popen([SUNDIALD, "--state", self.state, "--browser-policies", self.browser_policies,
+                                        "--flush-interval", str(self.flush_interval),
                                         "--helper-timeout", str(self.helper_timeout), *reporters, *extra],
                                        env=env or self.env, stdout=log, stderr=log)
         self._wait_for(lambda: self.has_name(AGENT[0]), "sundiald on the bus")

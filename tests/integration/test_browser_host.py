@@ -153,6 +153,27 @@ class SiteTimeTest(BrowserHostCase):
         self.assertIn("games.test: bài tập", json.dumps(requests, ensure_ascii=False))
 
 
+class PrivateWindowsTest(BrowserHostCase):
+    def test_a_childs_rule_turns_private_windows_off_in_the_browsers_machine_wide_policies(self):
+        self.limit()
+        chromium = os.path.join(self.browser_policies, "etc", "chromium", "policies", "managed",
+                                "sundial-private-windows-off.json")
+        firefox = os.path.join(self.browser_policies, "etc", "firefox", "policies", "policies.json")
+        self.assertFalse(os.path.exists(chromium))
+        with open(firefox) as f:
+            self.assertNotIn("PrivateBrowsingModeAvailability", json.load(f)["policies"])
+        days = {day: {"budgetMinutes": 120} for day in WEEKDAYS}
+        self.agent("Admin.SetRules", CHILD_UID, self.rules(days=days, browsers={"privateWindows": "off"}))
+        with open(chromium) as f:
+            self.assertEqual(json.load(f)["IncognitoModeAvailability"], 1)
+        with open(firefox) as f:
+            self.assertEqual(json.load(f)["policies"]["PrivateBrowsingModeAvailability"], 1)
+        self.assertIn("private windows are off", json.dumps(self.audit("browser-policies")))
+        # The child is no longer limited: nothing turns private windows off any more.
+        self.agent("Admin.RemoveChild", CHILD_UID)
+        self.assertFalse(os.path.exists(chromium))
+
+
 class UntrustedSiteReportTest(BrowserHostCase):
     def test_the_host_run_by_something_that_is_not_a_browser_is_refused(self):
         self.limit(trusted_browsers=("/usr/bin/true",))  # the interpreter is no browser here

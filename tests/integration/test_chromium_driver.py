@@ -25,6 +25,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 from chromium_driver import (SYSTEM_CONFIG_DIR, Chromium, ChromiumError, find_chromium,  # noqa: E402
                              root_is_mount_point)
 
+PACKER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "installer", "browser",
+                      "pack-extension.py")
 POLICY = os.path.join(os.path.dirname(__file__), "..", "..", "installer", "browser", "chromium-policy.json")
 PRIVATE_OFF = os.path.join(os.path.dirname(__file__), "..", "..", "installer", "browser", "chromium-private-off.json")
 
@@ -298,20 +300,19 @@ class ChromiumDriverTest(unittest.TestCase):
         ensure_test_account()
         real = os.path.join(self.dir, "real")
         self.write_extension(real, "Sundial real")
-        packing = os.path.join(self.dir, "packing")
-        subprocess.run([find_chromium(), "--headless=new", "--no-sandbox", "--disable-gpu",
-                        "--user-data-dir=" + packing, "--pack-extension=" + real], check=True, timeout=120,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.remove(real + ".pem")
-        os.chmod(real + ".crx", 0o644)
-        extension_id, key = crx_identity(real + ".crx")
+        # Packed and signed as the Debian package does it (installer/browser/pack-extension.py),
+        # with a throwaway key in place of Sundial's.
+        key_file = os.path.join(self.dir, "throwaway.pem")
+        subprocess.run(["openssl", "genrsa", "-out", key_file, "2048"], check=True, capture_output=True)
         updates = os.path.join(self.dir, "updates.xml")
-        with open(updates, "w") as f:
-            f.write('<?xml version="1.0" encoding="UTF-8"?>\n'
-                    '<gupdate xmlns="http://www.google.com/update2/response" protocol="2.0">\n'
-                    '  <app appid="%s"><updatecheck codebase="file://%s" version="1.0"/></app>\n'
-                    '</gupdate>\n' % (extension_id, real + ".crx"))
+        subprocess.run([sys.executable, PACKER, "--source", real, "--key", key_file, "--crx", real + ".crx",
+                        "--xpi", real + ".xpi", "--updates", updates, "--codebase", "file://" + real + ".crx"],
+                       check=True, timeout=60)
+        os.chmod(real + ".crx", 0o644)
         os.chmod(updates, 0o644)
+        extension_id, key = crx_identity(real + ".crx")
+        with open(updates) as f:
+            self.assertIn('appid="%s"' % extension_id, f.read())
 
         policies = os.path.join(self.dir, "policies")
         os.makedirs(os.path.join(policies, "native-messaging-hosts"))

@@ -267,7 +267,8 @@ void readBrowsers(const json &value, Rules &rules)
         const std::string text = readString(value.at(key), path, 32);
         if (text != yes && text != no) {
             fail(path,
-                "\"" + truncateUtf8(text, 40) + "\" is not a choice here: use " + std::string {yes} + " or " + std::string {no});
+                "\"" + truncateUtf8(text, 40) + "\" is not a choice here: use " + std::string {yes} + " or "
+                    + std::string {no});
         }
         return text == yes;
     };

@@ -149,6 +149,13 @@ expected_files="
 /usr/bin/sundial-session 755
 /usr/bin/sundial-tray 755
 /usr/lib/sundial/sundial-login-check 755
+/usr/lib/sundial/sundial-browser-host 755
+/usr/lib/mozilla/native-messaging-hosts/org.sundial.browser.json 644
+/etc/chromium/native-messaging-hosts/org.sundial.browser.json 644
+/etc/chromium/policies/managed/sundial.json 644
+/usr/share/sundial/browser/sundial-browser.crx 644
+/usr/share/sundial/browser/sundial-browser.xpi 644
+/usr/share/sundial/browser/updates.xml 644
 /lib/systemd/system/sundiald.service 644
 /usr/share/dbus-1/system.d/org.sundial.Agent1.conf 644
 /usr/share/dbus-1/system-services/org.sundial.Agent1.service 644
@@ -212,7 +219,7 @@ check_files sundial "$expected_files"
 check_files sundial-console "$console_files"
 
 conffiles=$(dpkg-query -W -f='${Conffiles}' sundial | awk 'NF { print $1 }' | sort | tr '\n' ' ')
-[ "$conffiles" = "/etc/xdg/autostart/sundial-session.desktop /etc/xdg/autostart/sundial-tray.desktop " ] ||
+[ "$conffiles" = "/etc/chromium/native-messaging-hosts/org.sundial.browser.json /etc/chromium/policies/managed/sundial.json /etc/xdg/autostart/sundial-session.desktop /etc/xdg/autostart/sundial-tray.desktop " ] ||
     fail "conffiles are '$conffiles'"
 group=$(getent group sundial-admin) || fail "the group sundial-admin was not created"
 admin_gid=$(cut -d: -f3 <<<"$group")
@@ -339,6 +346,15 @@ service=$!
 pids+=("$service")
 wait_for 15 "the installed sundiald on the bus" has_name org.sundial.Agent1
 note "sundiald (pid $service) owns org.sundial.Agent1 under the installed policy"
+# Firefox reads one policies.json: the service writes Sundial's (the forced extension) when none is there.
+firefox_policies=/etc/firefox/policies/policies.json
+if [ ! -e "$firefox_policies" ] || grep -qs '"browser@sundial.org"' "$firefox_policies"; then
+    wait_for 10 "the service's Firefox policies" test -s "$firefox_policies"
+    grep -q '"force_installed"' "$firefox_policies" || fail "$firefox_policies does not force Sundial's extension"
+    [ "$(stat -c '%U:%G %a' "$firefox_policies")" = "root:root 644" ] ||
+        fail "$firefox_policies is $(stat -c '%U:%G %a' "$firefox_policies"), expected root:root 644"
+    note "sundiald wrote Firefox's policies.json (the forced extension), readable by the browsers"
+fi
 [ "$(stat -c '%U:%G %a' /var/lib/sundial)" = "root:root 700" ] ||
     fail "/var/lib/sundial is $(stat -c '%U:%G %a' /var/lib/sundial), expected root:root 700"
 [ "$(stat -c '%U:%G %a' /var/lib/sundial/sundial.db)" = "root:root 600" ] ||
@@ -428,6 +444,8 @@ done
 [ -f /etc/xdg/autostart/sundial-tray.desktop ] || fail "after remove: the conffiles are gone (only purge deletes them)"
 ! grep -q "sundial-login-check" /etc/pam.d/common-account || fail "after remove: PAM still runs the login check"
 [ ! -e /etc/systemd/system/multi-user.target.wants/sundiald.service ] || fail "after remove: sundiald.service is still enabled"
+! grep -qs '"browser@sundial.org"' /etc/firefox/policies/policies.json ||
+    fail "after remove: Sundial's Firefox policies (unsigned add-ons allowed) are still there"
 note "removed: programs and system files gone, PAM clean, service disabled; state and conffiles kept"
 
 # Installing again over the kept configuration must bring everything back, enabled.

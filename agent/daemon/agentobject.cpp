@@ -140,32 +140,46 @@ void AgentObject::OpenHelpLine()
     }
 }
 
-QString AgentObject::Heartbeat(const QVariantMap &report)
+std::optional<AgentObject::BelievedReport> AgentObject::believedReport(
+    RateLimiter &limiter, ReporterVerifier &verifier, const ReportKind &kind)
 {
     const std::optional<uint> uid = m_authority.callerUid(message());
     if (!uid) {
         fail(kPermissionDenied, "the bus cannot tell who is calling");
-        return {};
+        return std::nullopt;
     }
-    if (!m_heartbeats.allow(*uid)) {
-        fail(kRateLimited, "too many heartbeats: send one on each change and a keep-alive, at most 20 a second");
-        return {};
+    if (!limiter.allow(*uid)) {
+        fail(kRateLimited,
+            std::string {"too many "} + kind.plural
+                + ": send one on each change and a keep-alive, at most 20 a second");
+        return std::nullopt;
     }
     ChildSupervisor *child = m_service.supervisor(*uid);
     if (!child) {
         fail(kNotLimited, "uid " + std::to_string(*uid) + " is not a limited account; nothing is recorded");
-        return {};
+        return std::nullopt;
     }
     // Nothing a sender says is read before the sender is known to be ours. Refused reports leave
     // the count alone: the child's session counts as use (as "unknown app" once no believed
     // report is fresh), so a forger gains nothing and is told no more than that.
-    const Reporter sender = m_reporters.check(message(), *uid);
+    Reporter sender = verifier.check(message(), *uid);
     if (!sender.trusted) {
-        auditTamper(*uid, "report-untrusted",
-            "a report from " + (sender.exe.empty() ? std::string {"an unknown process"} : sender.exe)
-                + " was not believed: " + sender.why + "; the time counts as use");
-        fail(kPermissionDenied,
-            "only Sundial's session helper may report; this report is not recorded and the time counts as use");
+        auditTamper(*uid, kind.untrustedAudit,
+            std::string {"a "} + kind.singular + " from "
+                + (sender.exe.empty() ? std::string {"an unknown process"} : sender.exe)
+                + " was not believed: " + sender.why + "; " + kind.whatCounts);
+        fail(kPermissionDenied, kind.refusal);
+        return std::nullopt;
+    }
+    return BelievedReport {*uid, child, std::move(sender)};
+}
+
+QString AgentObject::Heartbeat(const QVariantMap &report)
+{
+    static const ReportKind kHeartbeat {"heartbeats", "report", "report-untrusted", "the time counts as use",
+        "only Sundial's session helper may report; this report is not recorded and the time counts as use"};
+    const std::optional<BelievedReport> believed = believedReport(m_heartbeats, m_reporters, kHeartbeat);
+    if (!believed) {
         return {};
     }
     auto heartbeat = parseHeartbeatReport(report);
@@ -173,39 +187,23 @@ QString AgentObject::Heartbeat(const QVariantMap &report)
         fail(heartbeat.error());
         return {};
     }
-    if (const std::optional<std::string> doubt = m_claims.doubt(*uid, sender, *heartbeat)) {
-        auditTamper(*uid, "report-unconfirmed", *doubt + "; counted as use of an unknown app");
+    if (const std::optional<std::string> doubt = m_claims.doubt(believed->uid, believed->sender, *heartbeat)) {
+        auditTamper(believed->uid, "report-unconfirmed", *doubt + "; counted as use of an unknown app");
         *heartbeat = core::Heartbeat {};
     }
     if (const std::optional<std::string> relabelled = m_claims.identify(*heartbeat)) {
-        auditTamper(*uid, "app-label-contradicted", *relabelled + "; rules about it do not apply");
+        auditTamper(believed->uid, "app-label-contradicted", *relabelled + "; rules about it do not apply");
     }
-    return child->onHeartbeat(*heartbeat);
+    return believed->child->onHeartbeat(*heartbeat);
 }
 
 QString AgentObject::SiteReport(const QVariantMap &report)
 {
-    const std::optional<uint> uid = m_authority.callerUid(message());
-    if (!uid) {
-        fail(kPermissionDenied, "the bus cannot tell who is calling");
-        return {};
-    }
-    if (!m_siteReports.allow(*uid)) {
-        fail(kRateLimited, "too many site reports: send one on each change and a keep-alive, at most 20 a second");
-        return {};
-    }
-    ChildSupervisor *child = m_service.supervisor(*uid);
-    if (!child) {
-        fail(kNotLimited, "uid " + std::to_string(*uid) + " is not a limited account; nothing is recorded");
-        return {};
-    }
-    const Reporter sender = m_browserHosts.check(message(), *uid);
-    if (!sender.trusted) {
-        auditTamper(*uid, "site-report-untrusted",
-            "a site report from " + (sender.exe.empty() ? std::string {"an unknown process"} : sender.exe)
-                + " was not believed: " + sender.why + "; the browser's time counts as the browser's");
-        fail(kPermissionDenied,
-            "only Sundial's browser host, started by a browser, may report sites; this report is not recorded");
+    static const ReportKind kSiteReport {"site reports", "site report", "site-report-untrusted",
+        "the browser's time counts as the browser's",
+        "only Sundial's browser host, started by a browser, may report sites; this report is not recorded"};
+    const std::optional<BelievedReport> believed = believedReport(m_siteReports, m_browserHosts, kSiteReport);
+    if (!believed) {
         return {};
     }
     auto site = parseSiteReport(report);
@@ -213,7 +211,7 @@ QString AgentObject::SiteReport(const QVariantMap &report)
         fail(site.error());
         return {};
     }
-    return child->onSiteReport(*site, sender.parentExe);
+    return believed->child->onSiteReport(*site, believed->sender.parentExe);
 }
 
 void AgentObject::auditTamper(uint uid, const std::string &kind, const std::string &detail)

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <utility>
 
 #include <QDBusContext>
@@ -75,6 +76,23 @@ private:
     // The caller's uid when it may administer; otherwise replies PermissionDenied.
     std::optional<uint> admin();
     void fail(const char *errorName, const std::string &message);
+    // A Session report's words, for its refusals and audit.
+    struct ReportKind {
+        const char *plural; // "heartbeats"
+        const char *singular; // "report"
+        const char *untrustedAudit; // the audit kind of a sender not believed
+        const char *whatCounts; // what the time counts as meanwhile
+        const char *refusal; // the error's message to the sender
+    };
+    struct BelievedReport {
+        uint uid;
+        ChildSupervisor *child;
+        Reporter sender;
+    };
+    // The calling child and its believed sender, or nullopt with the error sent (and a sender not
+    // believed audited as a tamper).
+    std::optional<BelievedReport> believedReport(
+        RateLimiter &limiter, ReporterVerifier &verifier, const ReportKind &kind);
     // AppUsage and SiteUsage: one app's or site's time per day, as JSON.
     QString dayTotalsJson(uint uid, core::UsageDimension dimension, qint64 key, const QString &from, const QString &to);
     // Parsed Usage/AppUsage dates; otherwise replies InvalidArgument.

@@ -32,6 +32,7 @@ a --disable-extensions-except= of only the wrapper's own extensions) and reads $
 
 import base64
 import collections
+import http.server
 import json
 import os
 import pwd
@@ -468,6 +469,41 @@ class Chromium:
                 raise AssertionError("timed out waiting for %s%s" % (
                     what, " (last error: %s)" % last_error if last_error else ""))
             time.sleep(0.1)
+
+
+class _PageHandler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        host = (self.headers.get("Host") or "").split(":")[0]
+        body = ("<!doctype html><title>%s</title><h1>%s</h1>" % (host, host)).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+class LocalPages:
+    """An HTTP server on 127.0.0.1 whose page for any host name has that name as its title and
+    heading; browsers reach the names through --host-resolver-rules ("MAP *.test 127.0.0.1:PORT",
+    `resolver_rules`) or Firefox's network.dns.localDomains."""
+
+    def __init__(self):
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _PageHandler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def url(self, host):
+        return "http://%s:%d/" % (host, self.port)
+
+    def resolver_rules(self, pattern="*.test"):
+        return "MAP %s 127.0.0.1:%d" % (pattern, self.port)
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
 
 
 def _gid_of(uid):

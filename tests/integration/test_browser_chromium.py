@@ -9,16 +9,14 @@ The session helper's report that Chromium is in focus is posted by the test (the
 window in headless mode); everything else is the real thing. Pages are served by a local HTTP
 server on 127.0.0.1, reached under several host names through --host-resolver-rules."""
 
-import http.server
 import os
 import shutil
 import sys
-import threading
 import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from chromium_driver import Chromium, find_chromium  # noqa: E402
+from chromium_driver import Chromium, LocalPages, find_chromium  # noqa: E402
 from harness import BUILD, CHILD_UID, ServiceTestCase  # noqa: E402
 
 HOST = os.environ.get("SUNDIAL_BROWSER_HOST", os.path.join(BUILD, "agent", "browser", "sundial-browser-host"))
@@ -29,32 +27,35 @@ ARTIFACTS = os.environ.get("SUNDIAL_ARTIFACTS", os.path.join(BUILD, "test-artifa
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
-class Pages(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        host = self.headers.get("Host", "").split(":")[0]
-        body = ("<!doctype html><title>%s</title><h1>%s</h1>" % (host, host)).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+def copy_for_child(extension, destination):
+    """A copy of the unpacked extension the child can read (the checkout may be a root shell's)."""
+    shutil.copytree(extension, destination)
+    for root, dirs, files in os.walk(destination):
+        os.chmod(root, 0o755)
+        for name in files:
+            os.chmod(os.path.join(root, name), 0o644)
+    return destination
 
-    def log_message(self, *args):
-        pass
+
+def chromium_for_child(extension, host, resolver_rules, bus_address, **options):
+    """Chromium as the child with `extension` loaded and `host` as its org.sundial.browser."""
+    return Chromium(
+        extension_dir=extension,
+        host_manifest={"name": "org.sundial.browser", "description": "Sundial", "path": host, "type": "stdio",
+                       "allowed_origins": ["chrome-extension://%s/" % EXTENSION_ID]},
+        resolver_rules=resolver_rules, uid=CHILD_UID,
+        env=dict({"DBUS_SYSTEM_BUS_ADDRESS": bus_address}, **options.pop("env", {})), **options)
 
 
 @unittest.skipUnless(find_chromium() and os.path.exists(CHROMIUM), "Debian's chromium is not installed")
 class ChromiumSiteTest(ServiceTestCase):
     @classmethod
     def setUpClass(cls):
-        cls.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Pages)
-        cls.port = cls.server.server_address[1]
-        threading.Thread(target=cls.server.serve_forever, daemon=True).start()
+        cls.pages = LocalPages()
 
     @classmethod
     def tearDownClass(cls):
-        cls.server.shutdown()
-        cls.server.server_close()
+        cls.pages.close()
 
     def setUp(self):
         super().setUp()
@@ -70,12 +71,7 @@ class ChromiumSiteTest(ServiceTestCase):
 
     def open_chromium(self, **rules):
         host = self.child_readable(HOST)
-        extension = os.path.join(self.dir, "extension")
-        shutil.copytree(EXTENSION, extension)
-        for root, dirs, files in os.walk(extension):
-            os.chmod(root, 0o755)
-            for name in files:
-                os.chmod(os.path.join(root, name), 0o644)
+        extension = copy_for_child(EXTENSION, os.path.join(self.dir, "extension"))
         # The service's default browsers include Debian's chromium; only the host is named.
         self.start_service("--trusted-browser-host", host)
         self.agent("Admin.AddChild", CHILD_UID)
@@ -83,17 +79,13 @@ class ChromiumSiteTest(ServiceTestCase):
         self.agent("Admin.SetRules", CHILD_UID, self.rules(days=days, **rules))
         self.add_session()
         self.heartbeat(exe=CHROMIUM)
-        self.browser = Chromium(
-            extension_dir=extension,
-            host_manifest={"name": "org.sundial.browser", "description": "Sundial", "path": host, "type": "stdio",
-                           "allowed_origins": ["chrome-extension://%s/" % EXTENSION_ID]},
-            resolver_rules="MAP *.test 127.0.0.1:%d" % self.port, uid=CHILD_UID,
-            env={"DBUS_SYSTEM_BUS_ADDRESS": self.env["DBUS_SYSTEM_BUS_ADDRESS"], "LANG": "vi_VN.UTF-8"},
-            extra_args=["--lang=vi"])
+        self.browser = chromium_for_child(extension, host, self.pages.resolver_rules(),
+                                          self.env["DBUS_SYSTEM_BUS_ADDRESS"], env={"LANG": "vi_VN.UTF-8"},
+                                          extra_args=["--lang=vi"])
         return self.browser
 
     def url(self, host):
-        return "http://%s:%d/" % (host, self.port)
+        return self.pages.url(host)
 
     def site_seconds(self):
         day = time.strftime("%Y-%m-%d")

@@ -9,7 +9,6 @@ two host names (a.test, b.test) mapped by --host-resolver-rules. Run as root and
 
 import base64
 import hashlib
-import http.server
 import json
 import os
 import shutil
@@ -17,12 +16,11 @@ import struct
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from chromium_driver import (SYSTEM_CONFIG_DIR, Chromium, ChromiumError, find_chromium,  # noqa: E402
+from chromium_driver import (SYSTEM_CONFIG_DIR, Chromium, ChromiumError, LocalPages, find_chromium,  # noqa: E402
                              root_is_mount_point)
 
 PACKER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "installer", "browser",
@@ -87,9 +85,6 @@ with open(%(report)r, "a") as out:
         out.flush()
 """
 
-PAGE = "<!doctype html><title>%(host)s</title><h1>%(host)s</h1>"
-
-
 def live_processes_in_group(pgid):
     """The processes of a process group that are not zombies (init reaps those in its own time)."""
     found = []
@@ -143,32 +138,16 @@ def crx_identity(path):
     return extension_id, base64.b64encode(key).decode()
 
 
-class Pages(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        host = (self.headers.get("Host") or "").split(":")[0]
-        body = (PAGE % {"host": host}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @unittest.skipUnless(find_chromium(), "Chromium is not installed (/usr/bin/chromium, Debian's chromium package)")
 class ChromiumDriverTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Pages)
-        cls.port = cls.server.server_address[1]
-        threading.Thread(target=cls.server.serve_forever, daemon=True).start()
+        cls.pages = LocalPages()
+        cls.port = cls.pages.port
 
     @classmethod
     def tearDownClass(cls):
-        cls.server.shutdown()
-        cls.server.server_close()
+        cls.pages.close()
 
     def setUp(self):
         # Readable by the child: 0755 directories, 0644 files, an executable host.

@@ -1,0 +1,134 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Sundial's own extension in Debian's Firefox ESR (headless, as the child), installed by the
+machine policy the service itself writes (issue #13: "Firefox ESR: at least that the extension
+loads by policy and its reports reach the service").
+
+The service writes Firefox's policies.json (to the test's directory: harness.start_service passes
+--browser-policies). The test checks that it force-installs browser@sundial.org and allows an
+unsigned XPI, and hands Firefox a copy where only install_url differs: the built XPI instead of
+/usr/share/sundial/browser/sundial-browser.xpi, which only the package installs. Firefox reads the
+copy as /etc/firefox/policies/policies.json in a private mount namespace where /etc is a read-only
+overlay of the real /etc plus that one file (firefox_runner explains why): the real /etc is never
+written. The host manifest is the child's user-level one (~/.mozilla/native-messaging-hosts/).
+
+Nothing loads the extension but the policy: the test passes when the site the child has open,
+wiki.test (served on 127.0.0.1; network.dns.localDomains points the name there), is charged to
+the child, i.e. the policy installed the extension, the extension started the host, and the host's
+report reached the service and was counted while "Firefox is in focus". That last report is the
+session helper's, posted by the test (headless Firefox has no window)."""
+
+import copy
+import json
+import http.server
+import os
+import sys
+import threading
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import firefox_runner  # noqa: E402
+from firefox_runner import FIREFOX, Firefox  # noqa: E402
+from harness import BUILD, CHILD_UID, ServiceTestCase  # noqa: E402
+
+HOST = os.environ.get("SUNDIAL_BROWSER_HOST", os.path.join(BUILD, "agent", "browser", "sundial-browser-host"))
+XPI = os.environ.get("SUNDIAL_BROWSER_XPI", os.path.join(BUILD, "agent", "browser", "sundial-browser.xpi"))
+EXTENSION_ID = "browser@sundial.org"
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+SITE = "wiki.test"
+TIMEOUT = 60
+
+
+class Pages(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        host = self.headers.get("Host", "").split(":")[0]
+        body = ("<!doctype html><title>%s</title><h1>%s</h1>" % (host, host)).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@unittest.skipIf(firefox_runner.available(), firefox_runner.available())
+class FirefoxPolicyTest(ServiceTestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Pages)
+        cls.port = cls.server.server_address[1]
+        threading.Thread(target=cls.server.serve_forever, daemon=True).start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.shutdown()
+        cls.server.server_close()
+
+    def setUp(self):
+        super().setUp()
+        self.firefox = None
+
+    def tearDown(self):
+        if self.firefox is not None:
+            failed = self._outcome.result.errors + self._outcome.result.failures
+            if any(test is self for test, _ in failed):
+                print("\n--- firefox log ---\n" + self.firefox.log_tail())
+            self.firefox.close()
+        super().tearDown()
+
+    def site_seconds(self):
+        day = time.strftime("%Y-%m-%d")
+        return {site["name"]: site["activeSeconds"] for site in self.admin_json("Usage", CHILD_UID, day, day)["sites"]}
+
+    def service_policies(self):
+        """The policies.json the service wrote, checked, and a copy naming the built XPI."""
+        path = os.path.join(self.browser_policies, "etc", "firefox", "policies", "policies.json")
+        self.assertTrue(os.path.isfile(path), "the service wrote no Firefox policy at " + path)
+        with open(path) as f:
+            written = json.load(f)
+        policies = written["policies"]
+        extension = policies["ExtensionSettings"][EXTENSION_ID]
+        self.assertEqual(extension["installation_mode"], "force_installed", written)
+        self.assertTrue(extension["install_url"].startswith("file:///"), written)
+        self.assertEqual(policies["Preferences"]["xpinstall.signatures.required"],
+                         {"Value": False, "Status": "locked"}, written)
+        ours = copy.deepcopy(written)
+        ours["policies"]["ExtensionSettings"][EXTENSION_ID]["install_url"] = "file://" + self.child_readable(XPI)
+        return ours
+
+    def test_the_policy_installs_the_extension_and_its_reports_reach_the_service(self):
+        host = self.child_readable(HOST)
+        # The service's default browsers include Debian's firefox-esr; only the host is named.
+        self.start_service("--trusted-browser-host", host)
+        self.agent("Admin.AddChild", CHILD_UID)
+        days = {day: {"budgetMinutes": 120} for day in WEEKDAYS}
+        self.agent("Admin.SetRules", CHILD_UID, self.rules(days=days))
+        self.add_session()
+        self.heartbeat(exe=FIREFOX)
+        policies = self.service_policies()
+
+        self.firefox = Firefox(
+            "http://%s:%d/" % (SITE, self.port), uid=CHILD_UID, policies=policies,
+            host_manifest={"name": "org.sundial.browser", "description": "Sundial", "path": host, "type": "stdio",
+                           "allowed_extensions": [EXTENSION_ID]},
+            prefs={"network.dns.localDomains": SITE},
+            env={"DBUS_SYSTEM_BUS_ADDRESS": self.env["DBUS_SYSTEM_BUS_ADDRESS"]})
+
+        # The helper's reports that Firefox is in focus, until the site has been charged.
+        deadline = time.monotonic() + TIMEOUT
+        seconds = {}
+        while time.monotonic() < deadline:
+            self.heartbeat(exe=FIREFOX)
+            seconds = self.site_seconds()
+            if seconds.get(SITE, 0) >= 1:
+                break
+            self.assertTrue(self.firefox.running(), "Firefox exited (%s)" % self.firefox.process.returncode)
+            time.sleep(1)
+        self.assertGreaterEqual(seconds.get(SITE, 0), 1,
+                                "no time charged to %s within %d s: %s" % (SITE, TIMEOUT, seconds))
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -172,6 +172,12 @@ class ConsoleTest(ServiceTestCase):
         self.assertNotIn("activityBack", week)
         self.assertNotIn("error", json.dumps(texts["steps"]))
 
+        vietnamese = shoot(self.env, os.path.join(ARTIFACTS, "console-site-vi"), "--language", "vi",
+                           "--step", "topSites=0")["steps"][0]
+        self.assertEqual(vietnamese["dayChart"]["title"], "Số phút xem www.wikipedia.org mỗi ngày")
+        self.assertTrue(vietnamese["activityTotal"].startswith("Đã xem www.wikipedia.org trong 20 phút, từ "),
+                        vietnamese["activityTotal"])
+
     def test_the_day_chart_shows_each_days_budget_from_the_rules(self):
         self.start_service()
         self.agent("Admin.AddChild", CHILD_UID)

@@ -1413,52 +1413,52 @@
         <translation>Trình duyệt</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="139"/>
+        <location filename="../../ui/console/limitsform.cpp" line="136"/>
         <source>Allowed (tracked like any window)</source>
         <translation>Cho phép (ghi nhận như mọi cửa sổ khác)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="140"/>
+        <location filename="../../ui/console/limitsform.cpp" line="137"/>
         <source>Turned off</source>
         <translation>Tắt</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="141"/>
+        <location filename="../../ui/console/limitsform.cpp" line="138"/>
         <source>Private windows</source>
         <translation>Cửa sổ ẩn danh</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="142"/>
+        <location filename="../../ui/console/limitsform.cpp" line="139"/>
         <source>Private windows:</source>
         <translation>Cửa sổ ẩn danh:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="143"/>
+        <location filename="../../ui/console/limitsform.cpp" line="140"/>
         <source>Allowed and counted as the app</source>
         <translation>Cho phép, tính thời gian như một ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="144"/>
+        <location filename="../../ui/console/limitsform.cpp" line="141"/>
         <source>Closed</source>
         <translation>Đóng lại</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="145"/>
+        <location filename="../../ui/console/limitsform.cpp" line="142"/>
         <source>A browser without Sundial&apos;s extension</source>
         <translation>Trình duyệt không có tiện ích của Sundial</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="146"/>
+        <location filename="../../ui/console/limitsform.cpp" line="143"/>
         <source>Sites are not recorded in such a browser, so site rules cannot apply there</source>
         <translation>Trình duyệt như vậy không ghi lại trang web, nên quy tắc cho trang web không áp dụng được ở đó</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="148"/>
+        <location filename="../../ui/console/limitsform.cpp" line="145"/>
         <source>A browser without Sundial&apos;s extension (another browser, a portable copy, the extension removed):</source>
         <translation>Trình duyệt không có tiện ích của Sundial (trình duyệt khác, bản chạy không cần cài đặt, hoặc tiện ích đã bị gỡ):</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="153"/>
+        <location filename="../../ui/console/limitsform.cpp" line="151"/>
         <source>Private windows are set for the whole computer: if any child has them turned off, they are off for every account.</source>
         <translation>Cửa sổ ẩn danh được cài đặt chung cho cả máy: chỉ cần một con bị tắt, cửa sổ ẩn danh sẽ bị tắt với mọi tài khoản.</translation>
     </message>

@@ -131,9 +131,6 @@ LimitsForm::LimitsForm(QWidget *parent)
     browsers->setObjectName(QStringLiteral("browsersGroup"));
     auto *browsersForm = new QFormLayout(browsers);
     browsersForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    // The second label is long (longer in Vietnamese): its choice goes below it rather than
-    // widening the window.
-    browsersForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->addRow(browsers);
     // The first choice of each is the default (docs/RULES-JSON.md), shown for an absent value.
     m_privateWindows->addItem(tr("Allowed (tracked like any window)"), QStringLiteral("allowed"));
@@ -147,6 +144,7 @@ LimitsForm::LimitsForm(QWidget *parent)
     addField(QStringLiteral("browsers.withoutExtension"),
         tr("A browser without Sundial's extension (another browser, a portable copy, the extension removed):"),
         {m_withoutExtension}, browsersForm);
+    // A long label (longer in Vietnamese): it wraps rather than widening the window.
     if (auto *label = qobject_cast<QLabel *>(browsersForm->labelForField(m_withoutExtension->parentWidget()))) {
         label->setWordWrap(true);
     }

@@ -193,64 +193,64 @@
 <context>
     <name>sundial::ui::ActivityPage</name>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="87"/>
+        <location filename="../../ui/console/activitypage.cpp" line="88"/>
         <source>Child</source>
         <translation>Con</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="88"/>
+        <location filename="../../ui/console/activitypage.cpp" line="89"/>
         <source>Period</source>
         <translation>Khoảng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="89"/>
+        <location filename="../../ui/console/activitypage.cpp" line="90"/>
         <source>Today</source>
         <translation>Hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="102"/>
-        <location filename="../../ui/console/activitypage.cpp" line="112"/>
+        <location filename="../../ui/console/activitypage.cpp" line="103"/>
+        <location filename="../../ui/console/activitypage.cpp" line="113"/>
         <source>Screen time per day</source>
         <translation>Thời gian dùng máy mỗi ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="104"/>
+        <location filename="../../ui/console/activitypage.cpp" line="105"/>
         <source>Time per day by category</source>
         <translation>Thời gian mỗi ngày theo danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="109"/>
+        <location filename="../../ui/console/activitypage.cpp" line="110"/>
         <source>Left and Right pick a bar, Enter shows its days.</source>
         <translation>Phím mũi tên trái/phải để chọn cột, Enter để xem từng ngày của cột đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="113"/>
+        <location filename="../../ui/console/activitypage.cpp" line="114"/>
         <source>By category</source>
         <translation>Theo danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="121"/>
+        <location filename="../../ui/console/activitypage.cpp" line="122"/>
         <source>App</source>
         <translation>Ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="121"/>
         <location filename="../../ui/console/activitypage.cpp" line="122"/>
+        <location filename="../../ui/console/activitypage.cpp" line="123"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="122"/>
+        <location filename="../../ui/console/activitypage.cpp" line="123"/>
         <source>Site</source>
         <translation>Trang web</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="125"/>
+        <location filename="../../ui/console/activitypage.cpp" line="126"/>
         <source>Top apps</source>
         <translation>Ứng dụng dùng nhiều</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="126"/>
+        <location filename="../../ui/console/activitypage.cpp" line="127"/>
         <source>Click an app, or press Enter on it, to see its use per day.</source>
         <translation>Nhấp vào một ứng dụng, hoặc nhấn Enter trên ứng dụng đó, để xem mức dùng mỗi ngày.</translation>
     </message>
@@ -260,246 +260,272 @@
         <translation>Trang web dùng nhiều</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="140"/>
+        <location filename="../../ui/console/activitypage.cpp" line="129"/>
+        <source>Click a site, or press Enter on it, to see its use per day.</source>
+        <translation>Nhấp vào một trang web, hoặc nhấn Enter trên trang web đó, để xem mức dùng mỗi ngày.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="144"/>
         <source>Child:</source>
         <translation>Con:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="142"/>
+        <location filename="../../ui/console/activitypage.cpp" line="146"/>
         <source>Period:</source>
         <translation>Khoảng thời gian:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="146"/>
+        <location filename="../../ui/console/activitypage.cpp" line="150"/>
         <source>Export CSV…</source>
         <translation>Xuất CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="147"/>
+        <location filename="../../ui/console/activitypage.cpp" line="151"/>
         <source>Export PDF report…</source>
         <translation>Xuất báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="152"/>
-        <location filename="../../ui/console/activitypage.cpp" line="155"/>
+        <location filename="../../ui/console/activitypage.cpp" line="156"/>
+        <location filename="../../ui/console/activitypage.cpp" line="159"/>
         <source>Export CSV</source>
         <translation>Xuất CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="152"/>
+        <location filename="../../ui/console/activitypage.cpp" line="156"/>
         <source>CSV files (*.csv)</source>
         <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="155"/>
-        <location filename="../../ui/console/activitypage.cpp" line="163"/>
+        <location filename="../../ui/console/activitypage.cpp" line="159"/>
+        <location filename="../../ui/console/activitypage.cpp" line="167"/>
         <source>Could not write %1: %2</source>
         <translation>Không ghi được %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="160"/>
-        <location filename="../../ui/console/activitypage.cpp" line="163"/>
+        <location filename="../../ui/console/activitypage.cpp" line="164"/>
+        <location filename="../../ui/console/activitypage.cpp" line="167"/>
         <source>Export PDF report</source>
         <translation>Xuất báo cáo PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="160"/>
+        <location filename="../../ui/console/activitypage.cpp" line="164"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="170"/>
-        <location filename="../../ui/console/activitypage.cpp" line="261"/>
+        <location filename="../../ui/console/activitypage.cpp" line="174"/>
+        <location filename="../../ui/console/activitypage.cpp" line="264"/>
         <source>Timeline</source>
         <translation>Dòng thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="182"/>
+        <location filename="../../ui/console/activitypage.cpp" line="186"/>
         <source>Top apps and sites</source>
         <translation>Ứng dụng và trang web dùng nhiều</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="183"/>
+        <location filename="../../ui/console/activitypage.cpp" line="187"/>
         <source>Hour of day</source>
         <translation>Theo giờ trong ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="728"/>
+        <location filename="../../ui/console/activitypage.cpp" line="404"/>
+        <source>Minutes per week on %1</source>
+        <translation>Số phút xem %1 mỗi tuần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="404"/>
+        <source>Minutes per day on %1</source>
+        <translation>Số phút xem %1 mỗi ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="707"/>
+        <source>%1 was not visited from %2 to %3. Pick another site, or press &quot;%4&quot;.</source>
+        <translation>Con không vào %1 từ %2 đến %3. Hãy chọn trang web khác, hoặc nhấn &quot;%4&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="712"/>
+        <source>%1 on %2 from %3 to %4</source>
+        <extracomment>%1 is a duration such as &quot;20 min&quot;, %2 a site such as &quot;www.wikipedia.org&quot;</extracomment>
+        <translation>Đã xem %2 trong %1, từ %3 đến %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/activitypage.cpp" line="747"/>
         <source>No screen time recorded in this period yet. If the child has used the computer, have them log out and in again.</source>
         <translation>Chưa ghi nhận thời gian dùng máy trong khoảng này. Nếu con đã dùng máy, hãy cho con đăng xuất rồi đăng nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="790"/>
+        <location filename="../../ui/console/activitypage.cpp" line="810"/>
         <source>the folder may not exist, or is not writable</source>
         <translation>thư mục có thể không tồn tại hoặc không ghi được</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="248"/>
+        <location filename="../../ui/console/activitypage.cpp" line="251"/>
         <source>Back to today</source>
         <translation>Quay lại hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="282"/>
+        <location filename="../../ui/console/activitypage.cpp" line="285"/>
         <source>No child accounts are limited yet.</source>
         <translation>Chưa có tài khoản con nào được giới hạn.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/console/activitypage.cpp" line="373"/>
+        <location filename="../../ui/console/activitypage.cpp" line="384"/>
         <source>%1 on %2: %n intervals</source>
         <translation>
             <numerusform>%1 ngày %2: %n lượt dùng</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/console/activitypage.cpp" line="374"/>
+        <location filename="../../ui/console/activitypage.cpp" line="385"/>
         <source>%1: %n intervals</source>
         <translation>
             <numerusform>%1: %n lượt dùng</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="391"/>
+        <location filename="../../ui/console/activitypage.cpp" line="402"/>
         <source>Screen time per week (minutes)</source>
         <translation>Thời gian dùng máy mỗi tuần (phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="393"/>
+        <location filename="../../ui/console/activitypage.cpp" line="406"/>
         <source>Minutes per week in %1</source>
         <translation>Số phút dùng %1 mỗi tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="399"/>
+        <location filename="../../ui/console/activitypage.cpp" line="412"/>
         <source>Screen time</source>
         <translation>Thời gian dùng máy</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="419"/>
+        <location filename="../../ui/console/activitypage.cpp" line="432"/>
         <source>Week of %1</source>
         <translation>Tuần từ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="490"/>
+        <location filename="../../ui/console/activitypage.cpp" line="503"/>
         <source>Budget</source>
         <translation>Hạn mức</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="724"/>
+        <location filename="../../ui/console/activitypage.cpp" line="743"/>
         <source>No screen time recorded on %1. Pick another day, or press &quot;%2&quot;.</source>
         <translation>Không ghi nhận thời gian dùng máy nào vào %1. Hãy chọn ngày khác, hoặc nhấn &quot;%2&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="725"/>
+        <location filename="../../ui/console/activitypage.cpp" line="744"/>
         <source>%1 of screen time on %2</source>
         <translation>Đã dùng máy %1 vào %2</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="357"/>
+        <location filename="../../ui/console/activitypage.cpp" line="367"/>
         <source>unknown app (no report from the child&apos;s session)</source>
         <translation>ứng dụng không rõ (phiên của con không báo)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="91"/>
+        <location filename="../../ui/console/activitypage.cpp" line="92"/>
         <source>Last 7 days</source>
         <translation>7 ngày qua</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="92"/>
+        <location filename="../../ui/console/activitypage.cpp" line="93"/>
         <source>Last 30 days</source>
         <translation>30 ngày qua</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="93"/>
+        <location filename="../../ui/console/activitypage.cpp" line="94"/>
         <source>Last 12 months</source>
         <translation>12 tháng qua</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="184"/>
-        <location filename="../../ui/console/activitypage.cpp" line="261"/>
+        <location filename="../../ui/console/activitypage.cpp" line="188"/>
+        <location filename="../../ui/console/activitypage.cpp" line="264"/>
         <source>Timeline of the latest day</source>
         <translation>Dòng thời gian ngày gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="251"/>
+        <location filename="../../ui/console/activitypage.cpp" line="254"/>
         <source>Back to the last 7 days</source>
         <translation>Quay lại 7 ngày qua</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="254"/>
+        <location filename="../../ui/console/activitypage.cpp" line="257"/>
         <source>Back to the last 30 days</source>
         <translation>Quay lại 30 ngày qua</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="257"/>
+        <location filename="../../ui/console/activitypage.cpp" line="260"/>
         <source>Back to the last 12 months</source>
         <translation>Quay lại 12 tháng qua</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="369"/>
+        <location filename="../../ui/console/activitypage.cpp" line="379"/>
         <source>  (idle)</source>
         <translation>  (không hoạt động)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="376"/>
+        <location filename="../../ui/console/activitypage.cpp" line="387"/>
         <source>Nothing was recorded on this day. Pick a day with screen time in the chart above (click its bar, or use the arrow keys and Enter).</source>
         <translation>Không có gì được ghi nhận trong ngày này. Hãy chọn một ngày có thời gian dùng máy trên biểu đồ phía trên (nhấp vào cột của ngày đó, hoặc dùng phím mũi tên và Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="560"/>
+        <location filename="../../ui/console/activitypage.cpp" line="573"/>
         <source>No time by category in this period yet</source>
         <translation>Chưa có thời gian theo danh mục trong khoảng này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="561"/>
+        <location filename="../../ui/console/activitypage.cpp" line="574"/>
         <source>Time per month by category (minutes)</source>
         <translation>Thời gian mỗi tháng theo danh mục (phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="562"/>
+        <location filename="../../ui/console/activitypage.cpp" line="575"/>
         <source>Time per day by category (minutes)</source>
         <translation>Thời gian mỗi ngày theo danh mục (phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="616"/>
+        <location filename="../../ui/console/activitypage.cpp" line="629"/>
         <source>%1: %2. Enter shows it; Left and Right pick another bar.</source>
         <translation>%1: %2. Enter để xem chi tiết; phím mũi tên trái/phải để chọn cột khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="393"/>
+        <location filename="../../ui/console/activitypage.cpp" line="406"/>
         <source>Minutes per day in %1</source>
         <translation>Số phút dùng %1 mỗi ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="692"/>
+        <location filename="../../ui/console/activitypage.cpp" line="708"/>
         <source>%1 was not used from %2 to %3. Pick another app, or press &quot;%4&quot;.</source>
         <translation>%1 không được dùng từ %2 đến %3. Hãy chọn ứng dụng khác, hoặc nhấn &quot;%4&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="694"/>
+        <location filename="../../ui/console/activitypage.cpp" line="712"/>
         <source>%1 in %2 from %3 to %4</source>
         <translation>Đã dùng %2 trong %1, từ %3 đến %4</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="391"/>
+        <location filename="../../ui/console/activitypage.cpp" line="402"/>
         <source>Screen time per day (minutes)</source>
         <translation>Thời gian dùng máy mỗi ngày (phút)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="730"/>
+        <location filename="../../ui/console/activitypage.cpp" line="749"/>
         <source>%1 of screen time from %2 to %3</source>
         <translation>Đã dùng máy %1 từ %2 đến %3</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="785"/>
+        <location filename="../../ui/console/activitypage.cpp" line="805"/>
         <source>Sundial report</source>
         <translation>Báo cáo Sundial</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="800"/>
+        <location filename="../../ui/console/activitypage.cpp" line="820"/>
         <source>Screen time of %1</source>
         <translation>Thời gian dùng máy của %1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/activitypage.cpp" line="812"/>
+        <location filename="../../ui/console/activitypage.cpp" line="832"/>
         <source>Apps</source>
         <translation>Ứng dụng</translation>
     </message>
@@ -588,239 +614,254 @@
 <context>
     <name>sundial::ui::AuditPage</name>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="29"/>
+        <location filename="../../ui/console/auditpage.cpp" line="25"/>
         <source>App closed</source>
         <translation>Đã đóng ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="30"/>
+        <location filename="../../ui/console/auditpage.cpp" line="26"/>
         <source>App name not believed</source>
         <translation>Tên ứng dụng không đáng tin</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="31"/>
+        <location filename="../../ui/console/auditpage.cpp" line="27"/>
         <source>App not closed</source>
         <translation>Không đóng ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="32"/>
+        <location filename="../../ui/console/auditpage.cpp" line="28"/>
+        <source>Browser closed (no Sundial extension)</source>
+        <translation>Đã đóng trình duyệt (không có tiện ích Sundial)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="29"/>
         <source>Child added</source>
         <translation>Đã thêm con</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="33"/>
+        <location filename="../../ui/console/auditpage.cpp" line="30"/>
         <source>Child removed</source>
         <translation>Đã bỏ giới hạn cho con</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="34"/>
+        <location filename="../../ui/console/auditpage.cpp" line="31"/>
         <source>Clock change accepted</source>
         <translation>Đã chấp nhận giờ mới của máy</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="35"/>
+        <location filename="../../ui/console/auditpage.cpp" line="32"/>
         <source>Clock record unreadable</source>
         <translation>Không đọc được bản ghi giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="37"/>
+        <location filename="../../ui/console/auditpage.cpp" line="34"/>
         <source>Clock moved forward while stopped</source>
         <translation>Giờ máy bị chỉnh tới khi dịch vụ dừng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="38"/>
+        <location filename="../../ui/console/auditpage.cpp" line="35"/>
         <source>Clock changed</source>
         <translation>Giờ máy bị chỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="39"/>
+        <location filename="../../ui/console/auditpage.cpp" line="36"/>
         <source>Clock restored</source>
         <translation>Đã khôi phục giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="41"/>
+        <location filename="../../ui/console/auditpage.cpp" line="38"/>
         <source>Clock set back across a restart</source>
         <translation>Giờ máy bị chỉnh lùi qua lần khởi động lại</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="42"/>
+        <location filename="../../ui/console/auditpage.cpp" line="39"/>
         <source>Database failing</source>
         <translation>Cơ sở dữ liệu gặp lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="43"/>
+        <location filename="../../ui/console/auditpage.cpp" line="40"/>
         <source>Database recovered</source>
         <translation>Đã khôi phục cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="44"/>
+        <location filename="../../ui/console/auditpage.cpp" line="41"/>
         <source>Database replaced</source>
         <translation>Đã thay cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="45"/>
+        <location filename="../../ui/console/auditpage.cpp" line="42"/>
         <source>Database unusable</source>
         <translation>Không dùng được cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="46"/>
+        <location filename="../../ui/console/auditpage.cpp" line="43"/>
         <source>Database writable again</source>
         <translation>Cơ sở dữ liệu ghi được trở lại</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="47"/>
+        <location filename="../../ui/console/auditpage.cpp" line="44"/>
         <source>Downtime began</source>
         <translation>Bắt đầu giờ nghỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="48"/>
+        <location filename="../../ui/console/auditpage.cpp" line="45"/>
         <source>Extra time given</source>
         <translation>Đã cho thêm thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="49"/>
+        <location filename="../../ui/console/auditpage.cpp" line="46"/>
         <source>Help line page opened</source>
         <translation>Đã mở trang đường dây trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="50"/>
+        <location filename="../../ui/console/auditpage.cpp" line="47"/>
         <source>Helper back</source>
         <translation>Trình hỗ trợ chạy lại</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="51"/>
+        <location filename="../../ui/console/auditpage.cpp" line="48"/>
         <source>Helper missing</source>
         <translation>Thiếu trình hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="52"/>
+        <location filename="../../ui/console/auditpage.cpp" line="49"/>
         <source>Screen locked</source>
         <translation>Đã khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="53"/>
+        <location filename="../../ui/console/auditpage.cpp" line="50"/>
         <source>Login not checked</source>
         <translation>Lần đăng nhập không được kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="54"/>
+        <location filename="../../ui/console/auditpage.cpp" line="51"/>
         <source>Too many new names</source>
         <translation>Quá nhiều tên mới</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="55"/>
+        <location filename="../../ui/console/auditpage.cpp" line="52"/>
         <source>Report not confirmed</source>
         <translation>Báo cáo không được xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="56"/>
+        <location filename="../../ui/console/auditpage.cpp" line="53"/>
         <source>Report not trusted</source>
         <translation>Báo cáo không đáng tin</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="57"/>
+        <location filename="../../ui/console/auditpage.cpp" line="54"/>
         <source>More time asked</source>
         <translation>Con xin thêm giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="58"/>
+        <location filename="../../ui/console/auditpage.cpp" line="55"/>
         <source>Request approved</source>
         <translation>Đã đồng ý</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="59"/>
+        <location filename="../../ui/console/auditpage.cpp" line="56"/>
         <source>Request denied</source>
         <translation>Đã từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="60"/>
+        <location filename="../../ui/console/auditpage.cpp" line="57"/>
         <source>Rules changed</source>
         <translation>Đã đổi quy tắc</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="61"/>
+        <location filename="../../ui/console/auditpage.cpp" line="58"/>
         <source>Service started</source>
         <translation>Dịch vụ khởi động</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="62"/>
+        <location filename="../../ui/console/auditpage.cpp" line="59"/>
         <source>Session ended</source>
         <translation>Đã kết thúc phiên</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="63"/>
+        <location filename="../../ui/console/auditpage.cpp" line="60"/>
+        <source>Site report not trusted</source>
+        <translation>Báo cáo trang web không đáng tin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="61"/>
+        <source>Browser used without site tracking</source>
+        <translation>Dùng trình duyệt mà không ghi lại trang web</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="62"/>
         <source>Backup unreadable</source>
         <translation>Không đọc được bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="64"/>
+        <location filename="../../ui/console/auditpage.cpp" line="63"/>
         <source>Rules restored from backup</source>
         <translation>Đã khôi phục quy tắc từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="65"/>
+        <location filename="../../ui/console/auditpage.cpp" line="64"/>
         <source>Computer was asleep</source>
         <translation>Máy đã ngủ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="66"/>
+        <location filename="../../ui/console/auditpage.cpp" line="65"/>
         <source>Computer put to sleep</source>
         <translation>Đã cho máy ngủ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="67"/>
+        <location filename="../../ui/console/auditpage.cpp" line="66"/>
         <source>Time zone changed</source>
         <translation>Đã đổi múi giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="68"/>
+        <location filename="../../ui/console/auditpage.cpp" line="67"/>
         <source>Unlocked while out of time</source>
         <translation>Mở khóa khi đã hết giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="79"/>
+        <location filename="../../ui/console/auditpage.cpp" line="76"/>
         <source>Accept the changed clock</source>
         <translation>Chấp nhận giờ mới của máy</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="85"/>
+        <location filename="../../ui/console/auditpage.cpp" line="82"/>
         <source>Audit log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="87"/>
+        <location filename="../../ui/console/auditpage.cpp" line="84"/>
         <source>When</source>
         <translation>Khi nào</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="87"/>
+        <location filename="../../ui/console/auditpage.cpp" line="84"/>
         <source>What</source>
         <translation>Việc gì</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="87"/>
+        <location filename="../../ui/console/auditpage.cpp" line="84"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="87"/>
+        <location filename="../../ui/console/auditpage.cpp" line="84"/>
         <source>Child</source>
         <translation>Con</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/console/auditpage.cpp" line="103"/>
+        <location filename="../../ui/console/auditpage.cpp" line="100"/>
         <source>The log is intact: %n entries, none changed or removed.</source>
         <translation>
             <numerusform>Nhật ký còn nguyên vẹn: %n mục, không mục nào bị sửa hay xóa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="104"/>
+        <location filename="../../ui/console/auditpage.cpp" line="101"/>
         <source>The log was changed: entry %1 and after cannot be trusted.</source>
         <translation>Nhật ký đã bị thay đổi: không thể tin mục %1 và các mục sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="109"/>
+        <location filename="../../ui/console/auditpage.cpp" line="106"/>
         <source>The clock was changed by %1 s: accept it</source>
         <translation>Giờ của máy bị chỉnh lệch %1 giây — chấp nhận giờ mới</translation>
     </message>
@@ -1205,199 +1246,254 @@
 <context>
     <name>sundial::ui::LimitsForm</name>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="49"/>
+        <location filename="../../ui/console/limitsform.cpp" line="50"/>
         <source>Limit the week to</source>
         <translation>Giới hạn cả tuần trong</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="50"/>
+        <location filename="../../ui/console/limitsform.cpp" line="51"/>
         <source> h</source>
         <translation> giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="51"/>
+        <location filename="../../ui/console/limitsform.cpp" line="52"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="53"/>
-        <location filename="../../ui/console/limitsform.cpp" line="56"/>
+        <location filename="../../ui/console/limitsform.cpp" line="54"/>
         <location filename="../../ui/console/limitsform.cpp" line="57"/>
+        <location filename="../../ui/console/limitsform.cpp" line="58"/>
         <source> s</source>
         <translation> giây</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="55"/>
+        <location filename="../../ui/console/limitsform.cpp" line="56"/>
         <source>Keep always-allowed apps usable (downtime)</source>
         <translation>Vẫn cho dùng các ứng dụng luôn được phép (giờ nghỉ)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="66"/>
+        <location filename="../../ui/console/limitsform.cpp" line="69"/>
         <source>Limit the week</source>
         <translation>Giới hạn cả tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="67"/>
+        <location filename="../../ui/console/limitsform.cpp" line="70"/>
         <source>Weekly budget, hours</source>
         <translation>Hạn mức mỗi tuần, số giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="68"/>
+        <location filename="../../ui/console/limitsform.cpp" line="71"/>
         <source>Weekly budget, minutes</source>
         <translation>Hạn mức mỗi tuần, số phút</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="75"/>
+        <location filename="../../ui/console/limitsform.cpp" line="78"/>
         <source>Weekly budget:</source>
         <translation>Hạn mức mỗi tuần:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="77"/>
+        <location filename="../../ui/console/limitsform.cpp" line="80"/>
         <source>Warnings, minutes before time is up</source>
         <translation>Cảnh báo, số phút trước khi hết giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="78"/>
+        <location filename="../../ui/console/limitsform.cpp" line="81"/>
         <source>15, 5, 1</source>
         <translation>15, 5, 1</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="79"/>
+        <location filename="../../ui/console/limitsform.cpp" line="82"/>
         <source>Up to 10 times, 1 to 120 minutes each, separated by commas</source>
         <translation>Tối đa 10 mốc, mỗi mốc từ 1 đến 120 phút, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="82"/>
+        <location filename="../../ui/console/limitsform.cpp" line="85"/>
         <source>Warn (minutes before the end):</source>
         <translation>Cảnh báo (số phút trước khi hết giờ):</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="84"/>
+        <location filename="../../ui/console/limitsform.cpp" line="87"/>
         <source>Idle after, seconds</source>
         <translation>Ngừng tính giờ khi không thao tác sau, số giây</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="85"/>
+        <location filename="../../ui/console/limitsform.cpp" line="88"/>
         <source>With no keyboard or mouse input this long, time stops counting</source>
         <translation>Nếu không có thao tác bàn phím hay chuột trong khoảng thời gian này, thời gian sẽ ngừng tính</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="87"/>
+        <location filename="../../ui/console/limitsform.cpp" line="90"/>
         <source>Idle after:</source>
         <translation>Ngừng tính giờ khi không thao tác sau:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="89"/>
+        <location filename="../../ui/console/limitsform.cpp" line="92"/>
         <source>Lock the screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="90"/>
+        <location filename="../../ui/console/limitsform.cpp" line="93"/>
         <source>Log out</source>
         <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="91"/>
+        <location filename="../../ui/console/limitsform.cpp" line="94"/>
         <source>Suspend the computer</source>
         <translation>Tạm ngưng máy tính</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="92"/>
+        <location filename="../../ui/console/limitsform.cpp" line="95"/>
         <source>When time is up</source>
         <translation>Khi hết giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="93"/>
+        <location filename="../../ui/console/limitsform.cpp" line="96"/>
         <source>When time is up:</source>
         <translation>Khi hết giờ:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="95"/>
+        <location filename="../../ui/console/limitsform.cpp" line="98"/>
         <source>Downtime: keep always-allowed apps usable when time is up</source>
         <translation>Giờ nghỉ: khi hết giờ vẫn cho dùng các ứng dụng luôn được phép</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="96"/>
+        <location filename="../../ui/console/limitsform.cpp" line="99"/>
         <source>When time is up, Sundial closes the other apps and leaves the always-allowed ones and the help line usable. With no always-allowed app, or with this off, the action above is taken.</source>
         <translation>Khi hết giờ, Sundial đóng các ứng dụng khác và để lại các ứng dụng luôn được phép cùng đường dây trợ giúp. Nếu không có ứng dụng nào luôn được phép, hoặc khi tắt mục này, Sundial làm theo lựa chọn ở trên.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="99"/>
+        <location filename="../../ui/console/limitsform.cpp" line="102"/>
         <source>Always-allowed apps:</source>
         <translation>Ứng dụng luôn được phép:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="101"/>
+        <location filename="../../ui/console/limitsform.cpp" line="104"/>
         <source>Time to save work, seconds</source>
         <translation>Thời gian để lưu lại việc đang làm, số giây</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="102"/>
+        <location filename="../../ui/console/limitsform.cpp" line="105"/>
         <source>The countdown the child gets to save their work when time is up</source>
         <translation>Thời gian đếm ngược để con lưu lại việc đang làm khi hết giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="104"/>
+        <location filename="../../ui/console/limitsform.cpp" line="107"/>
         <source>Time to save work:</source>
         <translation>Thời gian để lưu việc đang làm:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="106"/>
+        <location filename="../../ui/console/limitsform.cpp" line="109"/>
         <source>Wait for the screen lock, seconds</source>
         <translation>Chờ khóa màn hình, số giây</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="107"/>
+        <location filename="../../ui/console/limitsform.cpp" line="110"/>
         <source>If the screen is not locked within this time, the child is logged out</source>
         <translation>Nếu màn hình không khóa trong thời gian này, con sẽ bị đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="110"/>
+        <location filename="../../ui/console/limitsform.cpp" line="113"/>
         <source>Unlocks before the child is logged out</source>
         <translation>Số lần mở khóa trước khi con bị đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="111"/>
+        <location filename="../../ui/console/limitsform.cpp" line="114"/>
         <source>How often the child may unlock while out of time before being logged out</source>
         <translation>Số lần con được mở khóa khi đã hết giờ, trước khi bị đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="113"/>
+        <location filename="../../ui/console/limitsform.cpp" line="116"/>
         <source>Unlocks before the child is logged out:</source>
         <translation>Số lần mở khóa trước khi con bị đăng xuất:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="108"/>
+        <location filename="../../ui/console/limitsform.cpp" line="130"/>
+        <source>Browsers</source>
+        <translation>Trình duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="136"/>
+        <source>Allowed (tracked like any window)</source>
+        <translation>Cho phép (ghi nhận như mọi cửa sổ khác)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="137"/>
+        <source>Turned off</source>
+        <translation>Tắt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="138"/>
+        <source>Private windows</source>
+        <translation>Cửa sổ ẩn danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="139"/>
+        <source>Private windows:</source>
+        <translation>Cửa sổ ẩn danh:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="140"/>
+        <source>Allowed and counted as the app</source>
+        <translation>Cho phép, tính thời gian như một ứng dụng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="141"/>
+        <source>Closed</source>
+        <translation>Đóng lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="142"/>
+        <source>A browser without Sundial&apos;s extension</source>
+        <translation>Trình duyệt không có tiện ích của Sundial</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="143"/>
+        <source>Sites are not recorded in such a browser, so site rules cannot apply there</source>
+        <translation>Trình duyệt như vậy không ghi lại trang web, nên quy tắc cho trang web không áp dụng được ở đó</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="145"/>
+        <source>A browser without Sundial&apos;s extension (another browser, a portable copy, the extension removed):</source>
+        <translation>Trình duyệt không có tiện ích của Sundial (trình duyệt khác, bản chạy không cần cài đặt, hoặc tiện ích đã bị gỡ):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="151"/>
+        <source>Private windows are set for the whole computer: if any child has them turned off, they are off for every account.</source>
+        <translation>Cửa sổ ẩn danh được cài đặt chung cho cả máy: chỉ cần một con bị tắt, cửa sổ ẩn danh sẽ bị tắt với mọi tài khoản.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/limitsform.cpp" line="111"/>
         <source>Wait for the screen lock:</source>
         <translation>Chờ khóa màn hình:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="116"/>
+        <location filename="../../ui/console/limitsform.cpp" line="119"/>
         <source>The day starts at</source>
         <translation>Ngày bắt đầu lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="117"/>
+        <location filename="../../ui/console/limitsform.cpp" line="120"/>
         <source>Daily budgets start again at this time</source>
         <translation>Hạn mức mỗi ngày được tính lại từ giờ này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="118"/>
+        <location filename="../../ui/console/limitsform.cpp" line="121"/>
         <source>The day starts at:</source>
         <translation>Ngày bắt đầu lúc:</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="123"/>
+        <location filename="../../ui/console/limitsform.cpp" line="126"/>
         <source>The week starts on</source>
         <translation>Tuần bắt đầu vào</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="124"/>
+        <location filename="../../ui/console/limitsform.cpp" line="127"/>
         <source>The weekly budget starts again on this day</source>
         <translation>Hạn mức mỗi tuần được tính lại từ ngày này</translation>
     </message>
     <message>
-        <location filename="../../ui/console/limitsform.cpp" line="125"/>
+        <location filename="../../ui/console/limitsform.cpp" line="128"/>
         <source>The week starts on:</source>
         <translation>Tuần bắt đầu vào:</translation>
     </message>
@@ -2189,12 +2285,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray/timeupscreen.cpp" line="225"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="216"/>
         <source>Open %1 (Ctrl+%2)</source>
         <translation>Mở %1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/timeupscreen.cpp" line="226"/>
+        <location filename="../../ui/tray/timeupscreen.cpp" line="217"/>
         <source>Open %1</source>
         <translation>Mở %1</translation>
     </message>

@@ -48,7 +48,7 @@ def day_start(offset):
 class ConsoleTest(ServiceTestCase):
     def seed_activity(self, uid):
         """USES as the recorder stores them: activity rows and the daily rollups (total, app,
-        category), written while the service is stopped."""
+        site, category), written while the service is stopped."""
         os.makedirs(self.state, exist_ok=True)
         self.start_service()
         self.stop_service()
@@ -72,6 +72,8 @@ class ConsoleTest(ServiceTestCase):
                                                              ACTIVE_CHARGED))
             db.execute(rollup, (uid, 0, day, 0, seconds, seconds))
             db.execute(rollup, (uid, 1, day, app_id, seconds, seconds))
+            if domain_id:
+                db.execute(rollup, (uid, 2, day, domain_id, seconds, seconds))
             if app[2]:
                 db.execute("INSERT OR IGNORE INTO categories(name) VALUES(?)", (app[2],))
                 category = db.execute("SELECT id FROM categories WHERE name = ?", (app[2],)).fetchone()[0]
@@ -79,15 +81,19 @@ class ConsoleTest(ServiceTestCase):
         db.commit()
         db.close()
 
-    def test_activity_stacks_categories_and_drills_into_a_day_and_an_app(self):
+    def start_with_activity(self):
+        """The service running with the test child limited and USES recorded; returns yesterday
+        and today as ISO dates."""
         self.start_service()
         self.agent("Admin.AddChild", CHILD_UID)
         self.stop_service()
         self.seed_activity(CHILD_UID)
         self.start_service()
+        return (date.today() - timedelta(days=1)).isoformat(), date.today().isoformat()
+
+    def test_activity_stacks_categories_and_drills_into_a_day_and_an_app(self):
+        yesterday, today = self.start_with_activity()
         # The service's own answer: each day by category, "" for the app without one.
-        today = date.today().isoformat()
-        yesterday = (date.today() - timedelta(days=1)).isoformat()
         usage = self.admin_json("Usage", CHILD_UID, yesterday, today)
         self.assertEqual(sorted((d["day"], d["category"], d["activeSeconds"]) for d in usage["categoryDays"]),
                          [(yesterday, "Game", 2400), (yesterday, "Network", 1200),
@@ -141,6 +147,36 @@ class ConsoleTest(ServiceTestCase):
                                              "09:30:00–09:45:00  /usr/bin/python3"])
         self.assertEqual(texts["steps"][6]["categoryChart"]["sets"], {"Games": [40], "Internet": [20]})
         self.assertNotIn("error", json.dumps(texts["steps"]))
+
+    def test_activity_drills_into_a_site(self):
+        yesterday, today = self.start_with_activity()
+        usage = self.admin_json("Usage", CHILD_UID, yesterday, today)
+        wikipedia = next(site["id"] for site in usage["sites"] if site["name"] == "www.wikipedia.org")
+        self.assertEqual(self.admin_json("SiteUsage", CHILD_UID, wikipedia, yesterday, today),
+                         {"days": [{"day": yesterday, "activeSeconds": 1200, "chargedSeconds": 1200}]})
+
+        # The site's row in the top sites, opened with Enter; then back to the week.
+        texts = shoot(self.env, os.path.join(ARTIFACTS, "console-site"), "--language", "en",
+                      "--step", "topSites=0", "--step", "activityBack")
+        site, week = texts["steps"]
+        self.assertEqual(site["topSites"], ["www.wikipedia.org\t20 min"])
+        self.assertEqual(site["dayChart"]["title"], "Minutes per day on www.wikipedia.org")
+        self.assertEqual(list(site["dayChart"]["sets"].values()), [[0, 0, 0, 0, 0, 20, 0]])
+        self.assertIn("20 min on www.wikipedia.org from ", site["activityTotal"])
+        self.assertEqual(site["activityBack"], "Back to the last 7 days")
+        # Its timeline on the last day it was visited: only the site's intervals.
+        self.assertRegex(site["timelineTitle"], r"^www\.wikipedia\.org on .*: 1 intervals$")
+        self.assertEqual(site["timeline"], ["10:40:00–11:00:00  firefox  www.wikipedia.org"])
+        self.assertEqual(week["dayChart"]["title"], "Screen time per day (minutes)")
+        self.assertEqual(list(week["dayChart"]["sets"].values()), [[0, 0, 0, 0, 0, 60, 45]])
+        self.assertNotIn("activityBack", week)
+        self.assertNotIn("error", json.dumps(texts["steps"]))
+
+        vietnamese = shoot(self.env, os.path.join(ARTIFACTS, "console-site-vi"), "--language", "vi",
+                           "--step", "topSites=0")["steps"][0]
+        self.assertEqual(vietnamese["dayChart"]["title"], "Số phút xem www.wikipedia.org mỗi ngày")
+        self.assertTrue(vietnamese["activityTotal"].startswith("Đã xem www.wikipedia.org trong 20 phút, từ "),
+                        vietnamese["activityTotal"])
 
     def test_the_day_chart_shows_each_days_budget_from_the_rules(self):
         self.start_service()

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The console window keeps unsaved rules: closing with changes asks first; the Activity page's
-// charts follow the palette into dark mode and back (offscreen).
+// charts follow the palette into dark mode and back; audit kinds are shown in words (offscreen).
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QApplication>
@@ -18,6 +18,7 @@
 
 #include "ui/console/activitypage.h"
 #include "ui/console/adminclient.h"
+#include "ui/console/auditpage.h"
 #include "ui/console/consolewindow.h"
 #include "ui/console/rulespage.h"
 
@@ -99,6 +100,18 @@ private slots:
             QCOMPARE(view->chart()->theme(), QChart::ChartThemeLight);
             QCOMPARE(view->chart()->backgroundBrush().color(), light.color(QPalette::Window));
         }
+    }
+
+    void theBrowserAuditKindsAreWords()
+    {
+        QCOMPARE(
+            AuditPage::kindText(QStringLiteral("site-report-untrusted")), QStringLiteral("Site report not trusted"));
+        QCOMPARE(AuditPage::kindText(QStringLiteral("site-tracking-off")),
+            QStringLiteral("Browser used without site tracking"));
+        QCOMPARE(AuditPage::kindText(QStringLiteral("browser-closed")),
+            QStringLiteral("Browser closed (no Sundial extension)"));
+        QCOMPARE(AuditPage::kindText(QStringLiteral("kind-from-a-newer-service")),
+            QStringLiteral("kind-from-a-newer-service"));
     }
 
     void everyControlHasANameForScreenReaders()

@@ -476,6 +476,79 @@ private slots:
         QVERIFY(weekly->isChecked());
         QCOMPARE(warnings->text(), QStringLiteral("10, 2"));
     }
+
+    void browserChoicesAreSavedAndShownInTheJson()
+    {
+        tabs()->setCurrentWidget(tab("limitsTab"));
+        auto *limits = m_page->findChild<LimitsForm *>();
+        auto *privateWindows = in<QComboBox>(limits, QStringLiteral("browsers.privateWindows"));
+        auto *withoutExtension = in<QComboBox>(limits, QStringLiteral("browsers.withoutExtension"));
+        QVERIFY(privateWindows && withoutExtension);
+        QCOMPARE(privateWindows->currentData().toString(), QStringLiteral("allowed"));
+        QCOMPARE(withoutExtension->currentData().toString(), QStringLiteral("allowed"));
+        QVERIFY(in<QLabel>(limits, QStringLiteral("browsersNote"))->text().contains(QStringLiteral("every account")));
+        privateWindows->setCurrentIndex(privateWindows->findData(QStringLiteral("off")));
+        withoutExtension->setCurrentIndex(withoutExtension->findData(QStringLiteral("closed")));
+        QVERIFY(m_page->hasUnsavedChanges());
+
+        // Form to JSON.
+        auto *editor = m_page->findChild<QPlainTextEdit *>(QStringLiteral("rulesEditor"));
+        tabs()->setCurrentWidget(editor);
+        const QJsonObject shown = QJsonDocument::fromJson(editor->toPlainText().toUtf8()).object();
+        QCOMPARE(shown[QStringLiteral("browsers")].toObject(),
+            (QJsonObject {{QStringLiteral("privateWindows"), QStringLiteral("off")},
+                {QStringLiteral("withoutExtension"), QStringLiteral("closed")}}));
+
+        // To the service and back.
+        tabs()->setCurrentWidget(tab("limitsTab"));
+        QVERIFY(clickSave());
+        QCOMPARE(serviceRules()[QStringLiteral("browsers")].toObject(),
+            (QJsonObject {{QStringLiteral("privateWindows"), QStringLiteral("off")},
+                {QStringLiteral("withoutExtension"), QStringLiteral("closed")}}));
+        privateWindows->setCurrentIndex(0);
+        m_page->findChild<QPushButton *>(QStringLiteral("revertRules"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(privateWindows->currentData().toString(), QStringLiteral("off"), 10'000);
+        QCOMPARE(withoutExtension->currentData().toString(), QStringLiteral("closed"));
+        QVERIFY(!m_page->hasUnsavedChanges());
+
+        // JSON to form: one choice edited there, and rules without the group show the defaults.
+        tabs()->setCurrentWidget(editor);
+        QJsonObject rules = QJsonDocument::fromJson(editor->toPlainText().toUtf8()).object();
+        rules[QStringLiteral("browsers")] = QJsonObject {{QStringLiteral("privateWindows"), QStringLiteral("allowed")},
+            {QStringLiteral("withoutExtension"), QStringLiteral("closed")}};
+        editor->setPlainText(QString::fromUtf8(QJsonDocument(rules).toJson()));
+        tabs()->setCurrentWidget(tab("limitsTab"));
+        QCOMPARE(privateWindows->currentData().toString(), QStringLiteral("allowed"));
+        QCOMPARE(withoutExtension->currentData().toString(), QStringLiteral("closed"));
+        tabs()->setCurrentWidget(editor);
+        rules.remove(QStringLiteral("browsers"));
+        editor->setPlainText(QString::fromUtf8(QJsonDocument(rules).toJson()));
+        tabs()->setCurrentWidget(tab("limitsTab"));
+        QCOMPARE(privateWindows->currentData().toString(), QStringLiteral("allowed"));
+        QCOMPARE(withoutExtension->currentData().toString(), QStringLiteral("allowed"));
+        // Untouched in the form, the absent group stays absent: the service's defaults apply.
+        QVERIFY(clickSave());
+        QCOMPARE(serviceRules()[QStringLiteral("browsers")].toObject(),
+            (QJsonObject {{QStringLiteral("privateWindows"), QStringLiteral("allowed")},
+                {QStringLiteral("withoutExtension"), QStringLiteral("allowed")}}));
+    }
+
+    void aRefusedBrowserChoiceIsShownBesideIt()
+    {
+        auto *editor = m_page->findChild<QPlainTextEdit *>(QStringLiteral("rulesEditor"));
+        tabs()->setCurrentWidget(editor);
+        QJsonObject rules = QJsonDocument::fromJson(editor->toPlainText().toUtf8()).object();
+        rules[QStringLiteral("browsers")]
+            = QJsonObject {{QStringLiteral("withoutExtension"), QStringLiteral("sometimes")}};
+        editor->setPlainText(QString::fromUtf8(QJsonDocument(rules).toJson()));
+        QVERIFY(!clickSave());
+        QCOMPARE(tabs()->currentWidget(), tab("limitsTab"));
+        auto *limits = m_page->findChild<LimitsForm *>();
+        QLabel *error = limits->errorLabel(QStringLiteral("browsers.withoutExtension"));
+        QVERIFY(error && error->isVisible());
+        QVERIFY2(error->text().contains(QStringLiteral("allowed or closed")), qPrintable(error->text()));
+        QCOMPARE(m_page->focusWidget(), in<QComboBox>(limits, QStringLiteral("browsers.withoutExtension")));
+    }
 };
 
 QTEST_MAIN(RulesPageTest)

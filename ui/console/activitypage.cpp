@@ -2,6 +2,7 @@
 #include "ui/console/activitypage.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include <QAbstractBarSeries>
 #include <QBarCategoryAxis>
@@ -124,17 +125,20 @@ ActivityPage::ActivityPage(AdminClient &client, QWidget *parent)
     m_sites->setObjectName(QStringLiteral("topSites"));
     m_apps->setAccessibleName(tr("Top apps"));
     m_apps->setAccessibleDescription(tr("Click an app, or press Enter on it, to see its use per day."));
-    m_apps->setToolTip(m_apps->accessibleDescription());
     m_sites->setAccessibleName(tr("Top sites"));
-    // A click or Enter (activated) shows the app; the same app twice is one refresh.
-    const auto openApp = [this](QTreeWidgetItem *item) {
-        const qint64 app = item ? item->data(0, Qt::UserRole).toLongLong() : 0;
-        if (app != 0 && app != m_drillApp) {
-            showApp(app, item->text(0));
-        }
-    };
-    connect(m_apps, &QTreeWidget::itemClicked, this, openApp);
-    connect(m_apps, &QTreeWidget::itemActivated, this, openApp);
+    m_sites->setAccessibleDescription(tr("Click a site, or press Enter on it, to see its use per day."));
+    for (const auto &[list, kind] : {std::pair {m_apps, ItemKind::App}, std::pair {m_sites, ItemKind::Site}}) {
+        list->setToolTip(list->accessibleDescription());
+        // A click or Enter (activated) shows the app or site; the same one twice is one refresh.
+        const auto open = [this, kind = kind](QTreeWidgetItem *row) {
+            const qint64 id = row ? row->data(0, Qt::UserRole).toLongLong() : 0;
+            if (id != 0 && (kind != m_drillItem.kind || id != m_drillItem.id)) {
+                showItem(kind, id, row->text(0));
+            }
+        };
+        connect(list, &QTreeWidget::itemClicked, this, open);
+        connect(list, &QTreeWidget::itemActivated, this, open);
+    }
 
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Child:"), this));
@@ -187,7 +191,7 @@ ActivityPage::ActivityPage(AdminClient &client, QWidget *parent)
     layout->addWidget(m_total);
     layout->addWidget(m_charts, 1);
     layout->addWidget(m_details, 1);
-    // Another period keeps the app being looked at, not a day outside the new period.
+    // Another period keeps the app or site being looked at, not a day outside the new period.
     connect(m_period, &QComboBox::currentIndexChanged, this, [this] {
         m_drillFrom = m_drillTo = QDate {};
         updateBackButton();
@@ -195,7 +199,7 @@ ActivityPage::ActivityPage(AdminClient &client, QWidget *parent)
     });
     connect(m_child, &QComboBox::activated, this, [this] {
         m_drillFrom = m_drillTo = QDate {};
-        m_drillApp = 0;
+        m_drillItem = {};
         updateBackButton();
         refresh();
     });
@@ -223,10 +227,9 @@ void ActivityPage::showDays(const QDate &from, const QDate &to)
     refresh();
 }
 
-void ActivityPage::showApp(qint64 app, const QString &name)
+void ActivityPage::showItem(ItemKind kind, qint64 id, const QString &name)
 {
-    m_drillApp = app;
-    m_drillAppName = name;
+    m_drillItem = {kind, id, name};
     m_charts->setCurrentIndex(0);
     updateBackButton();
     refresh();
@@ -235,14 +238,14 @@ void ActivityPage::showApp(qint64 app, const QString &name)
 void ActivityPage::showPeriod()
 {
     m_drillFrom = m_drillTo = QDate {};
-    m_drillApp = 0;
+    m_drillItem = {};
     updateBackButton();
     refresh();
 }
 
 void ActivityPage::updateBackButton()
 {
-    const bool drilled = m_drillFrom.isValid() || m_drillApp != 0;
+    const bool drilled = m_drillFrom.isValid() || m_drillItem.id != 0;
     switch (m_period->currentData().toInt()) {
     case 1:
         m_back->setText(tr("Back to today"));
@@ -321,24 +324,27 @@ void ActivityPage::refresh()
                 }
             });
         };
-        if (m_drillApp == 0) {
+        if (m_drillItem.id == 0) {
             // The day's intervals, for looking into an incident: the last day shown.
             timeline(to);
             return;
         }
-        m_client.appUsage(uid, m_drillApp, from, to, [this, generation, from, to, timeline](const QJsonDocument &days) {
-            if (generation != m_generation) {
-                return;
-            }
-            showAppDays(days, from, to);
-            // The app's timeline on the last day it was used.
-            QDate last = to;
-            const QJsonArray used = days.object().value(QStringLiteral("days")).toArray();
-            if (!used.isEmpty()) {
-                last = QDate::fromString(used.last().toObject().value(QStringLiteral("day")).toString(), Qt::ISODate);
-            }
-            timeline(last.isValid() ? last : to);
-        });
+        const auto itemUsage = m_drillItem.kind == ItemKind::Site ? &AdminClient::siteUsage : &AdminClient::appUsage;
+        (m_client.*itemUsage)(
+            uid, m_drillItem.id, from, to, [this, generation, from, to, timeline](const QJsonDocument &days) {
+                if (generation != m_generation) {
+                    return;
+                }
+                showItemDays(days, from, to);
+                // The app's (site's) timeline on the last day it was used.
+                QDate last = to;
+                const QJsonArray used = days.object().value(QStringLiteral("days")).toArray();
+                if (!used.isEmpty()) {
+                    last = QDate::fromString(
+                        used.last().toObject().value(QStringLiteral("day")).toString(), Qt::ISODate);
+                }
+                timeline(last.isValid() ? last : to);
+            });
     });
 }
 
@@ -348,7 +354,11 @@ void ActivityPage::showTimeline(const QJsonDocument &entries, QDate day)
     int shown = 0;
     for (const QJsonValue &value : entries.array()) {
         const QJsonObject entry = value.toObject();
-        if (m_drillApp != 0 && entry.value(QStringLiteral("appId")).toInteger() != m_drillApp) {
+        // The timeline names a site by its domain (Usage's sites by their names), an app by its id.
+        if (m_drillItem.id != 0
+            && (m_drillItem.kind == ItemKind::Site
+                    ? entry.value(QStringLiteral("domain")).toString() != m_drillItem.name
+                    : entry.value(QStringLiteral("appId")).toInteger() != m_drillItem.id)) {
             continue;
         }
         const auto clock
@@ -370,8 +380,9 @@ void ActivityPage::showTimeline(const QJsonDocument &entries, QDate day)
         ++shown;
     }
     const QString date = QLocale().toString(day, QLocale::LongFormat);
-    m_timelineTitle->setText(m_drillApp != 0 ? tr("%1 on %2: %n intervals", nullptr, shown).arg(m_drillAppName, date)
-                                             : tr("%1: %n intervals", nullptr, shown).arg(date));
+    m_timelineTitle->setText(m_drillItem.id != 0
+            ? tr("%1 on %2: %n intervals", nullptr, shown).arg(m_drillItem.name, date)
+            : tr("%1: %n intervals", nullptr, shown).arg(date));
     if (shown == 0) {
         auto *empty = new QListWidgetItem(tr("Nothing was recorded on this day. Pick a day with screen time in the "
                                              "chart above (click its bar, or use the arrow keys and Enter)."));
@@ -380,23 +391,25 @@ void ActivityPage::showTimeline(const QJsonDocument &entries, QDate day)
     }
 }
 
-void ActivityPage::fillDayChart(const QHash<QString, qint64> &secondsByDay, QDate from, QDate to, const QString &app)
+void ActivityPage::fillDayChart(const QHash<QString, qint64> &secondsByDay, QDate from, QDate to, const Item &item)
 {
     // Over a month, a bar per week (starting on the locale's first weekday; the first and last
     // may be partial): a year of 365 bars could not be told apart and made every redraw slow.
     const bool byWeek = from.daysTo(to) > kLongestDailyPeriod;
     const Qt::DayOfWeek firstWeekday = QLocale().firstDayOfWeek();
     QString title;
-    if (app.isEmpty()) {
+    if (item.id == 0) {
         title = byWeek ? tr("Screen time per week (minutes)") : tr("Screen time per day (minutes)");
+    } else if (item.kind == ItemKind::Site) {
+        title = byWeek ? tr("Minutes per week on %1").arg(item.name) : tr("Minutes per day on %1").arg(item.name);
     } else {
-        title = byWeek ? tr("Minutes per week in %1").arg(app) : tr("Minutes per day in %1").arg(app);
+        title = byWeek ? tr("Minutes per week in %1").arg(item.name) : tr("Minutes per day in %1").arg(item.name);
     }
     QChart *chart = newChart();
     chart->setTitle(title);
     chart->legend()->hide();
     chart->legend()->setAlignment(Qt::AlignBottom);
-    auto *bars = new QBarSet(app.isEmpty() ? tr("Screen time") : app);
+    auto *bars = new QBarSet(item.id == 0 ? tr("Screen time") : item.name);
     bars->setSelectedColor(palette().color(QPalette::Highlight));
     QStringList labels;
     m_dayBars.clear();
@@ -436,7 +449,7 @@ void ActivityPage::fillDayChart(const QHash<QString, qint64> &secondsByDay, QDat
     connect(series, &QBarSeries::clicked, this, [this](int index, QBarSet *) { openBar(m_chart, index); });
     replaceChart(m_chart, chart);
     m_selectedDayBar = -1;
-    m_dayChartIn = app.isEmpty();
+    m_dayChartIn = item.id == 0;
     addBudgetLine();
 }
 
@@ -458,7 +471,7 @@ void ActivityPage::readBudgets(const QString &rulesJson)
 
 void ActivityPage::addBudgetLine()
 {
-    if (!m_budgetsIn || !m_dayChartIn || m_drillApp != 0) {
+    if (!m_budgetsIn || !m_dayChartIn || m_drillItem.id != 0) {
         return;
     }
     QChart *chart = m_chart->chart();
@@ -677,7 +690,7 @@ bool ActivityPage::eventFilter(QObject *watched, QEvent *event)
     }
 }
 
-void ActivityPage::showAppDays(const QJsonDocument &days, QDate from, QDate to)
+void ActivityPage::showItemDays(const QJsonDocument &days, QDate from, QDate to)
 {
     QHash<QString, qint64> byDay;
     qint64 total = 0;
@@ -686,13 +699,19 @@ void ActivityPage::showAppDays(const QJsonDocument &days, QDate from, QDate to)
         byDay.insert(value.toObject().value(QStringLiteral("day")).toString(), active);
         total += active;
     }
-    fillDayChart(byDay, from, to, m_drillAppName);
+    fillDayChart(byDay, from, to, m_drillItem);
     const QString first = QLocale().toString(from, QLocale::ShortFormat);
     const QString last = QLocale().toString(to, QLocale::ShortFormat);
-    m_total->setText(total == 0 ? tr("%1 was not used from %2 to %3. Pick another app, or press \"%4\".")
-                                      .arg(m_drillAppName, first, last, m_back->text())
-                                : tr("%1 in %2 from %3 to %4")
-                                      .arg(formatDuration(std::chrono::seconds {total}), m_drillAppName, first, last));
+    const bool site = m_drillItem.kind == ItemKind::Site;
+    if (total == 0) {
+        m_total->setText((site ? tr("%1 was not visited from %2 to %3. Pick another site, or press \"%4\".")
+                               : tr("%1 was not used from %2 to %3. Pick another app, or press \"%4\"."))
+                             .arg(m_drillItem.name, first, last, m_back->text()));
+    } else {
+        //: %1 is a duration such as "20 min", %2 a site such as "www.wikipedia.org"
+        m_total->setText((site ? tr("%1 on %2 from %3 to %4") : tr("%1 in %2 from %3 to %4"))
+                             .arg(formatDuration(std::chrono::seconds {total}), m_drillItem.name, first, last));
+    }
 }
 
 void ActivityPage::show(const QJsonDocument &usage, QDate from, QDate to)
@@ -716,8 +735,8 @@ void ActivityPage::show(const QJsonDocument &usage, QDate from, QDate to)
     m_categoryStale = true;
     fillCategoryChartIfShown();
     m_heatmap->setHours(report.value(QStringLiteral("hours")).toArray());
-    if (m_drillApp == 0) { // otherwise the chart and the sentence are the app's
-        fillDayChart(byDay, from, to, {});
+    if (m_drillItem.id == 0) { // otherwise the chart and the sentence are the app's (site's)
+        fillDayChart(byDay, from, to, m_drillItem);
         const QString day = QLocale().toString(from, QLocale::LongFormat);
         if (from == to && m_drillFrom.isValid()) {
             m_total->setText(total == 0
@@ -733,7 +752,8 @@ void ActivityPage::show(const QJsonDocument &usage, QDate from, QDate to)
                               QLocale().toString(to, QLocale::ShortFormat)));
         }
     }
-    for (const auto &[list, key] : {std::pair {m_apps, "apps"}, std::pair {m_sites, "sites"}}) {
+    for (const auto &[list, key, kind] :
+        {std::tuple {m_apps, "apps", ItemKind::App}, std::tuple {m_sites, "sites", ItemKind::Site}}) {
         list->clear();
         for (const QJsonValue &value : report.value(QLatin1String(key)).toArray()) {
             const QJsonObject item = value.toObject();
@@ -742,7 +762,7 @@ void ActivityPage::show(const QJsonDocument &usage, QDate from, QDate to)
             const qint64 id = item.value(QStringLiteral("id")).toInteger();
             row->setData(0, Qt::UserRole, id);
             list->addTopLevelItem(row);
-            if (id != 0 && id == m_drillApp) {
+            if (id != 0 && kind == m_drillItem.kind && id == m_drillItem.id) {
                 list->setCurrentItem(row);
             }
         }

@@ -2,7 +2,7 @@
 // ActivityPage: a child's use over a period: screen time per day (per week over longer periods)
 // as bars against the child's daily budget, the same days stacked by category, and the top apps
 // and sites with their durations. A click (or Enter) on a day's
-// bar shows that day; on an app, that app's use per day and its timeline; "Back to <period>"
+// bar shows that day; on an app or a site, its use per day and its timeline; "Back to <period>"
 // returns. Empty states say what to do.
 #pragma once
 
@@ -37,6 +37,9 @@ class ActivityPage : public ConsolePage
 {
     Q_OBJECT
 public:
+    // What a row of the top lists stands for.
+    enum class ItemKind { App, Site };
+
     ActivityPage(AdminClient &client, QWidget *parent = nullptr);
     void refresh() override;
     // Days shown: 1, 7, 30 or 365 ending today. Takes effect at the next refresh().
@@ -44,10 +47,10 @@ public:
     // The last day shown (default: today), for looking back at a past period.
     void setUntil(const QDate &day) { m_until = day; }
     // Drill-downs, each followed by a refresh: the days from..to inside the period (one day, or
-    // a month of the year); one app (its id in Admin.Usage's apps) over what is shown; and back
-    // to the whole period.
+    // a month of the year); one app or site (its id in Admin.Usage's apps or sites) over what is
+    // shown; and back to the whole period.
     void showDays(const QDate &from, const QDate &to);
-    void showApp(qint64 app, const QString &name);
+    void showItem(ItemKind kind, qint64 id, const QString &name);
     void showPeriod();
     // The period on screen as CSV (day, screen time, then apps and sites) and as a printable
     // PDF report with the chart and the per-app table. False with `error` set on failure.
@@ -67,14 +70,20 @@ private:
         QDate to;
         QString label;
     };
+    // The app or site looked into; id 0 while the whole screen time is shown.
+    struct Item {
+        ItemKind kind = ItemKind::App;
+        qint64 id = 0;
+        QString name;
+    };
 
     // A chart in the page's palette (light or dark), for a series to be added.
     QChart *newChart() const;
     void show(const QJsonDocument &usage, QDate from, QDate to);
-    void showAppDays(const QJsonDocument &days, QDate from, QDate to);
+    void showItemDays(const QJsonDocument &days, QDate from, QDate to);
     void showTimeline(const QJsonDocument &entries, QDate day);
-    // `app` is the drilled-into app's name, empty for the child's whole screen time.
-    void fillDayChart(const QHash<QString, qint64> &secondsByDay, QDate from, QDate to, const QString &app);
+    // `item` is the drilled-into app or site, one with id 0 for the child's whole screen time.
+    void fillDayChart(const QHash<QString, qint64> &secondsByDay, QDate from, QDate to, const Item &item);
     void fillCategoryChart(const QJsonArray &categoryDays, QDate from, QDate to);
     // The category chart is drawn only while its tab is shown (drawing it behind the day chart
     // slowed every period switch); otherwise it is marked stale until its tab is opened.
@@ -91,7 +100,7 @@ private:
     QComboBox *m_child;
     QComboBox *m_period;
     QTabWidget *m_charts;
-    QChartView *m_chart; // per day: charged minutes, or the drilled-into app's minutes
+    QChartView *m_chart; // per day: charged minutes, or the drilled-into app's (site's) minutes
     QChartView *m_categoryChart; // per day (per month over a year) stacked by category
     QPushButton *m_back;
     QTreeWidget *m_apps;
@@ -107,8 +116,7 @@ private:
     QDate m_until;
     QDate m_drillFrom; // valid while a day (or month) of the period is shown
     QDate m_drillTo;
-    qint64 m_drillApp = 0; // the app shown, 0 for all
-    QString m_drillAppName;
+    Item m_drillItem;
     // Each weekday's budget (index: QDate::dayOfWeek() - 1), nullopt for no limit.
     std::array<std::optional<std::chrono::minutes>, 7> m_budgets;
     bool m_budgetsIn = false; // this refresh's rules have arrived

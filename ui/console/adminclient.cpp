@@ -96,8 +96,18 @@ void AdminClient::usage(
 
 void AdminClient::appUsage(uint uid, qint64 app, const QDate &from, const QDate &to, JsonReply reply)
 {
-    call(QStringLiteral("AppUsage"), {uid, app, from.toString(Qt::ISODate), to.toString(Qt::ISODate)},
-        asJson(std::move(reply)));
+    dayTotals(QStringLiteral("AppUsage"), uid, app, from, to, std::move(reply));
+}
+
+void AdminClient::siteUsage(uint uid, qint64 site, const QDate &from, const QDate &to, JsonReply reply)
+{
+    dayTotals(QStringLiteral("SiteUsage"), uid, site, from, to, std::move(reply));
+}
+
+void AdminClient::dayTotals(
+    const QString &method, uint uid, qint64 key, const QDate &from, const QDate &to, JsonReply reply)
+{
+    call(method, {uid, key, from.toString(Qt::ISODate), to.toString(Qt::ISODate)}, asJson(std::move(reply)));
 }
 
 void AdminClient::timeline(uint uid, const QDate &day, JsonReply reply)

@@ -29,8 +29,10 @@ public:
     // Without `failed`, a failure is announced by failed() (the window's banner).
     void usage(uint uid, const QDate &from, const QDate &to, JsonReply reply,
         std::function<void(const QString &)> failed = {});
-    // One app's time per day over from..to; `app` is the id in Usage's apps.
+    // One app's (site's) time per day over from..to; `app` (`site`) is the id in Usage's apps
+    // (sites). The two have the same signature, so a caller may pick one by pointer.
     void appUsage(uint uid, qint64 app, const QDate &from, const QDate &to, JsonReply reply);
+    void siteUsage(uint uid, qint64 site, const QDate &from, const QDate &to, JsonReply reply);
     void timeline(uint uid, const QDate &day, JsonReply reply);
     // Newest first, ids below `beforeId` (0: from the newest), at most `limit` (the service cuts it
     // to 200): one page.
@@ -53,6 +55,8 @@ signals:
     void failed(const QString &message);
 
 private:
+    // AppUsage and SiteUsage: `method` for one key of Usage's apps or sites.
+    void dayTotals(const QString &method, uint uid, qint64 key, const QDate &from, const QDate &to, JsonReply reply);
     void call(const QString &method, const QVariantList &arguments, std::function<void(const QVariantList &)> done,
         std::function<void(const QString &)> failed = {});
 

@@ -19,16 +19,13 @@
 namespace sundial::ui
 {
 
-namespace
-{
-
-// What each audit kind means, for a parent; a kind this build does not know is shown as it is.
-QString kindText(const QString &kind)
+QString AuditPage::kindText(const QString &kind)
 {
     static const std::map<QString, const char *> kTexts {
         {"app-closed", QT_TRANSLATE_NOOP("sundial::ui::AuditPage", "App closed")},
         {"app-label-contradicted", QT_TRANSLATE_NOOP("sundial::ui::AuditPage", "App name not believed")},
         {"app-not-closed", QT_TRANSLATE_NOOP("sundial::ui::AuditPage", "App not closed")},
+        {"browser-closed", QT_TRANSLATE_NOOP("sundial::ui::AuditPage", "Browser closed (no Sundial extension)")},
         {"child-added", QT_TRANSLATE_NOOP("sundial::ui::AuditPage", "Child added")},
         {"child-removed", QT_TRANSLATE_NOOP("sundial::ui::AuditPage", "Child removed")},
         {"clock-adopted", QT_TRANSLATE_NOOP("sundial::ui::AuditPage", "Clock change accepted")},
@@ -60,6 +57,8 @@ QString kindText(const QString &kind)
         {"rules-changed", QT_TRANSLATE_NOOP("sundial::ui::AuditPage", "Rules changed")},
         {"service-started", QT_TRANSLATE_NOOP("sundial::ui::AuditPage", "Service started")},
         {"session-terminated", QT_TRANSLATE_NOOP("sundial::ui::AuditPage", "Session ended")},
+        {"site-report-untrusted", QT_TRANSLATE_NOOP("sundial::ui::AuditPage", "Site report not trusted")},
+        {"site-tracking-off", QT_TRANSLATE_NOOP("sundial::ui::AuditPage", "Browser used without site tracking")},
         {"state-backup-unreadable", QT_TRANSLATE_NOOP("sundial::ui::AuditPage", "Backup unreadable")},
         {"state-restored", QT_TRANSLATE_NOOP("sundial::ui::AuditPage", "Rules restored from backup")},
         {"suspend-gap", QT_TRANSLATE_NOOP("sundial::ui::AuditPage", "Computer was asleep")},
@@ -70,8 +69,6 @@ QString kindText(const QString &kind)
     const auto found = kTexts.find(kind);
     return found == kTexts.end() ? kind : QCoreApplication::translate("sundial::ui::AuditPage", found->second);
 }
-
-} // namespace
 
 AuditPage::AuditPage(AdminClient &client, QWidget *parent)
     : ConsolePage(client, parent)

@@ -18,6 +18,9 @@ class AuditPage : public ConsolePage
 public:
     AuditPage(AdminClient &client, QWidget *parent = nullptr);
     void refresh() override;
+    // What an audit kind ("rules-changed") means, for a parent, in the current language; a kind
+    // this build does not know is returned as it is.
+    static QString kindText(const QString &kind);
 
 private:
     QLabel *m_chain;

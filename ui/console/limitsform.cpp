@@ -6,6 +6,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
@@ -56,6 +57,8 @@ LimitsForm::LimitsForm(QWidget *parent)
     , m_grace(spinBox(0, 600, tr(" s")))
     , m_lockConfirm(spinBox(1, 60, tr(" s")))
     , m_unlocks(spinBox(1, 100, QString()))
+    , m_privateWindows(new QComboBox)
+    , m_withoutExtension(new QComboBox)
 {
     setObjectName(QStringLiteral("limitsForm"));
     auto *form = new QFormLayout(this);
@@ -123,9 +126,37 @@ LimitsForm::LimitsForm(QWidget *parent)
     m_firstWeekday->setAccessibleName(tr("The week starts on"));
     m_firstWeekday->setToolTip(tr("The weekly budget starts again on this day"));
     addField(QStringLiteral("firstWeekday"), tr("The week starts on:"), {m_firstWeekday});
+
+    auto *browsers = new QGroupBox(tr("Browsers"), this);
+    browsers->setObjectName(QStringLiteral("browsersGroup"));
+    auto *browsersForm = new QFormLayout(browsers);
+    browsersForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->addRow(browsers);
+    // The first choice of each is the default (docs/RULES-JSON.md), shown for an absent value.
+    m_privateWindows->addItem(tr("Allowed (tracked like any window)"), QStringLiteral("allowed"));
+    m_privateWindows->addItem(tr("Turned off"), QStringLiteral("off"));
+    m_privateWindows->setAccessibleName(tr("Private windows"));
+    addField(QStringLiteral("browsers.privateWindows"), tr("Private windows:"), {m_privateWindows}, browsersForm);
+    m_withoutExtension->addItem(tr("Allowed and counted as the app"), QStringLiteral("allowed"));
+    m_withoutExtension->addItem(tr("Closed"), QStringLiteral("closed"));
+    m_withoutExtension->setAccessibleName(tr("A browser without Sundial's extension"));
+    m_withoutExtension->setToolTip(tr("Sites are not recorded in such a browser, so site rules cannot apply there"));
+    addField(QStringLiteral("browsers.withoutExtension"),
+        tr("A browser without Sundial's extension (another browser, a portable copy, the extension removed):"),
+        {m_withoutExtension}, browsersForm);
+    // A long label (longer in Vietnamese): it wraps rather than widening the window.
+    if (auto *label = qobject_cast<QLabel *>(browsersForm->labelForField(m_withoutExtension->parentWidget()))) {
+        label->setWordWrap(true);
+    }
+    auto *note = new QLabel(tr("Private windows are set for the whole computer: if any child has them turned off, "
+                               "they are off for every account."),
+        browsers);
+    note->setObjectName(QStringLiteral("browsersNote"));
+    note->setWordWrap(true);
+    browsersForm->addRow(note);
 }
 
-void LimitsForm::addField(const QString &key, const QString &label, const QList<QWidget *> &editors)
+void LimitsForm::addField(const QString &key, const QString &label, const QList<QWidget *> &editors, QFormLayout *form)
 {
     auto *row = new QWidget(this);
     auto *layout = new QHBoxLayout(row);
@@ -154,7 +185,9 @@ void LimitsForm::addField(const QString &key, const QString &label, const QList<
     layout->addWidget(error, 1);
     // Editors keep their natural width; the spare width goes to the error, or to nothing.
     layout->addStretch();
-    auto *form = static_cast<QFormLayout *>(this->layout());
+    if (!form) {
+        form = static_cast<QFormLayout *>(this->layout());
+    }
     form->addRow(label, row);
     if (auto *text = qobject_cast<QLabel *>(form->labelForField(row))) {
         text->setBuddy(editors.front());
@@ -202,6 +235,13 @@ void LimitsForm::setFrom(const QJsonObject &rules)
     m_dayStart->setTime(dayStart.isValid() ? dayStart : QTime(0, 0));
     m_firstWeekday->setCurrentIndex(qMax(
         0, m_firstWeekday->findData(rules.value(QStringLiteral("firstWeekday")).toString(QStringLiteral("monday")))));
+
+    // An absent or unknown choice shows the default, the first.
+    const QJsonObject browsers = rules.value(QStringLiteral("browsers")).toObject();
+    m_privateWindows->setCurrentIndex(
+        qMax(0, m_privateWindows->findData(browsers.value(QStringLiteral("privateWindows")).toString())));
+    m_withoutExtension->setCurrentIndex(
+        qMax(0, m_withoutExtension->findData(browsers.value(QStringLiteral("withoutExtension")).toString())));
     m_touched.clear();
     m_loading = false;
 }
@@ -251,6 +291,16 @@ void LimitsForm::writeTo(QJsonObject &rules) const
     if (changed("firstWeekday")) {
         rules[QStringLiteral("firstWeekday")] = m_firstWeekday->currentData().toString();
     }
+    QJsonObject browsers = rules.value(QStringLiteral("browsers")).toObject();
+    if (changed("browsers.privateWindows")) {
+        browsers[QStringLiteral("privateWindows")] = m_privateWindows->currentData().toString();
+    }
+    if (changed("browsers.withoutExtension")) {
+        browsers[QStringLiteral("withoutExtension")] = m_withoutExtension->currentData().toString();
+    }
+    if (!browsers.isEmpty()) {
+        rules[QStringLiteral("browsers")] = browsers;
+    }
 }
 
 const LimitsForm::Field *LimitsForm::field(const QString &key) const
@@ -265,8 +315,10 @@ const LimitsForm::Field *LimitsForm::field(const QString &key) const
 
 const LimitsForm::Field *LimitsForm::fieldFor(const QString &path) const
 {
-    // "lockout" alone is the ladder as a whole: shown at its first field.
-    const QString key = path == QLatin1String("lockout") ? QStringLiteral("lockout.action") : path;
+    // "lockout" ("browsers") alone is the group as a whole: shown at its first field.
+    const QString key = path == QLatin1String("lockout") ? QStringLiteral("lockout.action")
+        : path == QLatin1String("browsers")              ? QStringLiteral("browsers.privateWindows")
+                                                         : path;
     for (const Field &candidate : m_fields) {
         if (key == candidate.key || key.startsWith(candidate.key + QLatin1Char('.'))
             || key.startsWith(candidate.key + QLatin1Char('['))) {

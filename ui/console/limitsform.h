@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // LimitsForm: the rules' fields that are one value each — the weekly budget, warnings, idle
-// threshold, the lockout ladder, when the day starts and the first day of the week. Each field
+// threshold, the lockout ladder, when the day starts, the first day of the week, and a group for
+// the browsers (private windows, a browser without Sundial's extension). Each field
 // has a label beside it for the service's refusal. Only the fields the parent changed are
 // written back, so a value the form cannot show (one the service would refuse anyway) is never
 // replaced behind the parent's back.
@@ -14,6 +15,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -53,8 +55,10 @@ private:
         QWidget *focus; // what gets the focus when the field is wrong
         QLabel *error;
     };
-    // Adds a form row for `key`: `editors` side by side, then the error label.
-    void addField(const QString &key, const QString &label, const QList<QWidget *> &editors);
+    // Adds a row for `key` to `form` (the page's own form when null): `editors` side by side,
+    // then the error label.
+    void addField(
+        const QString &key, const QString &label, const QList<QWidget *> &editors, QFormLayout *form = nullptr);
     void touch(const QString &key);
     const Field *field(const QString &key) const;
     // The field a refusal's path names: the field itself, or a part of it ("warningMinutes[2]").
@@ -72,6 +76,8 @@ private:
     QSpinBox *m_grace;
     QSpinBox *m_lockConfirm;
     QSpinBox *m_unlocks;
+    QComboBox *m_privateWindows;
+    QComboBox *m_withoutExtension;
     std::vector<Field> m_fields;
     QSet<QString> m_touched;
     bool m_loading = false;

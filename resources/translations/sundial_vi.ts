@@ -630,238 +630,243 @@
     </message>
     <message>
         <location filename="../../ui/console/auditpage.cpp" line="28"/>
-        <source>Browser closed (no Sundial extension)</source>
-        <translation>Đã đóng trình duyệt (không có tiện ích Sundial)</translation>
+        <source>Browser policies changed</source>
+        <translation>Chính sách trình duyệt đã thay đổi</translation>
     </message>
     <message>
         <location filename="../../ui/console/auditpage.cpp" line="29"/>
+        <source>Browser policies not written</source>
+        <translation>Chưa ghi được chính sách trình duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/auditpage.cpp" line="30"/>
         <source>Child added</source>
         <translation>Đã thêm con</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="30"/>
+        <location filename="../../ui/console/auditpage.cpp" line="31"/>
         <source>Child removed</source>
         <translation>Đã bỏ giới hạn cho con</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="31"/>
+        <location filename="../../ui/console/auditpage.cpp" line="32"/>
         <source>Clock change accepted</source>
         <translation>Đã chấp nhận giờ mới của máy</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="32"/>
+        <location filename="../../ui/console/auditpage.cpp" line="33"/>
         <source>Clock record unreadable</source>
         <translation>Không đọc được bản ghi giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="34"/>
+        <location filename="../../ui/console/auditpage.cpp" line="35"/>
         <source>Clock moved forward while stopped</source>
         <translation>Giờ máy bị chỉnh tới khi dịch vụ dừng</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="35"/>
+        <location filename="../../ui/console/auditpage.cpp" line="36"/>
         <source>Clock changed</source>
         <translation>Giờ máy bị chỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="36"/>
+        <location filename="../../ui/console/auditpage.cpp" line="37"/>
         <source>Clock restored</source>
         <translation>Đã khôi phục giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="38"/>
+        <location filename="../../ui/console/auditpage.cpp" line="39"/>
         <source>Clock set back across a restart</source>
         <translation>Giờ máy bị chỉnh lùi qua lần khởi động lại</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="39"/>
+        <location filename="../../ui/console/auditpage.cpp" line="40"/>
         <source>Database failing</source>
         <translation>Cơ sở dữ liệu gặp lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="40"/>
+        <location filename="../../ui/console/auditpage.cpp" line="41"/>
         <source>Database recovered</source>
         <translation>Đã khôi phục cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="41"/>
+        <location filename="../../ui/console/auditpage.cpp" line="42"/>
         <source>Database replaced</source>
         <translation>Đã thay cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="42"/>
+        <location filename="../../ui/console/auditpage.cpp" line="43"/>
         <source>Database unusable</source>
         <translation>Không dùng được cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="43"/>
+        <location filename="../../ui/console/auditpage.cpp" line="44"/>
         <source>Database writable again</source>
         <translation>Cơ sở dữ liệu ghi được trở lại</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="44"/>
+        <location filename="../../ui/console/auditpage.cpp" line="45"/>
         <source>Downtime began</source>
         <translation>Bắt đầu giờ nghỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="45"/>
+        <location filename="../../ui/console/auditpage.cpp" line="46"/>
         <source>Extra time given</source>
         <translation>Đã cho thêm thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="46"/>
+        <location filename="../../ui/console/auditpage.cpp" line="47"/>
         <source>Help line page opened</source>
         <translation>Đã mở trang đường dây trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="47"/>
+        <location filename="../../ui/console/auditpage.cpp" line="48"/>
         <source>Helper back</source>
         <translation>Trình hỗ trợ chạy lại</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="48"/>
+        <location filename="../../ui/console/auditpage.cpp" line="49"/>
         <source>Helper missing</source>
         <translation>Thiếu trình hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="49"/>
+        <location filename="../../ui/console/auditpage.cpp" line="50"/>
         <source>Screen locked</source>
         <translation>Đã khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="50"/>
+        <location filename="../../ui/console/auditpage.cpp" line="51"/>
         <source>Login not checked</source>
         <translation>Lần đăng nhập không được kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="51"/>
+        <location filename="../../ui/console/auditpage.cpp" line="52"/>
         <source>Too many new names</source>
         <translation>Quá nhiều tên mới</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="52"/>
+        <location filename="../../ui/console/auditpage.cpp" line="53"/>
         <source>Report not confirmed</source>
         <translation>Báo cáo không được xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="53"/>
+        <location filename="../../ui/console/auditpage.cpp" line="54"/>
         <source>Report not trusted</source>
         <translation>Báo cáo không đáng tin</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="54"/>
+        <location filename="../../ui/console/auditpage.cpp" line="55"/>
         <source>More time asked</source>
         <translation>Con xin thêm giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="55"/>
+        <location filename="../../ui/console/auditpage.cpp" line="56"/>
         <source>Request approved</source>
         <translation>Đã đồng ý</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="56"/>
+        <location filename="../../ui/console/auditpage.cpp" line="57"/>
         <source>Request denied</source>
         <translation>Đã từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="57"/>
+        <location filename="../../ui/console/auditpage.cpp" line="58"/>
         <source>Rules changed</source>
         <translation>Đã đổi quy tắc</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="58"/>
+        <location filename="../../ui/console/auditpage.cpp" line="59"/>
         <source>Service started</source>
         <translation>Dịch vụ khởi động</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="59"/>
+        <location filename="../../ui/console/auditpage.cpp" line="60"/>
         <source>Session ended</source>
         <translation>Đã kết thúc phiên</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="60"/>
+        <location filename="../../ui/console/auditpage.cpp" line="61"/>
         <source>Site report not trusted</source>
         <translation>Báo cáo trang web không đáng tin</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="61"/>
+        <location filename="../../ui/console/auditpage.cpp" line="62"/>
         <source>Browser used without site tracking</source>
         <translation>Dùng trình duyệt mà không ghi lại trang web</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="62"/>
+        <location filename="../../ui/console/auditpage.cpp" line="63"/>
         <source>Backup unreadable</source>
         <translation>Không đọc được bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="63"/>
+        <location filename="../../ui/console/auditpage.cpp" line="64"/>
         <source>Rules restored from backup</source>
         <translation>Đã khôi phục quy tắc từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="64"/>
+        <location filename="../../ui/console/auditpage.cpp" line="65"/>
         <source>Computer was asleep</source>
         <translation>Máy đã ngủ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="65"/>
+        <location filename="../../ui/console/auditpage.cpp" line="66"/>
         <source>Computer put to sleep</source>
         <translation>Đã cho máy ngủ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="66"/>
+        <location filename="../../ui/console/auditpage.cpp" line="67"/>
         <source>Time zone changed</source>
         <translation>Đã đổi múi giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="67"/>
+        <location filename="../../ui/console/auditpage.cpp" line="68"/>
         <source>Unlocked while out of time</source>
         <translation>Mở khóa khi đã hết giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="76"/>
+        <location filename="../../ui/console/auditpage.cpp" line="77"/>
         <source>Accept the changed clock</source>
         <translation>Chấp nhận giờ mới của máy</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="82"/>
+        <location filename="../../ui/console/auditpage.cpp" line="83"/>
         <source>Audit log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="84"/>
+        <location filename="../../ui/console/auditpage.cpp" line="85"/>
         <source>When</source>
         <translation>Khi nào</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="84"/>
+        <location filename="../../ui/console/auditpage.cpp" line="85"/>
         <source>What</source>
         <translation>Việc gì</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="84"/>
+        <location filename="../../ui/console/auditpage.cpp" line="85"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="84"/>
+        <location filename="../../ui/console/auditpage.cpp" line="85"/>
         <source>Child</source>
         <translation>Con</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/console/auditpage.cpp" line="100"/>
+        <location filename="../../ui/console/auditpage.cpp" line="101"/>
         <source>The log is intact: %n entries, none changed or removed.</source>
         <translation>
             <numerusform>Nhật ký còn nguyên vẹn: %n mục, không mục nào bị sửa hay xóa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="101"/>
+        <location filename="../../ui/console/auditpage.cpp" line="102"/>
         <source>The log was changed: entry %1 and after cannot be trusted.</source>
         <translation>Nhật ký đã bị thay đổi: không thể tin mục %1 và các mục sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/console/auditpage.cpp" line="106"/>
+        <location filename="../../ui/console/auditpage.cpp" line="107"/>
         <source>The clock was changed by %1 s: accept it</source>
         <translation>Giờ của máy bị chỉnh lệch %1 giây — chấp nhận giờ mới</translation>
     </message>

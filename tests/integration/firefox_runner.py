@@ -28,10 +28,10 @@ The profile and HOME are fresh temporary directories owned by the uid; the host 
 HOME/.mozilla/native-messaging-hosts/<name>.json (Firefox's user-level host directory).
 """
 
-import collections
 import json
 import os
-import pwd
+import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -39,7 +39,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from chromium_driver import root_is_mount_point  # noqa: E402
+# Shared with the Chromium driver: the same checks and clean-up.
+from chromium_driver import _descendants, _gid_of, root_is_mount_point  # noqa: E402
 
 FIREFOX = "/usr/lib/firefox-esr/firefox-esr"
 # Where this build of Firefox reads the machine policy: $SysConfD/policies/policies.json.
@@ -125,16 +126,9 @@ def available():
     return None
 
 
-def _gid_of(uid):
-    try:
-        return pwd.getpwuid(uid).pw_gid
-    except KeyError:
-        return uid
-
-
 def _unescape(field):
     """A path from /proc/self/mountinfo (spaces and the like are written as octal escapes)."""
-    return field.encode().decode("unicode_escape")
+    return re.sub(r"\\([0-7]{3})", lambda match: chr(int(match.group(1), 8)), field)
 
 
 def mounts_below(directory):
@@ -149,24 +143,6 @@ def mounts_below(directory):
                 if point.startswith(prefix) and not any(point.startswith(p + "/") or point == p for p in points):
                     points.append(point)
     return points
-
-
-def _descendants(pid):
-    """The ids of every process below `pid` (from /proc), to kill those that left its group."""
-    children = collections.defaultdict(list)
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open("/proc/%s/stat" % entry) as f:
-                    children[int(f.read().rsplit(")", 1)[1].split()[1])].append(int(entry))
-            except (OSError, IndexError, ValueError):
-                continue
-    found, queue = [], [pid]
-    while queue:
-        for child in children.get(queue.pop(), []):
-            found.append(child)
-            queue.append(child)
-    return found
 
 
 def _pref_line(name, value):
@@ -190,6 +166,7 @@ class Firefox:
         if why_not:
             raise RuntimeError(why_not)
         self.uid = uid
+        self.binary = binary
         self.process = None
         self._log = None
         self.dir = tempfile.mkdtemp(prefix="sundial-firefox-")
@@ -240,9 +217,10 @@ class Firefox:
         steps = ['mount -t overlay sundial-etc -o "ro,lowerdir=$0:%s" "$1"' % etc]
         for point in mounts_below(etc):
             relative = os.path.relpath(point, etc)
-            steps.append("mount --rbind %s \"$1\"/%s" % (_shell_quote(point), _shell_quote(relative)))
+            steps.append('mount --rbind %s "$1"/%s' % (shlex.quote(point), shlex.quote(relative)))
         steps.append('mount --move "$1" %s' % etc)
-        script = "set -e; " + " && ".join(steps) + '; shift; exec "$@"'
+        # One && chain: if a mount fails, Firefox does not start (set -e would not stop inside a chain).
+        script = " && ".join(steps + ["shift", 'exec "$@"'])
         return ["unshare", "--mount", "--propagation", "private", "--", "/bin/sh", "-c", script,
                 self.layer, self.view]
 
@@ -266,7 +244,7 @@ class Firefox:
         gid = _gid_of(self.uid)
         command = self._namespace() + [
             "setpriv", "--reuid=%d" % self.uid, "--regid=%d" % gid, "--clear-groups", "--",
-            FIREFOX, "--headless", "--no-remote", "--profile", self.profile, url]
+            self.binary, "--headless", "--no-remote", "--profile", self.profile, url]
         self._log = open(self.log_path, "ab")
         self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=self._log, stderr=self._log,
                                         env=self._environment(env), cwd=self.home, start_new_session=True)
@@ -312,7 +290,3 @@ class Firefox:
         if self.dir and os.environ.get("SUNDIAL_KEEP_FIREFOX_DIR") != "1":
             shutil.rmtree(self.dir, ignore_errors=True)
             self.dir = None
-
-
-def _shell_quote(text):
-    return "'" + text.replace("'", "'\"'\"'") + "'"

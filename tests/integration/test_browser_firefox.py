@@ -19,15 +19,14 @@ session helper's, posted by the test (headless Firefox has no window)."""
 
 import copy
 import json
-import http.server
 import os
 import sys
-import threading
 import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import firefox_runner  # noqa: E402
+from chromium_driver import LocalPages  # noqa: E402
 from firefox_runner import FIREFOX, Firefox  # noqa: E402
 from harness import BUILD, CHILD_UID, ServiceTestCase  # noqa: E402
 
@@ -39,32 +38,18 @@ SITE = "wiki.test"
 TIMEOUT = 60
 
 
-class Pages(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        host = self.headers.get("Host", "").split(":")[0]
-        body = ("<!doctype html><title>%s</title><h1>%s</h1>" % (host, host)).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+WHY_NOT = firefox_runner.available()
 
 
-@unittest.skipIf(firefox_runner.available(), firefox_runner.available())
+@unittest.skipIf(WHY_NOT, WHY_NOT)
 class FirefoxPolicyTest(ServiceTestCase):
     @classmethod
     def setUpClass(cls):
-        cls.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Pages)
-        cls.port = cls.server.server_address[1]
-        threading.Thread(target=cls.server.serve_forever, daemon=True).start()
+        cls.pages = LocalPages()
 
     @classmethod
     def tearDownClass(cls):
-        cls.server.shutdown()
-        cls.server.server_close()
+        cls.pages.close()
 
     def setUp(self):
         super().setUp()
@@ -110,7 +95,7 @@ class FirefoxPolicyTest(ServiceTestCase):
         policies = self.service_policies()
 
         self.firefox = Firefox(
-            "http://%s:%d/" % (SITE, self.port), uid=CHILD_UID, policies=policies,
+            self.pages.url(SITE), uid=CHILD_UID, policies=policies,
             host_manifest={"name": "org.sundial.browser", "description": "Sundial", "path": host, "type": "stdio",
                            "allowed_extensions": [EXTENSION_ID]},
             prefs={"network.dns.localDomains": SITE},

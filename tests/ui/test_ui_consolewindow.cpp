@@ -108,8 +108,7 @@ private slots:
             AuditPage::kindText(QStringLiteral("site-report-untrusted")), QStringLiteral("Site report not trusted"));
         QCOMPARE(AuditPage::kindText(QStringLiteral("site-tracking-off")),
             QStringLiteral("Browser used without site tracking"));
-        QCOMPARE(AuditPage::kindText(QStringLiteral("browser-closed")),
-            QStringLiteral("Browser closed (no Sundial extension)"));
+        QCOMPARE(AuditPage::kindText(QStringLiteral("browser-policies")), QStringLiteral("Browser policies changed"));
         QCOMPARE(AuditPage::kindText(QStringLiteral("kind-from-a-newer-service")),
             QStringLiteral("kind-from-a-newer-service"));
     }

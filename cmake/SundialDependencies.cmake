@@ -56,6 +56,7 @@ set(sundial_test_requirements
     PROGRAM xdpyinfo x11-utils
     PROGRAM trayer trayer
     FILE /usr/lib/chromium/chromium chromium
+    FILE /usr/lib/firefox-esr/firefox-esr firefox-esr
     PROGRAM sqlite3 sqlite3
     PROGRAM useradd passwd
     FILE /usr/share/zoneinfo/Europe/Berlin tzdata

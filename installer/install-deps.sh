@@ -23,8 +23,8 @@ packages=(
     squashfuse squashfs-tools
     # a real X session for the session helper's tests
     xvfb openbox xdotool x11-apps x11-utils trayer
-    # the browser tests: Debian's Chromium, headless, with Sundial's extension and host
-    chromium
+    # the browser tests: Debian's Chromium and Firefox ESR, headless, with Sundial's extension and host
+    chromium firefox-esr
     # runtime data the tests rely on
     tzdata sqlite3 fonts-dejavu-core
     # the Debian package and its checks (installer/package-test.sh); systemd for systemd-analyze

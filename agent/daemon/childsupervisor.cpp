@@ -245,8 +245,11 @@ void ChildSupervisor::checkSiteTracking(core::Instant now, const core::Heartbeat
         return;
     }
     const std::string &exe = heartbeat.app.exe;
-    const bool reporting = m_browserSite && m_browserSite->browserExe == exe && now >= m_browserSite->at
-        && now - m_browserSite->at <= kSiteReportFresh;
+    // The extension says which tab is shown only while a window it sees has the focus: a private
+    // window it may not run in (Chromium gives extensions no way into Incognito by policy) or a
+    // window of a second profile without it reads as "no window focused".
+    const bool reporting = m_browserSite && m_browserSite->browserExe == exe && m_browserSite->site.focused
+        && now >= m_browserSite->at && now - m_browserSite->at <= kSiteReportFresh;
     if (reporting) {
         m_untrackedBrowser.reset();
         m_siteTrackingOff.clear();

@@ -234,6 +234,23 @@ class WithoutExtensionTest(BrowserHostCase):
         self.use_for(2, exe=PYTHON)
         self.assertNotIn(PYTHON, json.dumps(self.audit("site-tracking-off")))
 
+    def test_a_focused_window_the_extension_does_not_see_is_site_tracking_off(self):
+        """Chromium's Incognito window: the extension, not allowed there, reports that no window of
+        its browser has the focus while the helper reports the browser focused."""
+        self.limit()
+        browser = self.open_browser()
+        self.tab(browser, "wiki.test")
+        self.use_for(1, exe=PYTHON)
+        self.assertEqual(self.audit("site-tracking-off"), [])
+        self.tab(browser, "wiki.test", focused=False)
+        deadline = time.monotonic() + self.helper_timeout + 3
+        while time.monotonic() < deadline and not self.audit("site-tracking-off"):
+            self.heartbeat(exe=PYTHON)
+            time.sleep(0.5)
+        rows = self.audit("site-tracking-off")
+        self.assertEqual(len(rows), 1, rows)
+        self.assertIn(PYTHON, rows[0]["detail"])
+
     def test_the_rules_can_close_a_browser_without_the_extension(self):
         program = self.untracked_browser()
         self.limit(trusted_browsers=(PYTHON, program), browsers={"withoutExtension": "closed"})

@@ -123,7 +123,28 @@ def available():
         return '"/" is not a mount point here (a chroot of a plain directory?): a mount could not be kept private'
     if shutil.which("unshare") is None or shutil.which("setpriv") is None:
         return "unshare and setpriv (util-linux) are needed"
+    if in_chroot():
+        # Seen in CI's fresh root: /proc/PID/exe of the host, started in Firefox's private mount
+        # namespace, reads to the service (outside it) as the path from the machine's real root
+        # ("/var/tmp/<root>/tmp/.../sundial-browser-host"), which is not a trusted path, so the
+        # service rightly refuses its reports. On a machine's own root the paths agree.
+        return ("a chroot: the service would see the host in Firefox's private mount namespace by its path "
+                "outside the chroot and refuse it; run this test on a machine's own root")
     return None
+
+
+def in_chroot():
+    """True when "/" here is a folder of a larger file system tree (a chroot onto a bind mount, as CI's
+    fresh root): the root mount's own root, in /proc/self/mountinfo, is then not "/"."""
+    try:
+        with open("/proc/self/mountinfo") as f:
+            for line in f:
+                fields = line.split()
+                if len(fields) > 4 and _unescape(fields[4]) == "/":
+                    return _unescape(fields[3]) != "/"
+    except OSError:
+        pass
+    return False
 
 
 def _unescape(field):

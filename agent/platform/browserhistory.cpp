@@ -4,8 +4,8 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
-#include <string_view>
 #include <stdlib.h>
+#include <string_view>
 
 #include <sqlite3.h>
 

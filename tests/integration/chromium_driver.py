@@ -241,26 +241,7 @@ class Chromium:
 
     def close(self):
         """Kill Chromium and everything it started, and remove the temporary directory."""
-        if self.process is not None and self.process.poll() is None:
-            family = _descendants(self.process.pid)
-            try:
-                os.killpg(self.process.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                try:
-                    os.killpg(self.process.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                self.process.wait(timeout=10)
-            # Children that left the group (a native-messaging host, the crash handler).
-            for pid in family:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
-                    pass
+        end_browser(self.process)
         for fd in (self._to_chromium, self._from_chromium):
             if fd is not None:
                 try:
@@ -504,6 +485,32 @@ class LocalPages:
     def close(self):
         self.server.shutdown()
         self.server.server_close()
+
+
+def end_browser(process):
+    """Ends a browser started in a process group of its own (start_new_session), and everything it
+    started: SIGTERM to the group, SIGKILL after 5 s, then SIGKILL to the children that left the
+    group (a native-messaging host, a crash handler)."""
+    if process is None or process.poll() is not None:
+        return
+    family = _descendants(process.pid)
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        process.wait(timeout=10)
+    for pid in family:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
 
 
 def _gid_of(uid):

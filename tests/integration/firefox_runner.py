@@ -33,14 +33,13 @@ import os
 import re
 import shlex
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 # Shared with the Chromium driver: the same checks and clean-up.
-from chromium_driver import _descendants, _gid_of, root_is_mount_point  # noqa: E402
+from chromium_driver import _gid_of, end_browser, root_is_mount_point  # noqa: E402
 
 FIREFOX = "/usr/lib/firefox-esr/firefox-esr"
 # Where this build of Firefox reads the machine policy: $SysConfD/policies/policies.json.
@@ -285,26 +284,7 @@ class Firefox:
 
     def close(self):
         """Kill Firefox and everything it started, and remove the temporary directory."""
-        if self.process is not None and self.process.poll() is None:
-            family = _descendants(self.process.pid)
-            try:
-                os.killpg(self.process.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                try:
-                    os.killpg(self.process.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                self.process.wait(timeout=10)
-            # Children that left the group (the native-messaging host, a crash helper).
-            for pid in family:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
-                    pass
+        end_browser(self.process)
         if self._log is not None:
             self._log.close()
             self._log = None

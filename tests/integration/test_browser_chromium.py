@@ -47,8 +47,10 @@ def chromium_for_child(extension, host, resolver_rules, bus_address, **options):
         env=dict({"DBUS_SYSTEM_BUS_ADDRESS": bus_address}, **options.pop("env", {})), **options)
 
 
-@unittest.skipUnless(find_chromium() and os.path.exists(CHROMIUM), "Debian's chromium is not installed")
-class ChromiumSiteTest(ServiceTestCase):
+class BrowserServiceCase(ServiceTestCase):
+    """The service with a browser as the child (self.browser: anything with log_tail() and close(),
+    its log printed when the test fails) and pages on 127.0.0.1 by host name (self.pages)."""
+
     @classmethod
     def setUpClass(cls):
         cls.pages = LocalPages()
@@ -65,9 +67,17 @@ class ChromiumSiteTest(ServiceTestCase):
         if self.browser is not None:
             failed = self._outcome.result.errors + self._outcome.result.failures
             if any(test is self for test, _ in failed):
-                print("\n--- chromium log ---\n" + self.browser.log_tail())
+                print("\n--- browser log ---\n" + self.browser.log_tail())
             self.browser.close()
         super().tearDown()
+
+    def site_seconds(self):
+        day = time.strftime("%Y-%m-%d")
+        return {site["name"]: site["activeSeconds"] for site in self.admin_json("Usage", CHILD_UID, day, day)["sites"]}
+
+
+@unittest.skipUnless(find_chromium() and os.path.exists(CHROMIUM), "Debian's chromium is not installed")
+class ChromiumSiteTest(BrowserServiceCase):
 
     def open_chromium(self, **rules):
         host = self.child_readable(HOST)
@@ -86,10 +96,6 @@ class ChromiumSiteTest(ServiceTestCase):
 
     def url(self, host):
         return self.pages.url(host)
-
-    def site_seconds(self):
-        day = time.strftime("%Y-%m-%d")
-        return {site["name"]: site["activeSeconds"] for site in self.admin_json("Usage", CHILD_UID, day, day)["sites"]}
 
     def focus_chromium_until(self, condition, what, timeout):
         """The helper's reports that Chromium is in focus, until `condition` holds."""

@@ -26,9 +26,9 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import firefox_runner  # noqa: E402
-from chromium_driver import LocalPages  # noqa: E402
 from firefox_runner import FIREFOX, Firefox  # noqa: E402
-from harness import BUILD, CHILD_UID, ServiceTestCase  # noqa: E402
+from harness import BUILD, CHILD_UID  # noqa: E402
+from test_browser_chromium import BrowserServiceCase  # noqa: E402
 
 HOST = os.environ.get("SUNDIAL_BROWSER_HOST", os.path.join(BUILD, "agent", "browser", "sundial-browser-host"))
 XPI = os.environ.get("SUNDIAL_BROWSER_XPI", os.path.join(BUILD, "agent", "browser", "sundial-browser.xpi"))
@@ -42,30 +42,7 @@ WHY_NOT = firefox_runner.available()
 
 
 @unittest.skipIf(WHY_NOT, WHY_NOT)
-class FirefoxPolicyTest(ServiceTestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.pages = LocalPages()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.pages.close()
-
-    def setUp(self):
-        super().setUp()
-        self.firefox = None
-
-    def tearDown(self):
-        if self.firefox is not None:
-            failed = self._outcome.result.errors + self._outcome.result.failures
-            if any(test is self for test, _ in failed):
-                print("\n--- firefox log ---\n" + self.firefox.log_tail())
-            self.firefox.close()
-        super().tearDown()
-
-    def site_seconds(self):
-        day = time.strftime("%Y-%m-%d")
-        return {site["name"]: site["activeSeconds"] for site in self.admin_json("Usage", CHILD_UID, day, day)["sites"]}
+class FirefoxPolicyTest(BrowserServiceCase):
 
     def service_policies(self):
         """The policies.json the service wrote, checked, and a copy naming the built XPI."""
@@ -94,7 +71,7 @@ class FirefoxPolicyTest(ServiceTestCase):
         self.heartbeat(exe=FIREFOX)
         policies = self.service_policies()
 
-        self.firefox = Firefox(
+        self.browser = Firefox(
             self.pages.url(SITE), uid=CHILD_UID, policies=policies,
             host_manifest={"name": "org.sundial.browser", "description": "Sundial", "path": host, "type": "stdio",
                            "allowed_extensions": [EXTENSION_ID]},
@@ -109,7 +86,7 @@ class FirefoxPolicyTest(ServiceTestCase):
             seconds = self.site_seconds()
             if seconds.get(SITE, 0) >= 1:
                 break
-            self.assertTrue(self.firefox.running(), "Firefox exited (%s)" % self.firefox.process.returncode)
+            self.assertTrue(self.browser.running(), "Firefox exited (%s)" % self.browser.process.returncode)
             time.sleep(1)
         self.assertGreaterEqual(seconds.get(SITE, 0), 1,
                                 "no time charged to %s within %d s: %s" % (SITE, TIMEOUT, seconds))

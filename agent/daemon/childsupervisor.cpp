@@ -153,10 +153,15 @@ QString ChildSupervisor::onHeartbeat(core::Heartbeat heartbeat)
     return takeReport(withBrowserSite(std::move(heartbeat), m_clock.now()));
 }
 
+bool ChildSupervisor::browserReportsSite(const std::string &exe, core::Instant now) const
+{
+    return m_browserSite && m_browserSite->site.focused && m_browserSite->browserExe == exe && now >= m_browserSite->at
+        && now - m_browserSite->at <= kSiteReportFresh;
+}
+
 core::Heartbeat ChildSupervisor::withBrowserSite(core::Heartbeat heartbeat, core::Instant now) const
 {
-    if (m_browserSite && m_browserSite->site.focused && heartbeat.app.exe == m_browserSite->browserExe
-        && now - m_browserSite->at <= kSiteReportFresh && now >= m_browserSite->at) {
+    if (browserReportsSite(heartbeat.app.exe, now)) {
         heartbeat.domain = m_browserSite->site.domain;
         heartbeat.url = m_browserSite->site.url;
     }
@@ -248,9 +253,7 @@ void ChildSupervisor::checkSiteTracking(core::Instant now, const core::Heartbeat
     // The extension says which tab is shown only while a window it sees has the focus: a private
     // window it may not run in (Chromium gives extensions no way into Incognito by policy) or a
     // window of a second profile without it reads as "no window focused".
-    const bool reporting = m_browserSite && m_browserSite->browserExe == exe && m_browserSite->site.focused
-        && now >= m_browserSite->at && now - m_browserSite->at <= kSiteReportFresh;
-    if (reporting) {
+    if (browserReportsSite(exe, now)) {
         m_untrackedBrowser.reset();
         m_siteTrackingOff.clear();
         return;

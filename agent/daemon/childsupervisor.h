@@ -123,6 +123,8 @@ private:
     // is off (audited once per browser and episode); closed when the rules say so.
     void checkSiteTracking(core::Instant now, const core::Heartbeat &heartbeat);
     bool isBrowser(const core::AppIdentity &app) const;
+    // The last site report is from `exe`'s host, fresh, and about a window of it that has the focus.
+    bool browserReportsSite(const std::string &exe, core::Instant now) const;
     // `heartbeat` with the browser's fresh, focused site in it when it reports that browser.
     core::Heartbeat withBrowserSite(core::Heartbeat heartbeat, core::Instant now) const;
     bool repeatsSettledReport(const core::Heartbeat &heartbeat, core::Instant now) const;
